@@ -1,0 +1,179 @@
+import type { Cell } from "../layout/table.js";
+import { align, MATCH_THRESHOLD } from "../template/align.js";
+import { normalizeLabel, similarity } from "../template/labels.js";
+import {
+  ACTIVE_DISCLOSURE,
+  APPLICATION_COLUMNS,
+  APPLICATION_ROWS,
+  EXTRA_COLUMN_KEYS,
+  REVIEW_COLUMNS,
+  REVIEW_ROWS,
+  type ColumnDef,
+  type RowDef,
+  type TableId,
+  type TemplateVersion,
+} from "../template/templates.js";
+import type { RowRecord } from "./rows.js";
+
+/** A value cell placed on the standard template. */
+export interface MappedCell {
+  table: TableId;
+  row: string;
+  column: string;
+  cell: Cell;
+  page: number;
+  /** How the row label matched the template (1 exact). */
+  labelScore: number;
+  /** How the column was identified. */
+  columnBy: "header" | "position";
+  strategy: "lattice" | "stream";
+}
+
+/** Below this label similarity a match is kept but flagged as loose. */
+export const LOOSE_LABEL = 0.75;
+
+function rowScore(rec: RowRecord, def: RowDef): number {
+  const texts = [def.leaf, ...(def.variants ?? [])];
+  let best = 0;
+  for (const t of texts) {
+    best = Math.max(best, similarity(rec.leaf, t));
+    if (rec.group) best = Math.max(best, similarity(rec.group + rec.leaf, def.label), similarity(rec.leaf, def.label));
+  }
+  return best;
+}
+
+/** The first column whose key occurs in the text; extra (subtotal) columns give null. */
+export function classify(text: string, columns: ColumnDef[], extraKeys: string[] = []): ColumnDef | null | undefined {
+  const t = normalizeLabel(text);
+  if (!t) return undefined;
+  if (extraKeys.some((k) => t.includes(k))) return null;
+  return columns.find((c) => c.keys.some((k) => t.includes(k)));
+}
+
+function mapColumns(
+  rec: RowRecord,
+  columns: ColumnDef[],
+  headerText: (h: string) => string,
+  extraKeys: string[] = [],
+): { def: ColumnDef; cell: Cell; by: "header" | "position" }[] {
+  const byHeader = rec.values.map((v) => ({ v, def: classify(headerText(v.header), columns, extraKeys) }));
+  const known = byHeader.filter((x) => x.def);
+  const ids = new Set(known.map((x) => x.def!.id));
+  if (known.length && ids.size === known.length && byHeader.every((x) => x.def !== undefined))
+    return known.map((x) => ({ def: x.def!, cell: x.v.cell, by: "header" as const }));
+  // No usable header (continuation without header, unreadable header): position, when the count fits exactly.
+  const kept = byHeader.filter((x) => x.def !== null);
+  if (kept.length === columns.length) return kept.map((x, k) => ({ def: columns[k], cell: x.v.cell, by: "position" as const }));
+  return known.filter((x, k, arr) => arr.findIndex((y) => y.def!.id === x.def!.id) === k).map((x) => ({ def: x.def!, cell: x.v.cell, by: "header" as const }));
+}
+
+const withoutGroupTitles = (h: string) => h.replace(/申请人情况|法人或其他组织|法人或者其他组织/g, "");
+
+export interface MappingResult {
+  cells: MappedCell[];
+  otherRows: "split" | "single";
+  used: Set<RowRecord>;
+}
+
+/** Places the applications table: rows by label (order-preserving alignment), columns by header keywords. */
+export function mapApplications(records: RowRecord[], version: TemplateVersion): MappingResult {
+  const candidates = (["split", "single"] as const).map((kind) => {
+    const defs = APPLICATION_ROWS[kind];
+    const matches = align(records.length, defs.length, (i, j) => rowScore(records[i], defs[j]));
+    const total = matches.reduce((s, m) => s + m.score, 0);
+    return { kind, defs, matches, total };
+  });
+  const preferred = version === "2019" ? "single" : "split";
+  candidates.sort((a, b) => b.total - a.total || (a.kind === preferred ? -1 : 1));
+  const best = candidates[0];
+  const cells: MappedCell[] = [];
+  const used = new Set<RowRecord>();
+  for (const m of best.matches) {
+    const rec = records[m.observed];
+    used.add(rec);
+    for (const c of mapColumns(rec, APPLICATION_COLUMNS, withoutGroupTitles, EXTRA_COLUMN_KEYS))
+      cells.push({
+        table: "applications",
+        row: best.defs[m.canonical].id,
+        column: c.def.id,
+        cell: c.cell,
+        page: rec.table.page,
+        labelScore: m.score,
+        columnBy: c.by,
+        strategy: rec.table.strategy,
+      });
+  }
+  return { cells, otherRows: best.kind, used };
+}
+
+/** Places the active-disclosure groups: rows by label, columns by the header of their group. */
+export function mapActiveDisclosure(records: RowRecord[], version: TemplateVersion): MappedCell[] {
+  const groups = ACTIVE_DISCLOSURE[version];
+  const defs = groups.flatMap((g) => g.rows.map((r) => ({ row: r, group: g })));
+  const matches = align(records.length, defs.length, (i, j) => rowScore(records[i], defs[j].row));
+  const cells: MappedCell[] = [];
+  for (const m of matches) {
+    const rec = records[m.observed];
+    const { row, group } = defs[m.canonical];
+    const values = rec.values.filter((v) => v.cell.text.trim() !== "" || group.columns.length > 1);
+    const mapped =
+      group.columns.length === 1 && values.length >= 1
+        ? [{ def: group.columns[0], cell: values[values.length - 1].cell, by: "position" as const }]
+        : mapColumns({ ...rec, values }, group.columns, (h) => h);
+    for (const c of mapped)
+      cells.push({
+        table: "active_disclosure",
+        row: row.id,
+        column: c.def.id,
+        cell: c.cell,
+        page: rec.table.page,
+        labelScore: m.score,
+        columnBy: c.by,
+        strategy: rec.table.strategy,
+      });
+  }
+  return cells;
+}
+
+/** Places the review/litigation values: each value's row and column from the header words above it. */
+export function mapReviewLitigation(records: RowRecord[]): MappedCell[] {
+  const relevant = records.filter((r) => /复议|诉讼/.test(r.context + r.leaf + r.group + r.values.map((v) => v.header).join("")));
+  const cells: MappedCell[] = [];
+  const seen = new Set<string>();
+  for (const rec of relevant) {
+    for (const v of rec.values) {
+      const text = `${rec.group} ${rec.leaf} ${v.header}`;
+      const row = classify(text, REVIEW_ROWS);
+      const col = classify(v.header || rec.leaf, REVIEW_COLUMNS);
+      if (!row || !col) continue;
+      const key = `${row.id}/${col.id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      cells.push({
+        table: "review_litigation",
+        row: row.id,
+        column: col.id,
+        cell: v.cell,
+        page: rec.table.page,
+        labelScore: 1,
+        columnBy: "header",
+        strategy: rec.table.strategy,
+      });
+    }
+  }
+  if (cells.length) return cells;
+  // Header words unreadable: one row of exactly 15 values is the template's own order.
+  const row15 = relevant.find((r) => r.values.length === 15);
+  if (!row15) return cells;
+  const order = [REVIEW_ROWS[2], REVIEW_ROWS[0], REVIEW_ROWS[1]];
+  return row15.values.map((v, k) => ({
+    table: "review_litigation" as const,
+    row: order[Math.floor(k / 5)].id,
+    column: REVIEW_COLUMNS[k % 5].id,
+    cell: v.cell,
+    page: row15.table.page,
+    labelScore: MATCH_THRESHOLD,
+    columnBy: "position" as const,
+    strategy: row15.table.strategy,
+  }));
+}

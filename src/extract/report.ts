@@ -1,0 +1,182 @@
+import { createHash } from "node:crypto";
+import { findLatticeTables } from "../layout/lattice.js";
+import { buildRulings } from "../layout/rulings.js";
+import { findStreamTables } from "../layout/stream.js";
+import type { Table } from "../layout/table.js";
+import { openPdf, readPage, type OpenOptions } from "../pdf/document.js";
+import type { Box, PageModel } from "../pdf/types.js";
+import { standardCells, type TableId, type TemplateVersion } from "../template/templates.js";
+import type { Warning } from "../validate/warning.js";
+import { checkReport } from "../validate/rules.js";
+import { LOOSE_LABEL, mapActiveDisclosure, mapApplications, mapReviewLitigation, type MappedCell } from "./map.js";
+import { readMetadata } from "./metadata.js";
+import { tableRows } from "./rows.js";
+import { parseValue } from "./values.js";
+
+export const EXTRACTOR_VERSION = "0.1.0";
+
+export interface ReportCell {
+  table: TableId;
+  row: string;
+  column: string;
+  row_label: string;
+  column_label: string;
+  value: number;
+  raw: string;
+  blank: boolean;
+  page: number;
+  bbox: [number, number, number, number];
+  /** Which table finder read the cell and how sure the label match was. */
+  strategy: "lattice" | "stream";
+  label_score: number;
+}
+
+export interface ReportJson {
+  extractor: { name: "xxgk"; version: string };
+  source: { file: string; sha256: string; pages: number; bytes: number };
+  report: {
+    agency: string | null;
+    year: number | null;
+    template: TemplateVersion | null;
+    title: string | null;
+    other_rows: "split" | "single";
+  };
+  tables: { page: number; strategy: "lattice" | "stream"; rows: number; columns: number; bbox: [number, number, number, number] }[];
+  cells: ReportCell[];
+  warnings: Warning[];
+}
+
+export class NoReportError extends Error {}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+const bbox = (b: Box): [number, number, number, number] => [round(b.x0), round(b.y0), round(b.x1), round(b.y1)];
+
+/** Template version from the active-disclosure column words, else from the report year. */
+export function detectTemplate(text: string, year: number | null): TemplateVersion | null {
+  const has2021 = /制发件数|本年制发|废止件数|现行有效/.test(text);
+  const has2019 = /新制作数量|新公开数量|对外公开总数量|上一年项目数量/.test(text);
+  if (has2021 && !has2019) return "2021";
+  if (has2019 && !has2021) return "2019";
+  if (year !== null) return year >= 2021 ? "2021" : "2019";
+  return null;
+}
+
+export function findTables(page: PageModel): Table[] {
+  const { h, v } = buildRulings(page.segments);
+  const lattice = findLatticeTables(page.number, h, v, page.glyphs);
+  return [...lattice, ...findStreamTables(page, lattice, h)].sort((a, b) => a.box.y0 - b.box.y0);
+}
+
+export async function extractReport(data: Uint8Array, file: string, options: OpenOptions = {}): Promise<ReportJson> {
+  const sha256 = createHash("sha256").update(data).digest("hex");
+  const bytes = data.length;
+  const doc = await openPdf(data, options);
+  try {
+    const pages: PageModel[] = [];
+    for (let n = 1; n <= doc.numPages; n++) pages.push(await readPage(doc, n));
+    return buildReport(pages, { file, sha256, pages: doc.numPages, bytes });
+  } finally {
+    await doc.destroy();
+  }
+}
+
+export function buildReport(pages: PageModel[], source: ReportJson["source"]): ReportJson {
+  const meta = readMetadata(pages);
+  const tables = pages.flatMap(findTables);
+  const records = tableRows(tables);
+  const allText = tables.flatMap((t) => t.cells.map((c) => c.text)).join(" ");
+  const template = detectTemplate(allText, meta.year);
+  if (!template || records.length === 0) {
+    const hasTitle = meta.title !== null;
+    throw new NoReportError(
+      hasTitle
+        ? "the report has no standard tables that could be read (no table with numbers found)"
+        : "no 政府信息公开工作年度报告 found: no report title and no standard tables",
+    );
+  }
+  const apps = mapApplications(records, template);
+  const rest = records.filter((r) => !apps.used.has(r));
+  const mapped: MappedCell[] = [...mapActiveDisclosure(rest, template), ...apps.cells, ...mapReviewLitigation(rest)];
+  if (mapped.length === 0) throw new NoReportError("tables were found but none matches the standard report tables");
+
+  const labels = new Map(standardCells(template, apps.otherRows).map((c) => [`${c.table}/${c.row}/${c.column}`, c]));
+  const cells: ReportCell[] = [];
+  const warnings: Warning[] = [];
+  const seen = new Set<string>();
+  for (const m of mapped) {
+    const key = `${m.table}/${m.row}/${m.column}`;
+    const def = labels.get(key);
+    if (!def || seen.has(key)) continue;
+    seen.add(key);
+    const raw = m.cell.text;
+    const parsed = parseValue(raw, m.column === "amount_10k_yuan" ? "万元" : undefined);
+    if (parsed.value === null) {
+      warnings.push({
+        rule: "value.unreadable",
+        kind: "extraction",
+        severity: "error",
+        message: `${def.rowLabel} / ${def.columnLabel}: “${raw}” is not a number（第${m.page}页）`,
+        cells: [key],
+        pages: [m.page],
+      });
+      continue;
+    }
+    cells.push({
+      table: m.table,
+      row: m.row,
+      column: m.column,
+      row_label: def.rowLabel,
+      column_label: def.columnLabel,
+      value: parsed.value,
+      raw,
+      blank: parsed.blank,
+      page: m.page,
+      bbox: bbox(m.cell.box),
+      strategy: m.strategy,
+      label_score: Number(m.labelScore.toFixed(3)),
+    });
+    if (m.labelScore < LOOSE_LABEL)
+      warnings.push({
+        rule: "label.loose_match",
+        kind: "extraction",
+        severity: "warning",
+        message: `row label matched the template only loosely (${m.labelScore.toFixed(2)}): ${def.rowLabel}（第${m.page}页）`,
+        cells: [key],
+        pages: [m.page],
+      });
+    if (parsed.convertedFrom)
+      warnings.push({
+        rule: "value.unit_converted",
+        kind: "extraction",
+        severity: "info",
+        message: `${def.rowLabel}: “${raw}” printed in ${parsed.convertedFrom}, converted to 万元（第${m.page}页）`,
+        cells: [key],
+        pages: [m.page],
+      });
+  }
+  const missing = [...labels.keys()].filter((k) => !seen.has(k));
+  const missingByTable = new Map<string, string[]>();
+  for (const k of missing) {
+    const t = k.split("/")[0];
+    missingByTable.set(t, [...(missingByTable.get(t) ?? []), k]);
+  }
+  for (const [t, keys] of missingByTable)
+    warnings.push({
+      rule: "table.cells_missing",
+      kind: "extraction",
+      severity: "error",
+      message: `${keys.length} standard cell(s) of table ${t} could not be read: ${keys.slice(0, 5).join(", ")}${keys.length > 5 ? " …" : ""}`,
+      cells: keys,
+      pages: [],
+    });
+  const report: ReportJson = {
+    extractor: { name: "xxgk", version: EXTRACTOR_VERSION },
+    source,
+    report: { agency: meta.agency, year: meta.year, template, title: meta.title, other_rows: apps.otherRows },
+    tables: tables.map((t) => ({ page: t.page, strategy: t.strategy, rows: t.ys.length - 1, columns: t.xs.length - 1, bbox: bbox(t.box) })),
+    cells,
+    warnings,
+  };
+  report.warnings.push(...checkReport(report));
+  return report;
+}

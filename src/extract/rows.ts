@@ -1,0 +1,117 @@
+import type { Cell, Table } from "../layout/table.js";
+import { colCount } from "../layout/table.js";
+import { isValueText } from "./values.js";
+
+/** The header text above one value column, with its horizontal extent (for continuation tables without header). */
+export interface HeaderColumn {
+  x0: number;
+  x1: number;
+  text: string;
+}
+
+/** One data row of a found table: its label cells and its value cells, with the header text of each value. */
+export interface RowRecord {
+  table: Table;
+  row: number;
+  /** Rightmost non-empty label cell: the row's own label. */
+  leaf: string;
+  /** Label cells further left or spanning several rows (三、本年度办理结果, （三）不予公开). */
+  group: string;
+  values: { cell: Cell; header: string }[];
+  /** Text of header rows above this row's block, including full-width title rows (第二十条第（一）项). */
+  context: string;
+}
+
+const overlap = (a0: number, a1: number, b0: number, b1: number) => Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
+
+function rowCells(table: Table, row: number): Cell[] {
+  return table.cells.filter((c) => c.row <= row && c.row + c.rowSpan > row).sort((a, b) => a.col - b.col);
+}
+
+/**
+ * Splits each table into data rows (rows holding at least one number) and the header rows above them,
+ * and gives every value cell the header text above its column. A table that starts with data and has the
+ * same columns as the previous table (a continuation on the next page) borrows that table's header.
+ */
+export function tableRows(tables: Table[]): RowRecord[] {
+  const out: RowRecord[] = [];
+  let previousHeader: HeaderColumn[] = [];
+  let previousContext = "";
+  for (const table of tables) {
+    const nrows = table.ys.length - 1;
+    const ncols = colCount(table);
+    const isData = (r: number) =>
+      table.cells.some((c) => c.row === r && c.col > 0 && c.colSpan < ncols && isValueText(c.text)) ||
+      table.cells.some((c) => c.row === r && ncols === 1 && isValueText(c.text));
+    // Value columns start at the leftmost column where some data row has a number.
+    let valueStart = ncols;
+    for (let r = 0; r < nrows; r++) {
+      if (!isData(r)) continue;
+      const first = table.cells.find((c) => c.row === r && c.colSpan < ncols && isValueText(c.text) && c.text.trim() !== "");
+      if (first) valueStart = Math.min(valueStart, first.col);
+    }
+    let header: HeaderColumn[] = [];
+    let headerRows: number[] = [];
+    let context = previousContext;
+    let seenHeader = false;
+    for (let r = 0; r < nrows; r++) {
+      if (!isData(r)) {
+        if (!seenHeader || (r > 0 && isData(r - 1))) headerRows = [];
+        headerRows.push(r);
+        seenHeader = true;
+        continue;
+      }
+      if (headerRows.length) {
+        header = headerColumns(table, headerRows, valueStart);
+        context = headerRows
+          .flatMap((hr) => table.cells.filter((c) => c.row === hr))
+          .map((c) => c.text)
+          .join(" ");
+        headerRows = [];
+      } else if (!header.length) {
+        header = previousHeader;
+      }
+      const cells = rowCells(table, r);
+      const labels = cells.filter((c) => c.col < valueStart && c.text.trim() !== "");
+      const leafCell = [...labels].reverse().find((c) => c.row === r || c.rowSpan === 1) ?? labels[labels.length - 1];
+      const values = cells
+        .filter((c) => c.row === r && c.col >= valueStart)
+        .map((cell) => {
+          const best = header
+            .map((h) => ({ h, o: overlap(h.x0, h.x1, cell.box.x0, cell.box.x1) }))
+            .filter((x) => x.o > 0)
+            .sort((a, b) => b.o - a.o);
+          const text = best
+            .filter((x) => x.o >= 0.5 * Math.min(x.h.x1 - x.h.x0, cell.box.x1 - cell.box.x0))
+            .map((x) => x.h.text)
+            .join(" ");
+          return { cell, header: text };
+        });
+      out.push({
+        table,
+        row: r,
+        leaf: leafCell?.text ?? "",
+        group: labels.filter((c) => c !== leafCell).map((c) => c.text).join(" "),
+        values,
+        context,
+      });
+    }
+    if (header.length) previousHeader = header;
+    previousContext = context;
+  }
+  return out;
+}
+
+/** Header text of each atomic value column, top to bottom, leaving out title rows that span the whole table. */
+function headerColumns(table: Table, rows: number[], valueStart: number): HeaderColumn[] {
+  const ncols = colCount(table);
+  const cols: HeaderColumn[] = [];
+  for (let j = valueStart; j < ncols; j++) {
+    const parts = table.cells
+      .filter((c) => rows.includes(c.row) && c.colSpan < ncols && c.col <= j && c.col + c.colSpan > j)
+      .sort((a, b) => a.row - b.row)
+      .map((c) => c.text);
+    cols.push({ x0: table.xs[j], x1: table.xs[j + 1], text: parts.join(" ") });
+  }
+  return cols;
+}

@@ -1,0 +1,128 @@
+import type { Glyph } from "../pdf/types.js";
+import { snapValues, type Ruling } from "./rulings.js";
+import type { Cell, Table } from "./table.js";
+import { blockText, center, contains } from "./text.js";
+
+export interface LatticeSettings {
+  /** A horizontal and a vertical line this close to crossing are taken to meet. */
+  intersectTolerance: number;
+  /** Grid coordinates closer than this are one boundary. */
+  snapTolerance: number;
+  /** A border between two grid cells counts as drawn when a line covers this share of it. */
+  borderCoverage: number;
+}
+
+export const defaultLatticeSettings: LatticeSettings = { intersectTolerance: 3, snapTolerance: 2.5, borderCoverage: 0.6 };
+
+class UnionFind {
+  private parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) {
+      this.parent[i] = this.parent[this.parent[i]];
+      i = this.parent[i];
+    }
+    return i;
+  }
+  union(a: number, b: number): void {
+    this.parent[this.find(a)] = this.find(b);
+  }
+}
+
+function meets(h: Ruling, v: Ruling, tol: number): boolean {
+  return v.at >= h.a - tol && v.at <= h.b + tol && h.at >= v.a - tol && h.at <= v.b + tol;
+}
+
+/** Connected groups of crossing lines; each group with at least two lines each way is a table candidate. */
+function components(h: Ruling[], v: Ruling[], tol: number): { h: Ruling[]; v: Ruling[] }[] {
+  const uf = new UnionFind(h.length + v.length);
+  for (let i = 0; i < h.length; i++) for (let j = 0; j < v.length; j++) if (meets(h[i], v[j], tol)) uf.union(i, h.length + j);
+  const groups = new Map<number, { h: Ruling[]; v: Ruling[] }>();
+  const group = (k: number) => {
+    const root = uf.find(k);
+    if (!groups.has(root)) groups.set(root, { h: [], v: [] });
+    return groups.get(root)!;
+  };
+  h.forEach((l, i) => group(i).h.push(l));
+  v.forEach((l, j) => group(h.length + j).v.push(l));
+  return [...groups.values()].filter((g) => g.h.length >= 2 && g.v.length >= 2);
+}
+
+function coverage(lines: Ruling[], at: number, a: number, b: number, tol: number): number {
+  let covered = 0;
+  for (const l of lines) {
+    if (Math.abs(l.at - at) > tol) continue;
+    covered += Math.max(0, Math.min(b, l.b) - Math.max(a, l.a));
+  }
+  return b > a ? covered / (b - a) : 0;
+}
+
+/** Finds ruled tables: grids of crossing lines, merged cells where a border between grid cells is missing. */
+export function findLatticeTables(
+  page: number,
+  h: Ruling[],
+  v: Ruling[],
+  glyphs: Glyph[],
+  settings: LatticeSettings = defaultLatticeSettings,
+): Table[] {
+  const tables: Table[] = [];
+  const taken = new Set<Glyph>();
+  for (const comp of components(h, v, settings.intersectTolerance)) {
+    const xs = [...new Set(snapValues(comp.v.map((l) => l.at), settings.snapTolerance).values())].sort((a, b) => a - b);
+    const ys = [...new Set(snapValues(comp.h.map((l) => l.at), settings.snapTolerance).values())].sort((a, b) => a - b);
+    if (xs.length < 2 || ys.length < 2) continue;
+    const nr = ys.length - 1;
+    const nc = xs.length - 1;
+    const tol = settings.snapTolerance;
+    const hasV = (j: number, i: number) => coverage(comp.v, xs[j], ys[i], ys[i + 1], tol) >= settings.borderCoverage;
+    const hasH = (i: number, j: number) => coverage(comp.h, ys[i], xs[j], xs[j + 1], tol) >= settings.borderCoverage;
+    const uf = new UnionFind(nr * nc);
+    const id = (i: number, j: number) => i * nc + j;
+    for (let i = 0; i < nr; i++)
+      for (let j = 0; j < nc; j++) {
+        if (j + 1 < nc && !hasV(j + 1, i)) uf.union(id(i, j), id(i, j + 1));
+        if (i + 1 < nr && !hasH(i + 1, j)) uf.union(id(i, j), id(i + 1, j));
+      }
+    // A region open to the outside of the grid is not a cell (e.g. the space beside a narrower header row).
+    const open = new Set<number>();
+    for (let i = 0; i < nr; i++) {
+      if (!hasV(0, i)) open.add(uf.find(id(i, 0)));
+      if (!hasV(nc, i)) open.add(uf.find(id(i, nc - 1)));
+    }
+    for (let j = 0; j < nc; j++) {
+      if (!hasH(0, j)) open.add(uf.find(id(0, j)));
+      if (!hasH(nr, j)) open.add(uf.find(id(nr - 1, j)));
+    }
+    const regions = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
+    for (let i = 0; i < nr; i++)
+      for (let j = 0; j < nc; j++) {
+        const root = uf.find(id(i, j));
+        if (open.has(root)) continue;
+        const r = regions.get(root);
+        if (!r) regions.set(root, { r0: i, r1: i, c0: j, c1: j });
+        else {
+          r.r0 = Math.min(r.r0, i);
+          r.r1 = Math.max(r.r1, i);
+          r.c0 = Math.min(r.c0, j);
+          r.c1 = Math.max(r.c1, j);
+        }
+      }
+    if (regions.size < 2) continue;
+    const cells: Cell[] = [];
+    for (const r of regions.values()) {
+      const box = { x0: xs[r.c0], x1: xs[r.c1 + 1], y0: ys[r.r0], y1: ys[r.r1 + 1] };
+      const inside = glyphs.filter((g) => {
+        if (taken.has(g)) return false;
+        const c = center(g);
+        return contains(box, c.x, c.y);
+      });
+      for (const g of inside) taken.add(g);
+      cells.push({ row: r.r0, col: r.c0, rowSpan: r.r1 - r.r0 + 1, colSpan: r.c1 - r.c0 + 1, box, glyphs: inside, text: blockText(inside) });
+    }
+    cells.sort((a, b) => a.row - b.row || a.col - b.col);
+    tables.push({ page, strategy: "lattice", box: { x0: xs[0], x1: xs[nc], y0: ys[0], y1: ys[nr] }, xs, ys, cells });
+  }
+  return tables.sort((a, b) => a.box.y0 - b.box.y0);
+}

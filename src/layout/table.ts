@@ -1,0 +1,28 @@
+import type { Box, Glyph } from "../pdf/types.js";
+
+/** One (possibly merged) cell of a found table, in atomic grid units. */
+export interface Cell {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  box: Box;
+  text: string;
+  glyphs: Glyph[];
+}
+
+/** How a table was read: from its ruling lines, or from the alignment of its text. */
+export type TableStrategy = "lattice" | "stream";
+
+export interface Table {
+  page: number;
+  strategy: TableStrategy;
+  box: Box;
+  /** Atomic row boundaries (top to bottom) and column boundaries (left to right). */
+  ys: number[];
+  xs: number[];
+  cells: Cell[];
+}
+
+export const rowCount = (t: Table) => t.ys.length - 1;
+export const colCount = (t: Table) => t.xs.length - 1;

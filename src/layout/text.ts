@@ -1,0 +1,69 @@
+import type { Box, Glyph } from "../pdf/types.js";
+
+export interface TextLine extends Box {
+  text: string;
+  glyphs: Glyph[];
+}
+
+export function center(b: Box): { x: number; y: number } {
+  return { x: (b.x0 + b.x1) / 2, y: (b.y0 + b.y1) / 2 };
+}
+
+export function union(boxes: Box[]): Box {
+  return {
+    x0: Math.min(...boxes.map((b) => b.x0)),
+    y0: Math.min(...boxes.map((b) => b.y0)),
+    x1: Math.max(...boxes.map((b) => b.x1)),
+    y1: Math.max(...boxes.map((b) => b.y1)),
+  };
+}
+
+export function contains(outer: Box, x: number, y: number): boolean {
+  return x >= outer.x0 && x <= outer.x1 && y >= outer.y0 && y <= outer.y1;
+}
+
+/** Share of a glyph's line height two glyphs' vertical centres may differ by and still sit on one line. */
+const SAME_LINE_SHARE = 0.5;
+/** A horizontal gap wider than this many font sizes separates two runs of text on one line. */
+const RUN_GAP_EMS = 1.5;
+
+/**
+ * Groups glyphs into reading-order lines (top to bottom, then left to right).
+ * With `splitRuns`, a wide gap starts a new line, so columns of a borderless layout stay apart.
+ */
+export function toLines(glyphs: Glyph[], splitRuns = false): TextLine[] {
+  const sorted = [...glyphs].sort((a, b) => center(a).y - center(b).y || a.x0 - b.x0);
+  const rows: Glyph[][] = [];
+  for (const g of sorted) {
+    const cy = center(g).y;
+    const row = rows.find((r) => {
+      const ref = r[r.length - 1];
+      return Math.abs(center(ref).y - cy) <= SAME_LINE_SHARE * Math.max(ref.size, g.size, 1) && !g.vertical;
+    });
+    if (row) row.push(g);
+    else rows.push([g]);
+  }
+  const lines: TextLine[] = [];
+  for (const row of rows) {
+    row.sort((a, b) => a.x0 - b.x0);
+    let run: Glyph[] = [];
+    const flush = () => {
+      if (run.length) lines.push({ ...union(run), text: run.map((g) => g.text).join(""), glyphs: run });
+      run = [];
+    };
+    for (const g of row) {
+      const prev = run[run.length - 1];
+      if (splitRuns && prev && g.x0 - prev.x1 > RUN_GAP_EMS * Math.max(prev.size, g.size)) flush();
+      run.push(g);
+    }
+    flush();
+  }
+  return lines.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+}
+
+/** The text of a block of glyphs (a table cell), lines joined without separators as Chinese wraps. */
+export function blockText(glyphs: Glyph[]): string {
+  return toLines(glyphs)
+    .map((l) => l.text)
+    .join("");
+}

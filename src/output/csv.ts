@@ -1,0 +1,87 @@
+import { writeToBuffer } from "fast-csv";
+import type { ReportJson } from "../extract/report.js";
+import { ACTIVE_DISCLOSURE, APPLICATION_COLUMNS, REVIEW_COLUMNS, type TableId } from "../template/templates.js";
+import { writeAtomic } from "./files.js";
+
+export type Row = Record<string, string | number | boolean | null>;
+
+/** UTF-8 with BOM, so Excel opens Chinese text correctly; headers always written, even for no rows. */
+export async function writeCsv(path: string, headers: string[], rows: Row[]): Promise<void> {
+  const buffer = await writeToBuffer(rows, { headers, writeBOM: true, alwaysWriteHeaders: true });
+  writeAtomic(path, buffer);
+}
+
+export const CELL_COLUMNS = [
+  "file", "agency", "year", "template", "table", "row", "column", "row_label", "column_label", "value", "raw", "blank", "page", "bbox", "strategy",
+];
+
+export function cellRows(reports: ReportJson[]): Row[] {
+  return reports.flatMap((r) =>
+    r.cells.map((c) => ({
+      file: r.source.file,
+      agency: r.report.agency,
+      year: r.report.year,
+      template: r.report.template,
+      table: c.table,
+      row: c.row,
+      column: c.column,
+      row_label: c.row_label,
+      column_label: c.column_label,
+      value: c.value,
+      raw: c.raw,
+      blank: c.blank,
+      page: c.page,
+      bbox: c.bbox.join(" "),
+      strategy: c.strategy,
+    })),
+  );
+}
+
+export const WARNING_COLUMNS = ["file", "agency", "year", "rule", "kind", "severity", "message", "cells", "pages"];
+
+export function warningRows(reports: ReportJson[]): Row[] {
+  return reports.flatMap((r) =>
+    r.warnings.map((w) => ({
+      file: r.source.file,
+      agency: r.report.agency,
+      year: r.report.year,
+      rule: w.rule,
+      kind: w.kind,
+      severity: w.severity,
+      message: w.message,
+      cells: w.cells.join(" "),
+      pages: w.pages.join(" "),
+    })),
+  );
+}
+
+/** Columns of the wide CSV of one standard table: every column id any template gives it, in template order. */
+export function wideColumns(table: TableId): string[] {
+  if (table === "applications") return APPLICATION_COLUMNS.map((c) => c.id);
+  if (table === "review_litigation") return REVIEW_COLUMNS.map((c) => c.id);
+  const ids: string[] = [];
+  for (const groups of Object.values(ACTIVE_DISCLOSURE)) for (const g of groups) for (const c of g.columns) if (!ids.includes(c.id)) ids.push(c.id);
+  return ids;
+}
+
+/** One row per report and table row, the table's columns as columns. */
+export function wideRows(reports: ReportJson[], table: TableId): Row[] {
+  const cols = wideColumns(table);
+  const out: Row[] = [];
+  for (const r of reports) {
+    const byRow = new Map<string, Row>();
+    for (const c of r.cells.filter((x) => x.table === table)) {
+      let row = byRow.get(c.row);
+      if (!row) {
+        row = { file: r.source.file, agency: r.report.agency, year: r.report.year, template: r.report.template, row: c.row, row_label: c.row_label };
+        for (const col of cols) row[col] = null;
+        byRow.set(c.row, row);
+      }
+      row[c.column] = c.value;
+    }
+    out.push(...byRow.values());
+  }
+  return out;
+}
+
+export const WIDE_PREFIX = ["file", "agency", "year", "template", "row", "row_label"];

@@ -1,0 +1,138 @@
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { getDocument, OPS, PasswordResponses, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { runsToGlyphs, type FontStyle, type TextRun } from "./glyphs.js";
+import { decodeGraphics, type Matrix, type PathOps } from "./paths.js";
+import type { Glyph, PageModel, TextLayerStatus } from "./types.js";
+
+const pdfjsRoot = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+// pdf.js needs its own CMaps for CJK fonts without embedded ToUnicode, and its standard fonts for the 14 base fonts.
+const cMapUrl = join(pdfjsRoot, "cmaps") + "/";
+const standardFontDataUrl = join(pdfjsRoot, "standard_fonts") + "/";
+
+/** A failure a person can act on; `code` is stable for files.csv. */
+export class PdfInputError extends Error {
+  constructor(
+    readonly code: "not-pdf" | "encrypted" | "wrong-password" | "damaged" | "empty-file",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface OpenOptions {
+  password?: string;
+}
+
+export async function openPdf(data: Uint8Array, options: OpenOptions = {}): Promise<PDFDocumentProxy> {
+  if (data.length === 0) throw new PdfInputError("empty-file", "the file is empty (0 bytes)");
+  const head = Buffer.from(data.subarray(0, 1024)).toString("latin1");
+  if (!head.includes("%PDF-")) {
+    const kind = /<html|<!doctype/i.test(head) ? "an HTML page" : head.startsWith("PK") ? "a ZIP/DOCX file" : "not a PDF";
+    throw new PdfInputError("not-pdf", `the file is ${kind}, not a PDF (no %PDF- header)`);
+  }
+  const task = getDocument({
+    data,
+    password: options.password,
+    cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl,
+    useSystemFonts: false,
+    isEvalSupported: false,
+    disableFontFace: true,
+    verbosity: 0,
+  });
+  try {
+    return await task.promise;
+  } catch (err) {
+    const e = err as { name?: string; code?: number; message?: string };
+    if (e.name === "PasswordException") {
+      throw e.code === PasswordResponses.INCORRECT_PASSWORD
+        ? new PdfInputError("wrong-password", "the PDF is encrypted and the given --password is wrong")
+        : new PdfInputError("encrypted", "the PDF is encrypted with a user password (give it with --password)");
+    }
+    throw new PdfInputError("damaged", `the PDF is damaged and cannot be opened (${e.message ?? String(err)})`);
+  }
+}
+
+const pathOps: PathOps = {
+  save: OPS.save,
+  restore: OPS.restore,
+  transform: OPS.transform,
+  constructPath: OPS.constructPath,
+  paintFormXObjectBegin: OPS.paintFormXObjectBegin,
+  paintFormXObjectEnd: OPS.paintFormXObjectEnd,
+  stroke: OPS.stroke,
+  closeStroke: OPS.closeStroke,
+  fill: OPS.fill,
+  eoFill: OPS.eoFill,
+  fillStroke: OPS.fillStroke,
+  eoFillStroke: OPS.eoFillStroke,
+  closeFillStroke: OPS.closeFillStroke,
+  closeEOFillStroke: OPS.closeEOFillStroke,
+  paintImageXObject: OPS.paintImageXObject,
+  paintInlineImageXObject: OPS.paintInlineImageXObject,
+  paintImageMaskXObject: OPS.paintImageMaskXObject,
+  paintImageXObjectRepeat: OPS.paintImageXObjectRepeat,
+};
+
+/** Text that came out as private-use, replacement or control characters was not decoded into real characters. */
+export function textLayerStatus(glyphs: Glyph[]): TextLayerStatus {
+  if (glyphs.length === 0) return "empty";
+  let bad = 0;
+  let cjk = 0;
+  for (const g of glyphs) {
+    const c = g.text.codePointAt(0) ?? 0;
+    if ((c >= 0xe000 && c <= 0xf8ff) || c === 0xfffd || c < 0x20) bad++;
+    if (c >= 0x4e00 && c <= 0x9fff) cjk++;
+  }
+  if (bad / glyphs.length > 0.3) return "unusable";
+  // A Chinese report page of some length with no Chinese character at all is a font without a usable ToUnicode.
+  if (glyphs.length >= 40 && cjk === 0) return "unusable";
+  return "ok";
+}
+
+/** Pages whose text holds a handful of numbers may hold a table: only those pay for an operator list. */
+function mayHoldTable(glyphs: Glyph[]): boolean {
+  let digits = 0;
+  for (const g of glyphs) if (/[0-9０-９]/.test(g.text)) digits++;
+  return digits >= 6;
+}
+
+export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promise<PageModel> {
+  const page = await doc.getPage(pageNumber);
+  try {
+    const viewport = page.getViewport({ scale: 1 });
+    const content = await page.getTextContent({ disableNormalization: false });
+    const runs = content.items.filter((it): it is TextRun & typeof it => "str" in it);
+    const glyphs = runsToGlyphs(runs, content.styles as Record<string, FontStyle>, viewport.transform as Matrix);
+    const textLayer = textLayerStatus(glyphs);
+    let segments: PageModel["segments"] = [];
+    let imageCoverage = 0;
+    if (textLayer !== "ok" || mayHoldTable(glyphs)) {
+      const opList = await page.getOperatorList();
+      const decoded = decodeGraphics(
+        opList.fnArray,
+        opList.argsArray,
+        pathOps,
+        viewport.transform as Matrix,
+        viewport.width * viewport.height,
+      );
+      segments = decoded.segments;
+      const imageArea = decoded.images.reduce((s, b) => s + (b.x1 - b.x0) * (b.y1 - b.y0), 0);
+      imageCoverage = Math.min(1, imageArea / (viewport.width * viewport.height));
+    }
+    return {
+      number: pageNumber,
+      width: viewport.width,
+      height: viewport.height,
+      glyphs,
+      segments,
+      imageCoverage,
+      textLayer,
+      source: "text",
+    };
+  } finally {
+    page.cleanup();
+  }
+}

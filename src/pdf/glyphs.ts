@@ -1,0 +1,95 @@
+import { multiply, type Matrix } from "./paths.js";
+import type { Glyph } from "./types.js";
+
+/** The fields of a pdf.js TextItem this stage reads. */
+export interface TextRun {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+  fontName: string;
+}
+
+export interface FontStyle {
+  vertical?: boolean;
+}
+
+/** Full-width characters (CJK, full-width forms) advance about one em; the rest about half. */
+export function isWide(ch: string): boolean {
+  const c = ch.codePointAt(0) ?? 0;
+  return (
+    (c >= 0x2e80 && c <= 0x9fff) ||
+    (c >= 0xac00 && c <= 0xd7af) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    (c >= 0x3000 && c <= 0x303f) ||
+    c === 0x201c ||
+    c === 0x201d ||
+    c === 0x2014
+  );
+}
+
+/**
+ * Splits text runs into glyphs with their own boxes.
+ * pdf.js may merge neighbouring cells into one run ("12" and "34" as "12  34"), so each character gets a
+ * position of its own: natural advances by character class, with any extra run width given to its spaces
+ * (where kerned gaps end up) or, without spaces, spread evenly.
+ */
+export function runsToGlyphs(runs: TextRun[], styles: Record<string, FontStyle>, viewport: Matrix): Glyph[] {
+  const glyphs: Glyph[] = [];
+  for (const run of runs) {
+    const chars = Array.from(run.str);
+    if (chars.length === 0 || chars.every((c) => c.trim() === "")) continue;
+    const m = multiply(viewport, run.transform as Matrix);
+    const vertical = Boolean(styles[run.fontName]?.vertical);
+    // Size along the glyph's "up" axis; direction of advance along the run.
+    const size = Math.hypot(m[2], m[3]) || Math.abs(run.height) || 1;
+    const ux = Math.hypot(m[0], m[1]) || size;
+    const dirX = vertical ? 0 : m[0] / ux;
+    const dirY = vertical ? 1 : m[1] / ux;
+    const advanceTotal = vertical ? Math.abs(run.height) || size * chars.length : run.width;
+    const natural = chars.map((c) => (c === " " ? 0 : vertical ? 1 : isWide(c) ? 1 : 0.5) * size);
+    const naturalSum = natural.reduce((a, b) => a + b, 0);
+    const spaces = chars.filter((c) => c === " ").length;
+    const extra = advanceTotal - naturalSum;
+    const advances =
+      spaces > 0 && extra > 0
+        ? chars.map((c, k) => (c === " " ? extra / spaces : natural[k]))
+        : natural.map((n) => (naturalSum > 0 ? (n * advanceTotal) / naturalSum : advanceTotal / chars.length));
+    let pos = 0;
+    for (let k = 0; k < chars.length; k++) {
+      const adv = advances[k];
+      const ch = chars[k];
+      if (ch.trim() !== "") {
+        if (vertical) {
+          const x = m[4];
+          const y = m[5] + pos;
+          glyphs.push({ text: ch, x0: x - size / 2, x1: x + size / 2, y0: y, y1: y + adv, size, vertical });
+        } else {
+          // Baseline origin; glyph box from ascent (~0.88 em) to descent (~0.12 em) in device space.
+          const bx = m[4] + dirX * pos;
+          const by = m[5] + dirY * pos;
+          const ex = bx + dirX * adv;
+          const ey = by + dirY * adv;
+          const upX = m[2] / size;
+          const upY = m[3] / size;
+          const xs = [bx - upX * 0.12 * size, ex - upX * 0.12 * size, bx + upX * 0.88 * size, ex + upX * 0.88 * size];
+          const ys = [by - upY * 0.12 * size, ey - upY * 0.12 * size, by + upY * 0.88 * size, ey + upY * 0.88 * size];
+          glyphs.push({
+            text: ch,
+            x0: Math.min(...xs),
+            x1: Math.max(...xs),
+            y0: Math.min(...ys),
+            y1: Math.max(...ys),
+            size,
+            vertical,
+          });
+        }
+      }
+      pos += adv;
+    }
+  }
+  return glyphs;
+}

@@ -1,0 +1,42 @@
+/** Axis-aligned box in page space: points, origin top-left, y grows downward. */
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** One character with its own box: every later stage places text by position, never by pdf.js item. */
+export interface Glyph extends Box {
+  text: string;
+  /** Font size in points. */
+  size: number;
+  /** Set for glyphs of a vertical (top-to-bottom) font. */
+  vertical: boolean;
+}
+
+/** A straight ruling segment drawn on the page (a stroked line or a thin filled rectangle). */
+export interface Segment {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Why a page cannot be read from its text layer. */
+export type TextLayerStatus = "ok" | "empty" | "unusable";
+
+/** Everything later stages know about one page: the one page model, whatever its source (text layer or OCR). */
+export interface PageModel {
+  /** 1-based page number. */
+  number: number;
+  width: number;
+  height: number;
+  glyphs: Glyph[];
+  segments: Segment[];
+  /** Share of the page area covered by drawn images (0..1). */
+  imageCoverage: number;
+  textLayer: TextLayerStatus;
+  /** Where the glyphs came from. */
+  source: "text" | "ocr";
+}
