@@ -141,9 +141,11 @@ export function mapReviewLitigation(records: RowRecord[]): MappedCell[] {
   const cells: MappedCell[] = [];
   const seen = new Set<string>();
   for (const rec of relevant) {
-    for (const v of rec.values) {
-      const text = `${rec.group} ${rec.leaf} ${v.header}`;
-      const row = classify(text, REVIEW_ROWS);
+    const groups = rec.values.map((v) => classify(`${rec.group} ${rec.leaf} ${v.header}`, REVIEW_ROWS));
+    for (const [k, v] of rec.values.entries()) {
+      // 行政复议 comes first; when its group title sits apart from the grid, its columns are those before 行政诉讼.
+      const firstLitigation = groups.findIndex((g) => g && g.id !== "review");
+      const row = groups[k] ?? (firstLitigation > k && /复议/.test(rec.context) ? REVIEW_ROWS[2] : groups[k]);
       const col = classify(v.header || rec.leaf, REVIEW_COLUMNS);
       if (!row || !col) continue;
       const key = `${row.id}/${col.id}`;

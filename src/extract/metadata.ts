@@ -37,6 +37,14 @@ function titleCandidates(lines: TextLine[]): { text: string; size: number; y: nu
 
 const YEAR = /((?:19|20)\d{2})\s*年度?/;
 
+/** A county-level name after its city or province ("淮安市洪泽区…"): the agency's own name starts at the county. */
+const PARENT_PREFIX = /^(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{2,5}?(?:市|自治州|地区|盟))(?=[\u4e00-\u9fff]{1,3}(?:区|县|旗)[\u4e00-\u9fff])/u;
+
+/** The agency name without the parent divisions some titles put before it. */
+export function ownAgencyName(name: string): string {
+  return name.replace(PARENT_PREFIX, "");
+}
+
 /** Agency as named in the title: the words before the report year, without a leading 关于 or trailing 的. */
 export function agencyFromTitle(title: string): string | null {
   const m = title.match(YEAR);
@@ -46,7 +54,7 @@ export function agencyFromTitle(title: string): string | null {
     .replace(/^关于/, "")
     .replace(/(?:关于|的)$/, "")
     .trim();
-  return name.length >= 2 ? name : null;
+  return name.length >= 2 ? ownAgencyName(name) : null;
 }
 
 /** Title, agency and year from the first pages: the largest line that names the annual report. */

@@ -22,6 +22,9 @@ export interface RowRecord {
   context: string;
 }
 
+/** Header blocks are at most this deep; rows further up are titles or prose caught in the grid. */
+const MAX_HEADER_ROWS = 4;
+
 const overlap = (a0: number, a1: number, b0: number, b1: number) => Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
 
 function rowCells(table: Table, row: number): Cell[] {
@@ -58,15 +61,13 @@ export function tableRows(tables: Table[]): RowRecord[] {
       if (!isData(r)) {
         if (!seenHeader || (r > 0 && isData(r - 1))) headerRows = [];
         headerRows.push(r);
+        if (headerRows.length > MAX_HEADER_ROWS) headerRows.shift();
         seenHeader = true;
         continue;
       }
       if (headerRows.length) {
         header = headerColumns(table, headerRows, valueStart);
-        context = headerRows
-          .flatMap((hr) => table.cells.filter((c) => c.row === hr))
-          .map((c) => c.text)
-          .join(" ");
+        context = contextOf(table, headerRows);
         headerRows = [];
       } else if (!header.length) {
         header = previousHeader;
@@ -96,19 +97,31 @@ export function tableRows(tables: Table[]): RowRecord[] {
         context,
       });
     }
+    // A table that ends in header rows (its data continues on the next page) hands that header on.
+    if (headerRows.length) {
+      header = headerColumns(table, headerRows, valueStart < ncols ? valueStart : 0);
+      context = contextOf(table, headerRows);
+    }
     if (header.length) previousHeader = header;
     previousContext = context;
   }
   return out;
 }
 
-/** Header text of each atomic value column, top to bottom, leaving out title rows that span the whole table. */
+function contextOf(table: Table, rows: number[]): string {
+  return rows
+    .flatMap((hr) => table.cells.filter((c) => c.row === hr))
+    .map((c) => c.text)
+    .join(" ");
+}
+
+/** Header text of each atomic value column, top to bottom (a title spanning a narrow table is part of it). */
 function headerColumns(table: Table, rows: number[], valueStart: number): HeaderColumn[] {
   const ncols = colCount(table);
   const cols: HeaderColumn[] = [];
   for (let j = valueStart; j < ncols; j++) {
     const parts = table.cells
-      .filter((c) => rows.includes(c.row) && c.colSpan < ncols && c.col <= j && c.col + c.colSpan > j)
+      .filter((c) => rows.includes(c.row) && c.col <= j && c.col + c.colSpan > j)
       .sort((a, b) => a.row - b.row)
       .map((c) => c.text);
     cols.push({ x0: table.xs[j], x1: table.xs[j + 1], text: parts.join(" ") });

@@ -1,7 +1,7 @@
 import type { Glyph } from "../pdf/types.js";
 import { snapValues, type Ruling } from "./rulings.js";
 import type { Cell, Table } from "./table.js";
-import { blockText, center, contains } from "./text.js";
+import { anchor, blockText, contains } from "./text.js";
 
 export interface LatticeSettings {
   /** A horizontal and a vertical line this close to crossing are taken to meet. */
@@ -10,9 +10,11 @@ export interface LatticeSettings {
   snapTolerance: number;
   /** A border between two grid cells counts as drawn when a line covers this share of it. */
   borderCoverage: number;
+  /** Verticals running this far past the outer horizontals delimit a row left open by a page break. */
+  openEdgeMin: number;
 }
 
-export const defaultLatticeSettings: LatticeSettings = { intersectTolerance: 3, snapTolerance: 2.5, borderCoverage: 0.6 };
+export const defaultLatticeSettings: LatticeSettings = { intersectTolerance: 3, snapTolerance: 2.5, borderCoverage: 0.6, openEdgeMin: 6 };
 
 class UnionFind {
   private parent: number[];
@@ -72,6 +74,13 @@ export function findLatticeTables(
   for (const comp of components(h, v, settings.intersectTolerance)) {
     const xs = [...new Set(snapValues(comp.v.map((l) => l.at), settings.snapTolerance).values())].sort((a, b) => a - b);
     const ys = [...new Set(snapValues(comp.h.map((l) => l.at), settings.snapTolerance).values())].sort((a, b) => a - b);
+    // A table cut by a page break has no closing line: its verticals run past the last horizontal.
+    const top = Math.min(...comp.v.map((l) => l.a));
+    const bottom = Math.max(...comp.v.map((l) => l.b));
+    const cutTop = ys.length > 0 && ys[0] - top > settings.openEdgeMin;
+    const cutBottom = ys.length > 0 && bottom - ys[ys.length - 1] > settings.openEdgeMin;
+    if (cutTop) ys.unshift(top);
+    if (cutBottom) ys.push(bottom);
     if (xs.length < 2 || ys.length < 2) continue;
     const nr = ys.length - 1;
     const nc = xs.length - 1;
@@ -85,39 +94,45 @@ export function findLatticeTables(
         if (j + 1 < nc && !hasV(j + 1, i)) uf.union(id(i, j), id(i, j + 1));
         if (i + 1 < nr && !hasH(i + 1, j)) uf.union(id(i, j), id(i + 1, j));
       }
-    // A region open to the outside of the grid is not a cell (e.g. the space beside a narrower header row).
+    // An empty region open to the outside of the grid is not a cell (e.g. the space beside a narrower header
+    // row); one holding text is a cell whose border was cut off by a page break.
     const open = new Set<number>();
     for (let i = 0; i < nr; i++) {
       if (!hasV(0, i)) open.add(uf.find(id(i, 0)));
       if (!hasV(nc, i)) open.add(uf.find(id(i, nc - 1)));
     }
     for (let j = 0; j < nc; j++) {
-      if (!hasH(0, j)) open.add(uf.find(id(0, j)));
-      if (!hasH(nr, j)) open.add(uf.find(id(nr - 1, j)));
+      if (!cutTop && !hasH(0, j)) open.add(uf.find(id(0, j)));
+      if (!cutBottom && !hasH(nr, j)) open.add(uf.find(id(nr - 1, j)));
     }
-    const regions = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
+    const regions = new Map<number, { r0: number; r1: number; c0: number; c1: number; n: number }>();
     for (let i = 0; i < nr; i++)
       for (let j = 0; j < nc; j++) {
         const root = uf.find(id(i, j));
-        if (open.has(root)) continue;
         const r = regions.get(root);
-        if (!r) regions.set(root, { r0: i, r1: i, c0: j, c1: j });
+        if (!r) regions.set(root, { r0: i, r1: i, c0: j, c1: j, n: 1 });
         else {
           r.r0 = Math.min(r.r0, i);
           r.r1 = Math.max(r.r1, i);
           r.c0 = Math.min(r.c0, j);
           r.c1 = Math.max(r.c1, j);
+          r.n++;
         }
       }
     if (regions.size < 2) continue;
     const cells: Cell[] = [];
-    for (const r of regions.values()) {
+    // Closed cells take their text first; an open region only keeps what is left, and only when rectangular.
+    const ordered = [...regions].sort(([a], [b]) => Number(open.has(a)) - Number(open.has(b)));
+    for (const [root, r] of ordered) {
+      const rectangular = r.n === (r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1);
+      if (open.has(root) && !rectangular) continue;
       const box = { x0: xs[r.c0], x1: xs[r.c1 + 1], y0: ys[r.r0], y1: ys[r.r1 + 1] };
       const inside = glyphs.filter((g) => {
         if (taken.has(g)) return false;
-        const c = center(g);
+        const c = anchor(g);
         return contains(box, c.x, c.y);
       });
+      if (open.has(root) && inside.length === 0) continue;
       for (const g of inside) taken.add(g);
       cells.push({ row: r.r0, col: r.c0, rowSpan: r.r1 - r.r0 + 1, colSpan: r.c1 - r.c0 + 1, box, glyphs: inside, text: blockText(inside) });
     }

@@ -18,6 +18,15 @@ export function union(boxes: Box[]): Box {
   };
 }
 
+/**
+ * The point that places a glyph in a cell: its centre, except that punctuation hangs past the end of a line
+ * in Chinese typesetting (a comma may stick out into the next cell), so it is placed by its left edge.
+ */
+export function anchor(g: Glyph): { x: number; y: number } {
+  const c = center(g);
+  return /^[\p{P}]$/u.test(g.text) ? { x: g.x0 + Math.min(1, (g.x1 - g.x0) / 4), y: c.y } : c;
+}
+
 export function contains(outer: Box, x: number, y: number): boolean {
   return x >= outer.x0 && x <= outer.x1 && y >= outer.y0 && y <= outer.y1;
 }

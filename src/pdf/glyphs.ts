@@ -10,6 +10,9 @@ export interface TextRun {
   fontName: string;
 }
 
+/** Runs rotated further than this from a multiple of 90° are dropped. */
+const MAX_SKEW_DEGREES = 5;
+
 export interface FontStyle {
   vertical?: boolean;
 }
@@ -43,6 +46,9 @@ export function runsToGlyphs(runs: TextRun[], styles: Record<string, FontStyle>,
     const chars = Array.from(run.str);
     if (chars.length === 0 || chars.every((c) => c.trim() === "")) continue;
     const m = multiply(viewport, run.transform as Matrix);
+    // Text set at a slant is a watermark or seal lettering, never table content.
+    const angle = (Math.atan2(m[1], m[0]) * 180) / Math.PI;
+    if (Math.abs(angle - 90 * Math.round(angle / 90)) > MAX_SKEW_DEGREES) continue;
     const vertical = Boolean(styles[run.fontName]?.vertical);
     // Size along the glyph's "up" axis; direction of advance along the run.
     const size = Math.hypot(m[2], m[3]) || Math.abs(run.height) || 1;
