@@ -154,6 +154,17 @@ export function buildReport(pages: PageModel[], source: ReportJson["source"]): R
         pages: [m.page],
       });
   }
+  // An empty slot in a table without ruling lines may be a blank cell or a number the column finder lost.
+  const inferredBlanks = cells.filter((c) => c.strategy === "stream" && c.blank && c.raw.trim() === "");
+  if (inferredBlanks.length)
+    warnings.push({
+      rule: "table.stream_blank",
+      kind: "extraction",
+      severity: "info",
+      message: `${inferredBlanks.length} cell(s) of a table without ruling lines were empty and read as 0: check them（第${[...new Set(inferredBlanks.map((c) => c.page))].join("、")}页）`,
+      cells: inferredBlanks.map((c) => `${c.table}/${c.row}/${c.column}`),
+      pages: [...new Set(inferredBlanks.map((c) => c.page))],
+    });
   const missing = [...labels.keys()].filter((k) => !seen.has(k));
   const missingByTable = new Map<string, string[]>();
   for (const k of missing) {
@@ -165,7 +176,7 @@ export function buildReport(pages: PageModel[], source: ReportJson["source"]): R
       rule: "table.cells_missing",
       kind: "extraction",
       severity: "error",
-      message: `${keys.length} standard cell(s) of table ${t} could not be read: ${keys.slice(0, 5).join(", ")}${keys.length > 5 ? " …" : ""}`,
+      message: `${keys.length} standard cell(s) of table ${t} could not be read: ${keys.slice(0, 5).join(", ")}${keys.length > 5 ? " …" : ""}; its consistency rules were not checked`,
       cells: keys,
       pages: [],
     });

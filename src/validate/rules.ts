@@ -45,9 +45,14 @@ function relation(rule: string, get: Lookup, left: string[], right: string[], de
   };
 }
 
-/** The template's own relations over one report's cells. */
+/**
+ * The template's own relations over one report's cells. A table that could not be read completely is not
+ * checked: a relation over a partly read table would report the reader's gaps as the agency's errors.
+ */
 export function checkReport(report: ReportJson): Warning[] {
-  const get = lookup(report);
+  const incomplete = new Set(report.warnings.filter((w) => w.rule === "table.cells_missing").flatMap((w) => w.cells.map((c) => c.split("/")[0])));
+  const get: Lookup = (key) => (incomplete.has(key.split("/")[0]) ? undefined : lookupAll(key));
+  const lookupAll = lookup(report);
   const out: (Warning | null)[] = [];
   const appRows = new Set(report.cells.filter((c) => c.table === "applications").map((c) => c.row));
   const outcomeRows = [...appRows].filter((r) => !["new_received", "carried_over", "total", "carried_forward"].includes(r));
