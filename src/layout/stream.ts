@@ -87,16 +87,20 @@ export function findStreamTables(page: PageModel, lattice: Table[], h: Ruling[] 
     const first = k;
     let last = k;
     let valueLeft = Math.min(...lines[k].values.map((v) => v.x0));
+    const labelsOf = (l: VisualLine) => l.runs.filter((r) => !l.values.includes(r));
+    const em = Math.max(...lines[k].runs.map(sizeOf));
+    // Right edge of the label column: wrapped label lines start left of it, headings and headers do not.
+    let labelRight = Math.max(-Infinity, ...labelsOf(lines[k]).map((r) => r.x1));
     let j = k + 1;
     while (j < lines.length) {
       const l = lines[j];
       if (l.values.length) {
         const left = Math.min(...l.values.map((v) => v.x0));
-        const labelsLeft = l.runs.filter((r) => !l.values.includes(r)).every((r) => r.x1 <= left + 1);
-        if (!labelsLeft) break;
+        if (!labelsOf(l).every((r) => r.x1 <= left + 1)) break;
         valueLeft = Math.min(valueLeft, left);
+        labelRight = Math.max(labelRight, ...labelsOf(l).map((r) => r.x1));
         last = j;
-      } else if (!l.runs.every((r) => r.x1 <= valueLeft + 1)) break;
+      } else if (!l.runs.every((r) => r.x1 <= valueLeft + 1 && (labelRight === -Infinity || r.x0 <= labelRight + em))) break;
       j++;
     }
     const dataLines = lines.slice(first, last + 1).filter((l) => l.values.length);
@@ -117,7 +121,7 @@ function buildTable(
   settings: StreamSettings,
 ): Table | null {
   const values = dataLines.flatMap((l) => l.values);
-  if (values.length < 2) return null;
+  if (values.length === 0) return null;
   const centres = columnCentres(values, settings.columnEms);
   const valueLeft = Math.min(...values.map((v) => v.x0));
   const right = Math.max(...values.map((v) => v.x1));

@@ -35,6 +35,9 @@ export function contains(outer: Box, x: number, y: number): boolean {
 const SAME_LINE_SHARE = 0.5;
 /** A horizontal gap wider than this many font sizes separates two runs of text on one line. */
 const RUN_GAP_EMS = 1.5;
+/** Digits of one number touch; a visible gap between digits separates two numbers in narrow columns. */
+const NUMBER_GAP_EMS = 0.35;
+const NUMERIC = /^[0-9０-９.,，．]$/u;
 
 /**
  * Groups glyphs into reading-order lines (top to bottom, then left to right).
@@ -62,7 +65,9 @@ export function toLines(glyphs: Glyph[], splitRuns = false): TextLine[] {
     };
     for (const g of row) {
       const prev = run[run.length - 1];
-      if (splitRuns && prev && g.x0 - prev.x1 > RUN_GAP_EMS * Math.max(prev.size, g.size)) flush();
+      const gap = prev ? g.x0 - prev.x1 : 0;
+      const numeric = prev && NUMERIC.test(prev.text) && NUMERIC.test(g.text);
+      if (splitRuns && prev && gap > (numeric ? NUMBER_GAP_EMS : RUN_GAP_EMS) * Math.max(prev.size, g.size)) flush();
       run.push(g);
     }
     flush();
