@@ -135,47 +135,52 @@ export function mapActiveDisclosure(records: RowRecord[], version: TemplateVersi
   return cells;
 }
 
-/** Places the review/litigation values: each value's row and column from the header words above it. */
+/**
+ * Places the review/litigation values by the table's shape, which the template fixes: one row of 15 values
+ * (复议 5, 未经复议直接起诉 5, 复议后起诉 5), or stacked as 5 + 10, or three rows of 5. The row's own label or
+ * the header words name a group when they can; the header words confirm each column, and a disagreement
+ * between header and position marks the cell as loosely matched.
+ */
 export function mapReviewLitigation(records: RowRecord[]): MappedCell[] {
-  const relevant = records.filter((r) => /复议|诉讼/.test(r.context + r.leaf + r.group + r.values.map((v) => v.header).join("")));
+  const order = [REVIEW_ROWS[2], REVIEW_ROWS[0], REVIEW_ROWS[1]];
+  const relevant = records.filter(
+    (r) => {
+      const headers = r.values.map((v) => v.header).join("");
+      return [5, 10, 15].includes(r.values.length) && (/复议|诉讼/.test(r.context + r.leaf + r.group + headers) || /维持.*纠正/.test(headers));
+    },
+  );
   const cells: MappedCell[] = [];
-  const seen = new Set<string>();
+  const filled = new Set<string>();
   for (const rec of relevant) {
-    const groups = rec.values.map((v) => classify(`${rec.group} ${rec.leaf} ${v.header}`, REVIEW_ROWS));
-    for (const [k, v] of rec.values.entries()) {
-      // 行政复议 comes first; when its group title sits apart from the grid, its columns are those before 行政诉讼.
-      const firstLitigation = groups.findIndex((g) => g && g.id !== "review");
-      const row = groups[k] ?? (firstLitigation > k && /复议/.test(rec.context) ? REVIEW_ROWS[2] : groups[k]);
-      const col = classify(v.header || rec.leaf, REVIEW_COLUMNS);
-      if (!row || !col) continue;
-      const key = `${row.id}/${col.id}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+    const n = rec.values.length;
+    let groups: ColumnDef[];
+    if (n === 15) groups = order;
+    else if (n === 10) groups = order.slice(1);
+    else {
+      const named = classify(`${rec.group} ${rec.leaf}`, REVIEW_ROWS) ?? classify(rec.values.map((v) => v.header).join(" "), REVIEW_ROWS);
+      const next = order.find((g) => !filled.has(g.id));
+      const group = named && !filled.has(named.id) ? named : next;
+      if (!group) continue;
+      groups = [group];
+    }
+    if (groups.some((g) => filled.has(g.id))) continue;
+    for (const g of groups) filled.add(g.id);
+    rec.values.forEach((v, k) => {
+      const row = groups[Math.floor(k / 5)];
+      const col = REVIEW_COLUMNS[k % 5];
+      const byHeader = classify(v.header, REVIEW_COLUMNS);
+      const agrees = !byHeader || byHeader.id === col.id;
       cells.push({
         table: "review_litigation",
         row: row.id,
         column: col.id,
         cell: v.cell,
         page: rec.table.page,
-        labelScore: 1,
-        columnBy: "header",
+        labelScore: agrees ? 1 : MATCH_THRESHOLD,
+        columnBy: byHeader ? "header" : "position",
         strategy: rec.table.strategy,
       });
-    }
+    });
   }
-  if (cells.length) return cells;
-  // Header words unreadable: one row of exactly 15 values is the template's own order.
-  const row15 = relevant.find((r) => r.values.length === 15);
-  if (!row15) return cells;
-  const order = [REVIEW_ROWS[2], REVIEW_ROWS[0], REVIEW_ROWS[1]];
-  return row15.values.map((v, k) => ({
-    table: "review_litigation" as const,
-    row: order[Math.floor(k / 5)].id,
-    column: REVIEW_COLUMNS[k % 5].id,
-    cell: v.cell,
-    page: row15.table.page,
-    labelScore: MATCH_THRESHOLD,
-    columnBy: "position" as const,
-    strategy: row15.table.strategy,
-  }));
+  return cells;
 }

@@ -53,6 +53,11 @@ function columnCentres(values: TextLine[], ems: number): number[] {
   return groups.map((g) => g.reduce((s, x) => s + x, 0) / g.length);
 }
 
+/** Digits alone in the value area on a line without label: the tail of a number wrapped in its cell. */
+function isWrappedDigits(run: TextLine, valueLeft: number): boolean {
+  return run.x0 >= valueLeft - 1 && /^[0-9０-９.,，]+$/u.test(run.text);
+}
+
 function cell(row: number, col: number, box: Cell["box"], glyphs: Glyph[]): Cell {
   return { row, col, rowSpan: 1, colSpan: 1, box, glyphs, text: orderedText(glyphs) };
 }
@@ -100,7 +105,7 @@ export function findStreamTables(page: PageModel, lattice: Table[], h: Ruling[] 
         valueLeft = Math.min(valueLeft, left);
         labelRight = Math.max(labelRight, ...labelsOf(l).map((r) => r.x1));
         last = j;
-      } else if (!l.runs.every((r) => r.x1 <= valueLeft + 1 && (labelRight === -Infinity || r.x0 <= labelRight + em))) break;
+      } else if (!l.runs.every((r) => (r.x1 <= valueLeft + 1 && (labelRight === -Infinity || r.x0 <= labelRight + em)) || isWrappedDigits(r, valueLeft))) break;
       j++;
     }
     const dataLines = lines.slice(first, last + 1).filter((l) => l.values.length);
@@ -171,18 +176,61 @@ function buildTable(
     for (let c = 0; c < centres.length; c++)
       cells.push(cell(0, c + 1, { x0: xs[c + 1], x1: xs[c + 2], y0: ys[0], y1: ys[1] }, hg.filter((g) => anchor(g).x >= bounds[0] && colOf(anchor(g).x) === c)));
   }
-  const blockRuns = lines.slice(first, last + 1).flatMap((l) => l.runs);
+  const rowOfRun = assignLabels(lines.slice(first, last + 1), dataLines, bounds[0]);
+  const orphans = lines
+    .slice(first, last + 1)
+    .filter((l) => !l.values.length)
+    .flatMap((l) => l.runs.filter((r) => isWrappedDigits(r, bounds[0])));
   dataLines.forEach((line, r) => {
     const row = rowBase + r;
     const y0 = ys[row];
     const y1 = ys[row + 1];
-    const labelGlyphs = blockRuns.filter((run) => run.x1 <= bounds[0] + 1 && cy(run) >= y0 && cy(run) < y1).flatMap((run) => run.glyphs);
+    const labelGlyphs = [...rowOfRun].filter(([, rr]) => rr === r).flatMap(([run]) => run.glyphs);
     cells.push(cell(row, 0, { x0: xs[0], x1: xs[1], y0, y1 }, labelGlyphs));
     for (let c = 0; c < centres.length; c++) {
-      const inCol = line.values.filter((v) => colOf(cx(v)) === c);
+      const own = line.values.filter((v) => colOf(cx(v)) === c);
+      // A number wrapped inside a narrow cell leaves its tail on the next line, alone and just below.
+      const tail = own.length
+        ? orphans.filter((o) => colOf(cx(o)) === c && o.y0 - Math.max(...own.map((v) => v.y1)) < 0.6 * sizeOf(o) && o.y0 > own[0].y0)
+        : [];
+      for (const t of tail) orphans.splice(orphans.indexOf(t), 1);
+      const inCol = [...own, ...tail];
       const box = inCol.length ? union(inCol) : { x0: xs[c + 1], x1: xs[c + 2], y0, y1 };
       cells.push(cell(row, c + 1, box, inCol.flatMap((v) => v.glyphs)));
     }
   });
   return { page: page.number, strategy: "stream", box: { x0: xs[0], x1: xs[xs.length - 1], y0: ys[0], y1: ys[ys.length - 1] }, xs, ys, cells };
+}
+
+const NUMBERED = /^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．])/u;
+
+/**
+ * Gives each label run a data row. A run on a data line belongs to it; a numbered run starts a label and goes
+ * to the nearest data line; an unnumbered run right under another label run continues that label (long labels
+ * wrap below their numbers), else it goes to the nearest data line.
+ */
+function assignLabels(block: VisualLine[], dataLines: VisualLine[], valueLeft: number): Map<TextLine, number> {
+  const out = new Map<TextLine, number>();
+  const runs = block
+    .flatMap((l) => l.runs.filter((r) => !l.values.includes(r) && r.x1 <= valueLeft + 1))
+    .sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+  const nearest = (run: TextLine) => {
+    let best = 0;
+    dataLines.forEach((d, k) => {
+      if (Math.abs(d.y - cy(run)) < Math.abs(dataLines[best].y - cy(run))) best = k;
+    });
+    return best;
+  };
+  for (const run of runs) {
+    const onLine = dataLines.findIndex((d) => d.runs.includes(run));
+    if (onLine >= 0) {
+      out.set(run, onLine);
+      continue;
+    }
+    const above = [...out.keys()]
+      .filter((o) => Math.abs(o.x0 - run.x0) < sizeOf(run) && run.y0 - o.y1 >= -1 && run.y0 - o.y1 < 0.8 * sizeOf(run))
+      .sort((a, b) => b.y1 - a.y1)[0];
+    out.set(run, !NUMBERED.test(run.text) && above ? out.get(above)! : nearest(run));
+  }
+  return out;
 }
