@@ -38,7 +38,7 @@ function titleCandidates(lines: TextLine[]): { text: string; size: number; y: nu
 const YEAR = /((?:19|20)\d{2})\s*年度?/;
 
 /** A county-level name after its city or province ("淮安市洪泽区…"): the agency's own name starts at the county. */
-const PARENT_PREFIX = /^(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{2,5}?(?:市|自治州|地区|盟))(?=[\u4e00-\u9fff]{1,3}(?:区|县|旗)[\u4e00-\u9fff])/u;
+const PARENT_PREFIX = /^(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{2,5}?(?:市|自治州|地区|盟))(?![\u4e00-\u9fff]{0,2}(?:开发区|园区|社区|景区|校区))(?=[\u4e00-\u9fff]{2,3}(?:区|县|旗)[\u4e00-\u9fff])/u;
 
 /** The agency name without the parent divisions some titles put before it. */
 export function ownAgencyName(name: string): string {

@@ -5,7 +5,8 @@ const NOISE = /[\s\p{P}\p{S}]/gu;
 
 /** Removes the leading numbering of a label ("（三）", "2、", "二、", "①"), repeatedly ("三、（一）"). */
 export function stripNumbering(label: string): string {
-  let s = label.normalize("NFKC");
+  // Circled numbers first: NFKC would turn ① into a bare "1" that reads like part of the label.
+  let s = label.replace(/^\s*[①②③④⑤⑥⑦⑧⑨⑩]\s*/u, "").normalize("NFKC");
   for (let k = 0; k < 3; k++) {
     const next = s.replace(NUMBERING, "");
     if (next === s) break;

@@ -1,5 +1,5 @@
 import type { ReportJson } from "../extract/report.js";
-import { APPLICATION_COLUMNS, REVIEW_COLUMNS, REVIEW_ROWS, standardCells } from "../template/templates.js";
+import { APPLICATION_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_ROWS, standardCells } from "../template/templates.js";
 import type { Warning } from "./warning.js";
 
 type Lookup = (key: string) => { value: number; label: string; page: number } | undefined;
@@ -55,7 +55,10 @@ export function checkReport(report: ReportJson): Warning[] {
   const lookupAll = lookup(report);
   const out: (Warning | null)[] = [];
   const appRows = new Set(report.cells.filter((c) => c.table === "applications").map((c) => c.row));
-  const outcomeRows = [...appRows].filter((r) => !["new_received", "carried_over", "total", "carried_forward"].includes(r));
+  // The template's outcome rows, not the ones read: a missing row must silence the relation, not shrink it.
+  const outcomeRows = APPLICATION_ROWS[report.report.other_rows]
+    .map((r) => r.id)
+    .filter((r) => !["new_received", "carried_over", "total", "carried_forward"].includes(r));
   const a = (row: string, col: string) => `applications/${row}/${col}`;
   if (appRows.size) {
     for (const col of APPLICATION_COLUMNS.map((c) => c.id)) {
