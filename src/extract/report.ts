@@ -4,6 +4,7 @@ import { buildRulings } from "../layout/rulings.js";
 import { findStreamTables } from "../layout/stream.js";
 import type { Table } from "../layout/table.js";
 import { openPdf, readPage, type OpenOptions } from "../pdf/document.js";
+import { ocrNeed } from "../pdf/ocrNeed.js";
 import type { Box, PageModel } from "../pdf/types.js";
 import { standardCells, type TableId, type TemplateVersion } from "../template/templates.js";
 import type { Warning } from "../validate/warning.js";
@@ -74,7 +75,38 @@ export async function extractReport(data: Uint8Array, file: string, options: Ope
   try {
     const pages: PageModel[] = [];
     for (let n = 1; n <= doc.numPages; n++) pages.push(await readPage(doc, n));
-    return buildReport(pages, { file, sha256, pages: doc.numPages, bytes });
+    const source = { file, sha256, pages: doc.numPages, bytes };
+    // Images are looked for only when the text layer did not give the whole report (their operator lists cost).
+    const ocrPages = async () => {
+      for (const [k, p] of pages.entries()) if (!p.graphicsRead) pages[k] = await readPage(doc, p.number, { graphics: true });
+      return pages.flatMap((p) => {
+        const why = ocrNeed(p);
+        return why ? [{ page: p.number, why }] : [];
+      });
+    };
+    let report: ReportJson;
+    try {
+      report = buildReport(pages, source);
+    } catch (err) {
+      if (!(err instanceof NoReportError)) throw err;
+      const need = await ocrPages();
+      if (need.length)
+        throw new NoReportError(
+          `${need.length} of ${pages.length} page(s) need OCR (${need[0].why}); this build reads text-layer PDFs only`,
+        );
+      throw err;
+    }
+    if (report.warnings.some((w) => w.rule === "table.cells_missing"))
+      for (const n of await ocrPages())
+        report.warnings.push({
+          rule: "page.needs_ocr",
+          kind: "input",
+          severity: "warning",
+          message: `第${n.page}页: ${n.why}; its content was not read`,
+          cells: [],
+          pages: [n.page],
+        });
+    return report;
   } finally {
     await doc.destroy();
   }

@@ -99,7 +99,8 @@ function mayHoldTable(glyphs: Glyph[]): boolean {
   return digits >= 6;
 }
 
-export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promise<PageModel> {
+/** With `graphics`, the operator list is read whatever the text says (to find images needing OCR). */
+export async function readPage(doc: PDFDocumentProxy, pageNumber: number, options: { graphics?: boolean } = {}): Promise<PageModel> {
   const page = await doc.getPage(pageNumber);
   try {
     const viewport = page.getViewport({ scale: 1 });
@@ -108,8 +109,9 @@ export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promi
     const glyphs = runsToGlyphs(runs, content.styles as Record<string, FontStyle>, viewport.transform as Matrix);
     const textLayer = textLayerStatus(glyphs);
     let segments: PageModel["segments"] = [];
-    let imageCoverage = 0;
-    if (textLayer !== "ok" || mayHoldTable(glyphs)) {
+    let images: PageModel["images"] = [];
+    const graphicsRead = Boolean(options.graphics) || textLayer !== "ok" || mayHoldTable(glyphs);
+    if (graphicsRead) {
       const opList = await page.getOperatorList();
       const decoded = decodeGraphics(
         opList.fnArray,
@@ -119,8 +121,7 @@ export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promi
         viewport.width * viewport.height,
       );
       segments = decoded.segments;
-      const imageArea = decoded.images.reduce((s, b) => s + (b.x1 - b.x0) * (b.y1 - b.y0), 0);
-      imageCoverage = Math.min(1, imageArea / (viewport.width * viewport.height));
+      images = decoded.images;
     }
     return {
       number: pageNumber,
@@ -128,7 +129,8 @@ export async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promi
       height: viewport.height,
       glyphs,
       segments,
-      imageCoverage,
+      images,
+      graphicsRead,
       textLayer,
       source: "text",
     };

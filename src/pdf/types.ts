@@ -34,8 +34,10 @@ export interface PageModel {
   height: number;
   glyphs: Glyph[];
   segments: Segment[];
-  /** Share of the page area covered by drawn images (0..1). */
-  imageCoverage: number;
+  /** Images drawn on the page (known only when the operator list was read). */
+  images: Box[];
+  /** Whether the operator list was read (rulings and images are known). */
+  graphicsRead: boolean;
   textLayer: TextLayerStatus;
   /** Where the glyphs came from. */
   source: "text" | "ocr";

@@ -1,0 +1,20 @@
+import type { PageModel } from "./types.js";
+
+/** An image covering at least this share of the page with almost no text on it may be a scanned table. */
+const MIN_IMAGE_SHARE = 0.12;
+const MAX_GLYPHS_ON_IMAGE = 3;
+
+/** Why a page (or part of it) can only be read by OCR, or null when its text layer is enough. */
+export function ocrNeed(page: PageModel): string | null {
+  const area = page.width * page.height;
+  if (page.textLayer === "empty" && page.images.length) return "the page is an image without a text layer (scanned)";
+  if (page.textLayer === "unusable") return "the page's text layer does not decode to real characters";
+  for (const img of page.images) {
+    const w = Math.min(img.x1, page.width) - Math.max(img.x0, 0);
+    const h = Math.min(img.y1, page.height) - Math.max(img.y0, 0);
+    if (w <= 0 || h <= 0 || (w * h) / area < MIN_IMAGE_SHARE) continue;
+    const inside = page.glyphs.filter((g) => g.x0 >= img.x0 && g.x1 <= img.x1 && g.y0 >= img.y0 && g.y1 <= img.y1).length;
+    if (inside <= MAX_GLYPHS_ON_IMAGE) return "the page holds a large picture without text (a pasted table or a scan)";
+  }
+  return null;
+}
