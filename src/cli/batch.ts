@@ -5,6 +5,7 @@ import { PdfInputError } from "../pdf/document.js";
 import { cellRows, CELL_COLUMNS, warningRows, WARNING_COLUMNS, wideColumns, wideRows, WIDE_PREFIX, writeCsv, type Row } from "../output/csv.js";
 import { writeAtomic } from "../output/files.js";
 import type { TableId } from "../template/templates.js";
+import { checkBatch } from "../validate/crossYear.js";
 
 export type FileStatus = "ok" | "no-report" | "failed";
 
@@ -71,15 +72,29 @@ export async function runBatch(files: string[], options: BatchOptions): Promise<
     results.push(result);
     options.onFileDone?.(result, i, files.length);
   }
-  await writeBatchCsvs(results, options.outDir);
+  // Relations across reports (consecutive years of one agency) are known only once the batch is read.
+  for (const [report, warnings] of checkBatch(results.flatMap((r) => (r.report ? [r.report] : [])))) {
+    report.warnings.push(...warnings);
+    const result = results.find((r) => r.report === report)!;
+    result.warnings = report.warnings.length;
+    writeAtomic(join(options.outDir, result.output!), JSON.stringify(report, null, 2) + "\n");
+  }
+  await writeReportCsvs(
+    results.flatMap((r) => (r.report ? [r.report] : [])),
+    options.outDir,
+  );
+  await writeFilesCsv(results, options.outDir);
   return results;
 }
 
-export async function writeBatchCsvs(results: FileResult[], outDir: string): Promise<void> {
-  const reports = results.flatMap((r) => (r.report ? [r.report] : []));
+/** The CSVs built from report JSONs: cells, warnings and one wide table per standard table. */
+export async function writeReportCsvs(reports: ReportJson[], outDir: string): Promise<void> {
   await writeCsv(join(outDir, "cells.csv"), CELL_COLUMNS, cellRows(reports));
   await writeCsv(join(outDir, "warnings.csv"), WARNING_COLUMNS, warningRows(reports));
   for (const t of STANDARD_TABLES) await writeCsv(join(outDir, `${t}.csv`), [...WIDE_PREFIX, ...wideColumns(t)], wideRows(reports, t));
+}
+
+export async function writeFilesCsv(results: FileResult[], outDir: string): Promise<void> {
   const fileRows: Row[] = results.map((r) => ({
     file: relative(process.cwd(), r.file) || r.file,
     status: r.status,

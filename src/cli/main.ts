@@ -1,7 +1,9 @@
 import { Command, CommanderError } from "commander";
 import cliProgress from "cli-progress";
 import { EXTRACTOR_VERSION } from "../extract/report.js";
+import { existsSync } from "node:fs";
 import { runBatch, type FileResult } from "./batch.js";
+import { checkFolder } from "./check.js";
 import { collectInputs } from "./inputs.js";
 
 const OUTPUTS_HELP = `
@@ -37,6 +39,13 @@ export async function main(argv: string[]): Promise<number> {
     .addHelpText("after", OUTPUTS_HELP)
     .action(async (inputs: string[], opts: { out: string; password?: string; quiet?: boolean }) => {
       exitCode = await extractCommand(inputs, opts);
+    });
+  program
+    .command("check")
+    .description("re-run the consistency rules over an output folder's report JSONs (after correcting values by hand); rewrites their warnings and the CSVs, reads no PDF")
+    .argument("<dir>", "output folder of an earlier extract")
+    .action(async (dir: string) => {
+      exitCode = await checkCommand(dir);
     });
   try {
     await program.parseAsync(argv, { from: "user" });
@@ -76,4 +85,19 @@ async function extractCommand(inputs: string[], opts: { out: string; password?: 
   const ok = results.filter((r) => r.status === "ok").length;
   process.stderr.write(`${ok}/${results.length} report(s) extracted into ${opts.out} (see files.csv)\n`);
   return ok === results.length && !missing.length ? 0 : 1;
+}
+
+async function checkCommand(dir: string): Promise<number> {
+  if (!existsSync(dir)) {
+    process.stderr.write(`xxgk: no such folder: ${dir}\n`);
+    return 2;
+  }
+  const results = await checkFolder(dir);
+  if (!results.length) {
+    process.stderr.write(`xxgk: no xxgk report JSON in ${dir}\n`);
+    return 2;
+  }
+  for (const r of results) process.stdout.write(`${r.file}: ${r.consistency} consistency warning(s), ${r.warnings} in all\n`);
+  process.stdout.write(`${results.length} report(s) checked; warnings.csv and cells.csv rebuilt in ${dir}\n`);
+  return 0;
 }

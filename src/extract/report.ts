@@ -3,6 +3,7 @@ import { findLatticeTables } from "../layout/lattice.js";
 import { buildRulings } from "../layout/rulings.js";
 import { findStreamTables } from "../layout/stream.js";
 import type { Table } from "../layout/table.js";
+import { blockText } from "../layout/text.js";
 import { openPdf, readPage, type OpenOptions } from "../pdf/document.js";
 import { ocrNeed } from "../pdf/ocrNeed.js";
 import type { Box, PageModel } from "../pdf/types.js";
@@ -11,6 +12,7 @@ import type { Warning } from "../validate/warning.js";
 import { checkReport } from "../validate/rules.js";
 import { LOOSE_LABEL, mapActiveDisclosure, mapApplications, mapReviewLitigation, type MappedCell } from "./map.js";
 import { readMetadata } from "./metadata.js";
+import { readStatements, type Statement } from "./narrative.js";
 import { tableRows } from "./rows.js";
 import { parseValue } from "./values.js";
 
@@ -44,6 +46,8 @@ export interface ReportJson {
   };
   tables: { page: number; strategy: "lattice" | "stream"; rows: number; columns: number; bbox: [number, number, number, number] }[];
   cells: ReportCell[];
+  /** Figures the prose states (applications received, processing fees), for narrative.mismatch. */
+  narrative: Statement[];
   warnings: Warning[];
 }
 
@@ -218,6 +222,8 @@ export function buildReport(pages: PageModel[], source: ReportJson["source"]): R
     report: { agency: meta.agency, year: meta.year, template, title: meta.title, other_rows: apps.otherRows },
     tables: tables.map((t) => ({ page: t.page, strategy: t.strategy, rows: t.ys.length - 1, columns: t.xs.length - 1, bbox: bbox(t.box) })),
     cells,
+    // The whole page: prose set in a grid (WPS underlines) is still prose; the patterns need sentences.
+    narrative: pages.flatMap((p) => readStatements(blockText(p.glyphs), p.number)),
     warnings,
   };
   report.warnings.push(...checkReport(report));

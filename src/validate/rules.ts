@@ -2,93 +2,174 @@ import type { ReportJson } from "../extract/report.js";
 import { APPLICATION_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_ROWS, standardCells } from "../template/templates.js";
 import type { Warning } from "./warning.js";
 
-type Lookup = (key: string) => { value: number; label: string; page: number } | undefined;
+export interface CellRef {
+  key: string;
+  value: number;
+  page: number;
+  /** Short Chinese label of the cell within the relation (the part that varies). */
+  label: string;
+}
 
-function lookup(report: ReportJson): Lookup {
+/** Looks up a cell of a report by table/row/column; undefined when it was not read. */
+export type Lookup = (key: string, label: string) => CellRef | undefined;
+
+export function cellLookup(report: ReportJson): Lookup {
   const byKey = new Map(report.cells.map((c) => [`${c.table}/${c.row}/${c.column}`, c]));
-  const labels = new Map(
-    report.report.template ? standardCells(report.report.template, report.report.other_rows).map((c) => [`${c.table}/${c.row}/${c.column}`, c]) : [],
-  );
-  return (key) => {
+  return (key, label) => {
     const c = byKey.get(key);
-    if (!c) return undefined;
-    const l = labels.get(key);
-    return { value: c.value, label: l ? `${l.rowLabel.replace(/^.*\s/, "")} ${l.columnLabel}` : key, page: c.page };
+    return c ? { key, value: c.value, page: c.page, label } : undefined;
   };
 }
 
 const EPS = 1e-6;
-const fmt = (n: number) => String(Number(n.toFixed(6)));
+export const fmt = (n: number) => String(Number(n.toFixed(6)));
+const pagesOf = (refs: CellRef[]) => [...new Set(refs.map((r) => r.page))].sort((a, b) => a - b);
+export const onPages = (pages: number[]) => (pages.length ? `（第${pages.join("、")}页）` : "");
 
 /**
- * Checks `left = right` over the given cells; silent when any cell is missing (missing cells are already
- * reported as extraction warnings, and a relation over unread cells says nothing).
+ * Checks `sum(left) = sum(right)`; silent when any cell is missing (missing cells are already reported as
+ * extraction warnings, and a relation over unread cells says nothing about the report).
  */
-function relation(rule: string, get: Lookup, left: string[], right: string[], describe: (l: string, r: string) => string): Warning | null {
-  const l = left.map(get);
-  const r = right.map(get);
-  if (l.some((x) => !x) || r.some((x) => !x)) return null;
-  const lv = l.reduce((s, x) => s + x!.value, 0);
-  const rv = r.reduce((s, x) => s + x!.value, 0);
+function relation(rule: string, scope: string, left: (CellRef | undefined)[], right: (CellRef | undefined)[]): Warning | null {
+  if (left.some((x) => !x) || right.some((x) => !x)) return null;
+  const l = left as CellRef[];
+  const r = right as CellRef[];
+  const lv = l.reduce((s, x) => s + x.value, 0);
+  const rv = r.reduce((s, x) => s + x.value, 0);
   if (Math.abs(lv - rv) <= EPS) return null;
-  const side = (xs: typeof l) => xs.map((x) => `${x!.label} ${fmt(x!.value)}`).join(" + ");
-  const pages = [...new Set([...l, ...r].map((x) => x!.page))].sort((a, b) => a - b);
+  // Long sums list their non-zero terms only; the total is given, so nothing is hidden.
+  const side = (xs: CellRef[]) => {
+    const shown = xs.length > 6 ? xs.filter((x) => x.value !== 0) : xs;
+    const terms = shown.map((x) => `${x.label} ${fmt(x.value)}`).join(" + ") || "0";
+    return xs.length > 6 ? `${fmt(xs.reduce((s, x) => s + x.value, 0))}（${terms}${shown.length < xs.length ? "，其余为0" : ""}）` : terms;
+  };
+  const pages = pagesOf([...l, ...r]);
   return {
     rule,
     kind: "consistency",
     severity: "error",
-    message: `${describe(side(l), side(r))}（第${pages.join("、")}页）`,
-    cells: [...left, ...right],
+    message: `${scope}${side(l)} ≠ ${side(r)}${onPages(pages)}`,
+    cells: [...l, ...r].map((x) => x.key),
     pages,
-    left: { cells: left, value: lv },
-    right: { cells: right, value: rv },
+    left: { cells: l.map((x) => x.key), value: lv },
+    right: { cells: r.map((x) => x.key), value: rv },
   };
 }
 
-/**
- * The template's own relations over one report's cells. A table that could not be read completely is not
- * checked: a relation over a partly read table would report the reader's gaps as the agency's errors.
- */
+const short = (label: string) => label.replace(/^.*\s/, "").replace(/^[（(][一二三四五六七八九十]+[)）]|^[一二三四五六七八九十]+、|^\d+\./, "");
+
+/** Tables with unread standard cells: their relations are not checked (the reader's gaps are not the agency's errors). */
+export function incompleteTables(report: ReportJson): Set<string> {
+  return new Set(report.warnings.filter((w) => w.rule === "table.cells_missing").flatMap((w) => w.cells.map((c) => c.split("/")[0])));
+}
+
+/** The template's own relations and value checks over one report's cells. */
 export function checkReport(report: ReportJson): Warning[] {
-  const incomplete = new Set(report.warnings.filter((w) => w.rule === "table.cells_missing").flatMap((w) => w.cells.map((c) => c.split("/")[0])));
-  const get: Lookup = (key) => (incomplete.has(key.split("/")[0]) ? undefined : lookupAll(key));
-  const lookupAll = lookup(report);
+  const incomplete = incompleteTables(report);
+  const all = cellLookup(report);
+  const get: Lookup = (key, label) => (incomplete.has(key.split("/")[0]) ? undefined : all(key, label));
   const out: (Warning | null)[] = [];
-  const appRows = new Set(report.cells.filter((c) => c.table === "applications").map((c) => c.row));
+  const rows = APPLICATION_ROWS[report.report.other_rows];
+  const rowLabel = new Map(rows.map((r) => [r.id, short(r.label)]));
+  const a = (row: string, col: string, label: string) => get(`applications/${row}/${col}`, label);
   // The template's outcome rows, not the ones read: a missing row must silence the relation, not shrink it.
-  const outcomeRows = APPLICATION_ROWS[report.report.other_rows]
-    .map((r) => r.id)
-    .filter((r) => !["new_received", "carried_over", "total", "carried_forward"].includes(r));
-  const a = (row: string, col: string) => `applications/${row}/${col}`;
-  if (appRows.size) {
-    for (const col of APPLICATION_COLUMNS.map((c) => c.id)) {
+  const outcomeRows = rows.map((r) => r.id).filter((r) => !["new_received", "carried_over", "total", "carried_forward"].includes(r));
+  if (report.cells.some((c) => c.table === "applications")) {
+    for (const col of APPLICATION_COLUMNS) {
+      const scope = `${col.label}: `;
       out.push(
-        relation("applications.balance", get, [a("new_received", col), a("carried_over", col)], [a("total", col), a("carried_forward", col)], (l, r) => `${l} ≠ ${r}`),
+        relation(
+          "applications.balance",
+          scope,
+          [a("new_received", col.id, "本年新收"), a("carried_over", col.id, "上年结转")],
+          [a("total", col.id, "办理结果总计"), a("carried_forward", col.id, "结转下年度")],
+        ),
       );
-      out.push(relation("applications.outcome_sum", get, [a("total", col)], outcomeRows.map((r) => a(r, col)), (l, r) => `${l} ≠ ${r}`));
+      out.push(
+        relation(
+          "applications.outcome_sum",
+          scope,
+          [a("total", col.id, "办理结果总计")],
+          outcomeRows.map((r) => a(r, col.id, rowLabel.get(r)!)),
+        ),
+      );
     }
-    const orgCols = APPLICATION_COLUMNS.filter((c) => c.id !== "total").map((c) => c.id);
-    for (const row of appRows)
-      out.push(relation("applications.row_total", get, [a(row, "total")], orgCols.map((c) => a(row, c)), (l, r) => `${l} ≠ ${r}`));
+    const orgCols = APPLICATION_COLUMNS.filter((c) => c.id !== "total");
+    for (const row of rows)
+      out.push(
+        relation(
+          "applications.row_total",
+          `${short(row.label)}: `,
+          [a(row.id, "total", "总计")],
+          orgCols.map((c) => a(row.id, c.id, c.label)),
+        ),
+      );
   }
-  for (const row of REVIEW_ROWS.map((r) => r.id)) {
-    const k = (col: string) => `review_litigation/${row}/${col}`;
-    const parts = REVIEW_COLUMNS.filter((c) => c.id !== "total").map((c) => k(c.id));
-    out.push(relation("review_litigation.row_total", get, [k("total")], parts, (l, r) => `${REVIEW_ROWS.find((x) => x.id === row)!.label} ${l} ≠ ${r}`));
+  for (const row of REVIEW_ROWS) {
+    const k = (col: string, label: string) => get(`review_litigation/${row.id}/${col}`, label);
+    out.push(
+      relation(
+        "review_litigation.row_total",
+        `${row.label} `,
+        [k("total", "总计")],
+        REVIEW_COLUMNS.filter((c) => c.id !== "total").map((c) => k(c.id, c.label)),
+      ),
+    );
   }
+  const labels = new Map(
+    report.report.template ? standardCells(report.report.template, report.report.other_rows).map((c) => [`${c.table}/${c.row}/${c.column}`, c]) : [],
+  );
   for (const c of report.cells) {
     const key = `${c.table}/${c.row}/${c.column}`;
     const mayBeNegative = c.column === "change";
     const mayBeFraction = c.column === "amount_10k_yuan" || c.column === "amount";
-    if ((c.value < 0 && !mayBeNegative) || (!Number.isInteger(c.value) && !mayBeFraction))
+    if ((c.value < 0 && !mayBeNegative) || (!Number.isInteger(c.value) && !mayBeFraction)) {
+      const l = labels.get(key);
       out.push({
         rule: "value.invalid",
         kind: "consistency",
         severity: "error",
-        message: `${c.row_label} / ${c.column_label}: ${fmt(c.value)} is not a valid count（第${c.page}页）`,
+        message: `${l ? `${l.rowLabel} / ${l.columnLabel}` : key}: ${fmt(c.value)} 不是有效的件数（应为非负整数）${onPages([c.page])}`,
         cells: [key],
         pages: [c.page],
       });
+    }
   }
+  out.push(...checkNarrative(report, get));
   return out.filter((w): w is Warning => w !== null);
+}
+
+/** What the prose says against what the tables say. */
+export function checkNarrative(report: ReportJson, get: Lookup): Warning[] {
+  const out: Warning[] = [];
+  const received = get("applications/new_received/total", "本年新收申请总计");
+  const carried = get("applications/carried_over/total", "上年结转");
+  for (const s of report.narrative ?? []) {
+    if (s.kind === "applications_received" && received) {
+      const accepted = [received.value, received.value + (carried?.value ?? 0)];
+      if (!accepted.some((v) => Math.abs(v - s.value) <= EPS))
+        out.push({
+          rule: "narrative.mismatch",
+          kind: "consistency",
+          severity: "warning",
+          message: `正文称“${s.text}”（${fmt(s.value)}件，第${s.page}页），表三本年新收申请总计为 ${fmt(received.value)}${onPages([received.page])}`,
+          cells: [received.key],
+          pages: [s.page, received.page],
+          left: { cells: [], value: s.value },
+          right: { cells: [received.key], value: received.value },
+        });
+    }
+    if (s.kind === "no_applications" && received && received.value > 0)
+      out.push({
+        rule: "narrative.mismatch",
+        kind: "consistency",
+        severity: "warning",
+        message: `正文称“${s.text}”（第${s.page}页），表三本年新收申请总计为 ${fmt(received.value)}${onPages([received.page])}`,
+        cells: [received.key],
+        pages: [s.page, received.page],
+        left: { cells: [], value: 0 },
+        right: { cells: [received.key], value: received.value },
+      });
+  }
+  return out;
 }

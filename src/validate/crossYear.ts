@@ -1,0 +1,68 @@
+import type { ReportJson } from "../extract/report.js";
+import { APPLICATION_COLUMNS } from "../template/templates.js";
+import { cellLookup, fmt, incompleteTables, onPages } from "./rules.js";
+import type { Warning } from "./warning.js";
+
+/** One agency's name as reports of different years print it: spaces, brackets and a trailing 办公室 aside. */
+export function agencyKey(agency: string): string {
+  return agency.normalize("NFKC").replace(/[\s()（）]/g, "");
+}
+
+/**
+ * Checks consecutive years of one agency in a batch: this year's 上年结转 must equal last year's 结转下年度,
+ * column by column (warning on the later report), and, as info, 现行有效件数 must follow from last year's
+ * plus this year's 制发 minus 废止. Returns the warnings to add, per report.
+ */
+export function checkBatch(reports: ReportJson[]): Map<ReportJson, Warning[]> {
+  const out = new Map<ReportJson, Warning[]>();
+  const byAgencyYear = new Map<string, ReportJson>();
+  for (const r of reports) if (r.report.agency && r.report.year) byAgencyYear.set(`${agencyKey(r.report.agency)}|${r.report.year}`, r);
+  for (const cur of reports) {
+    if (!cur.report.agency || !cur.report.year) continue;
+    const prev = byAgencyYear.get(`${agencyKey(cur.report.agency)}|${cur.report.year - 1}`);
+    if (!prev) continue;
+    const warnings: Warning[] = [];
+    const now = cellLookup(cur);
+    const before = cellLookup(prev);
+    const usable = !incompleteTables(cur).has("applications") && !incompleteTables(prev).has("applications");
+    for (const col of usable ? APPLICATION_COLUMNS : []) {
+      const over = now(`applications/carried_over/${col.id}`, "上年结转");
+      const fwd = before(`applications/carried_forward/${col.id}`, "结转下年度");
+      if (!over || !fwd || Math.abs(over.value - fwd.value) < 1e-6) continue;
+      warnings.push({
+        rule: "cross_year.carry_over",
+        kind: "consistency",
+        severity: "warning",
+        message: `${col.label}: ${cur.report.year}年上年结转 ${fmt(over.value)}${onPages([over.page])} ≠ ${prev.report.year}年结转下年度 ${fmt(fwd.value)}（${prev.source.file}，第${fwd.page}页）`,
+        cells: [over.key],
+        pages: [over.page],
+        left: { cells: [over.key], value: over.value },
+        right: { cells: [`${prev.source.file}#${fwd.key}`], value: fwd.value },
+      });
+    }
+    if (cur.report.template === "2021" && prev.report.template === "2021" && !incompleteTables(cur).has("active_disclosure")) {
+      for (const row of ["rules", "normative_documents"]) {
+        const k = (col: string) => `active_disclosure/${row}/${col}`;
+        const inForce = now(k("in_force"), "现行有效件数");
+        const issued = now(k("issued"), "本年制发件数");
+        const repealed = now(k("repealed"), "本年废止件数");
+        const last = before(k("in_force"), "上年现行有效件数");
+        if (!inForce || !issued || !repealed || !last) continue;
+        const expected = last.value + issued.value - repealed.value;
+        if (Math.abs(expected - inForce.value) < 1e-6) continue;
+        warnings.push({
+          rule: "cross_year.in_force",
+          kind: "consistency",
+          severity: "info",
+          message: `${row === "rules" ? "规章" : "行政规范性文件"}: 现行有效件数 ${fmt(inForce.value)} ≠ ${prev.report.year}年现行有效 ${fmt(last.value)} + 本年制发 ${fmt(issued.value)} − 本年废止 ${fmt(repealed.value)} = ${fmt(expected)}${onPages([inForce.page])}`,
+          cells: [inForce.key, issued.key, repealed.key],
+          pages: [inForce.page],
+          left: { cells: [inForce.key], value: inForce.value },
+          right: { cells: [`${prev.source.file}#${last.key}`, issued.key, repealed.key], value: expected },
+        });
+      }
+    }
+    if (warnings.length) out.set(cur, warnings);
+  }
+  return out;
+}
