@@ -1,97 +1,202 @@
-import { mkdirSync, readFileSync } from "node:fs";
-import { basename, join, relative } from "node:path";
-import { NoReportError, extractReport, type ReportJson } from "../extract/report.js";
-import { PdfInputError } from "../pdf/document.js";
-import { cellRows, CELL_COLUMNS, warningRows, WARNING_COLUMNS, wideColumns, wideRows, WIDE_PREFIX, writeCsv, type Row } from "../output/csv.js";
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Piscina } from "piscina";
+import { EXTRACTOR_VERSION, type ReportJson } from "../extract/report.js";
+import { cellRows, CELL_COLUMNS, CsvSink, warningRows, WARNING_COLUMNS, wideColumns, wideRows, WIDE_PREFIX, writeCsv, type Row } from "../output/csv.js";
 import { writeAtomic } from "../output/files.js";
 import type { TableId } from "../template/templates.js";
-import { checkBatch } from "../validate/crossYear.js";
+import { agencyKey, checkBatch } from "../validate/crossYear.js";
+import type { ExtractTask, FileStatus, TaskResult } from "./worker.js";
 
-export type FileStatus = "ok" | "no-report" | "failed";
+export type { FileStatus } from "./worker.js";
 
-export interface FileResult {
+export interface FileResult extends TaskResult {
   file: string;
-  status: FileStatus;
-  reason: string;
-  pages: number | null;
-  seconds: number;
+  sha256: string | null;
   output: string | null;
-  warnings: number;
-  report?: ReportJson;
+  /** Set when the output of an earlier run was reused (same bytes, same extractor version). */
+  cached: boolean;
 }
 
 export interface BatchOptions {
   outDir: string;
   password?: string;
-  onFileDone?: (result: FileResult, index: number, total: number) => void;
+  /** Worker threads; default: the number of cores. */
+  jobs?: number;
+  /** Seconds one file may take before its worker is stopped. */
+  timeoutSeconds?: number;
+  /** Heap a worker may use (MB) before it is stopped. */
+  maxMemoryMb?: number;
+  /** Redo files whose output is already there. */
+  force?: boolean;
+  onFileDone?: (result: FileResult, done: number, total: number) => void;
 }
 
-/** Output name for a report: the PDF's base name, made unique within the batch. */
-function outputName(file: string, used: Set<string>): string {
-  const base = basename(file).replace(/\.pdf$/i, "");
-  let name = base;
-  for (let k = 2; used.has(name); k++) name = `${base}-${k}`;
-  used.add(name);
-  return name;
+export const DEFAULT_TIMEOUT_SECONDS = 120;
+export const DEFAULT_MAX_MEMORY_MB = 1024;
+
+// The worker is the compiled one, also when this module runs from src/ under the test runner.
+const workerFile = resolve(dirname(fileURLToPath(import.meta.url)), "../../dist/cli/worker.js");
+
+async function sha256Of(file: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
 }
 
-function describe(err: unknown): { status: FileStatus; reason: string } {
-  if (err instanceof NoReportError) return { status: "no-report", reason: err.message };
-  if (err instanceof PdfInputError) return { status: "failed", reason: err.message };
-  const msg = err instanceof Error ? err.message : String(err);
-  return { status: "failed", reason: `could not be read: ${msg}` };
+/** Output names: the PDF's base name, with a hash suffix where two inputs share one. */
+function outputNames(files: { file: string; sha256: string | null }[]): Map<string, string> {
+  const count = new Map<string, number>();
+  const base = (f: string) => basename(f).replace(/\.pdf$/i, "");
+  for (const f of files) count.set(base(f.file), (count.get(base(f.file)) ?? 0) + 1);
+  return new Map(files.map((f) => [f.file, count.get(base(f.file))! > 1 ? `${base(f.file)}-${(f.sha256 ?? "x").slice(0, 8)}` : base(f.file)]));
 }
 
-export async function extractOne(file: string, password?: string): Promise<Omit<FileResult, "output">> {
-  const started = performance.now();
+/** An earlier run's report for exactly these bytes and this extractor version, if there is one. */
+function reusable(path: string, sha256: string): ReportJson | null {
+  if (!existsSync(path)) return null;
   try {
-    const data = new Uint8Array(readFileSync(file));
-    const report = await extractReport(data, file, { password });
-    return { file, status: "ok", reason: "", pages: report.source.pages, seconds: (performance.now() - started) / 1000, warnings: report.warnings.length, report };
-  } catch (err) {
-    return { file, ...describe(err), pages: null, seconds: (performance.now() - started) / 1000, warnings: 0 };
+    const doc = JSON.parse(readFileSync(path, "utf8")) as ReportJson;
+    return doc.source?.sha256 === sha256 && doc.extractor?.version === EXTRACTOR_VERSION ? doc : null;
+  } catch {
+    return null;
   }
 }
 
-const STANDARD_TABLES: TableId[] = ["active_disclosure", "applications", "review_litigation"];
+function failure(err: unknown, options: BatchOptions): string {
+  const e = err as { name?: string; code?: string; message?: string };
+  if (e.name === "AbortError" || e.name === "TimeoutError")
+    return `stopped after ${options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS} s (--timeout): the file takes too long to read`;
+  if (e.code === "ERR_WORKER_OUT_OF_MEMORY")
+    return `stopped: reading it needed more than ${options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB} MB of memory (--max-memory)`;
+  return `the reader crashed: ${e.message ?? String(err)}`;
+}
 
-/** Extracts every file, one at a time; a failure is recorded and the batch goes on. */
+/**
+ * Extracts every file on a pool of worker threads. A file that fails, hangs or eats memory is stopped and
+ * recorded, and the batch goes on; identical files are read once; outputs of an earlier run are reused.
+ */
 export async function runBatch(files: string[], options: BatchOptions): Promise<FileResult[]> {
   mkdirSync(options.outDir, { recursive: true });
-  const used = new Set<string>();
-  const results: FileResult[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const r = await extractOne(files[i], options.password);
-    let output: string | null = null;
-    if (r.report) {
-      r.report.source.file = basename(files[i]);
-      output = `${outputName(files[i], used)}.json`;
-      writeAtomic(join(options.outDir, output), JSON.stringify(r.report, null, 2) + "\n");
-    }
-    const result = { ...r, output };
-    results.push(result);
-    options.onFileDone?.(result, i, files.length);
+  const hashed = await Promise.all(
+    files.map(async (file) => {
+      try {
+        return { file, sha256: await sha256Of(file), error: null as string | null };
+      } catch (err) {
+        return { file, sha256: null, error: `cannot be read from disk: ${(err as Error).message}` };
+      }
+    }),
+  );
+  const names = outputNames(hashed);
+  const pool = new Piscina<ExtractTask, TaskResult>({
+    filename: workerFile,
+    maxThreads: Math.max(1, options.jobs ?? availableParallelism()),
+    minThreads: 1,
+    idleTimeout: 1000,
+    resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB },
+  });
+  const results: FileResult[] = new Array(files.length);
+  const firstBySha = new Map<string, Promise<FileResult>>();
+  let done = 0;
+  const finish = (k: number, r: FileResult) => {
+    results[k] = r;
+    options.onFileDone?.(r, ++done, files.length);
+    return r;
+  };
+  try {
+    await Promise.all(
+      hashed.map(async ({ file, sha256, error }, k) => {
+        const empty = { pages: null, seconds: 0, warnings: 0, agency: null, year: null, cached: false };
+        if (!sha256) return finish(k, { file, sha256, output: null, status: "failed", reason: error!, ...empty });
+        const earlier = firstBySha.get(sha256);
+        if (earlier) {
+          const first = await earlier;
+          return finish(k, { ...first, file, cached: false, reason: first.reason || `same file as ${relative(process.cwd(), first.file)}` });
+        }
+        const output = `${names.get(file)}.json`;
+        const outPath = join(options.outDir, output);
+        const job = (async (): Promise<FileResult> => {
+          const previous = options.force ? null : reusable(outPath, sha256);
+          if (previous)
+            return {
+              file,
+              sha256,
+              output,
+              cached: true,
+              status: "ok",
+              reason: "",
+              pages: previous.source.pages,
+              seconds: 0,
+              warnings: previous.warnings.length,
+              agency: previous.report.agency,
+              year: previous.report.year,
+            };
+          try {
+            const r = await pool.run(
+              { file, outPath, password: options.password },
+              { signal: AbortSignal.timeout((options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000) },
+            );
+            return { ...r, file, sha256, output: r.status === "ok" ? output : null, cached: false };
+          } catch (err) {
+            return { file, sha256, output: null, status: "failed" as FileStatus, reason: failure(err, options), ...empty };
+          }
+        })();
+        firstBySha.set(sha256, job);
+        return finish(k, await job);
+      }),
+    );
+  } finally {
+    await pool.destroy();
   }
-  // Relations across reports (consecutive years of one agency) are known only once the batch is read.
-  for (const [report, warnings] of checkBatch(results.flatMap((r) => (r.report ? [r.report] : [])))) {
-    report.warnings.push(...warnings);
-    const result = results.find((r) => r.report === report)!;
-    result.warnings = report.warnings.length;
-    writeAtomic(join(options.outDir, result.output!), JSON.stringify(report, null, 2) + "\n");
-  }
+  await crossCheck(results, options.outDir);
   await writeReportCsvs(
-    results.flatMap((r) => (r.report ? [r.report] : [])),
+    results.filter((r, k) => r.status === "ok" && r.output && results.findIndex((x) => x.output === r.output) === k).map((r) => join(options.outDir, r.output!)),
     options.outDir,
   );
   await writeFilesCsv(results, options.outDir);
   return results;
 }
 
-/** The CSVs built from report JSONs: cells, warnings and one wide table per standard table. */
-export async function writeReportCsvs(reports: ReportJson[], outDir: string): Promise<void> {
-  await writeCsv(join(outDir, "cells.csv"), CELL_COLUMNS, cellRows(reports));
-  await writeCsv(join(outDir, "warnings.csv"), WARNING_COLUMNS, warningRows(reports));
-  for (const t of STANDARD_TABLES) await writeCsv(join(outDir, `${t}.csv`), [...WIDE_PREFIX, ...wideColumns(t)], wideRows(reports, t));
+/** Relations across reports (consecutive years of one agency): checked once the batch is read, one agency at a time. */
+async function crossCheck(results: FileResult[], outDir: string): Promise<void> {
+  const groups = new Map<string, Set<string>>();
+  for (const r of results) {
+    if (r.status !== "ok" || !r.output || !r.agency || !r.year) continue;
+    const key = agencyKey(r.agency);
+    groups.set(key, (groups.get(key) ?? new Set()).add(r.output));
+  }
+  for (const outputs of groups.values()) {
+    if (outputs.size < 2) continue;
+    const reports = [...outputs].map((o) => ({ o, report: JSON.parse(readFileSync(join(outDir, o), "utf8")) as ReportJson }));
+    for (const { report } of reports) report.warnings = report.warnings.filter((w) => !w.rule.startsWith("cross_year."));
+    const added = checkBatch(reports.map((r) => r.report));
+    for (const { o, report } of reports) {
+      report.warnings.push(...(added.get(report) ?? []));
+      writeAtomic(join(outDir, o), JSON.stringify(report, null, 2) + "\n");
+      for (const r of results) if (r.output === o) r.warnings = report.warnings.length;
+    }
+  }
+}
+
+const STANDARD_TABLES: TableId[] = ["active_disclosure", "applications", "review_litigation"];
+
+/** The CSVs built from report JSONs (cells, warnings, one wide table per standard table), one report in memory at a time. */
+export async function writeReportCsvs(jsonPaths: string[], outDir: string): Promise<void> {
+  const sinks = {
+    cells: new CsvSink(join(outDir, "cells.csv"), CELL_COLUMNS),
+    warnings: new CsvSink(join(outDir, "warnings.csv"), WARNING_COLUMNS),
+    wide: STANDARD_TABLES.map((t) => ({ t, sink: new CsvSink(join(outDir, `${t}.csv`), [...WIDE_PREFIX, ...wideColumns(t)]) })),
+  };
+  for (const path of jsonPaths) {
+    const report = JSON.parse(readFileSync(path, "utf8")) as ReportJson;
+    for (const row of cellRows([report])) sinks.cells.write(row);
+    for (const row of warningRows([report])) sinks.warnings.write(row);
+    for (const { t, sink } of sinks.wide) for (const row of wideRows([report], t)) sink.write(row);
+  }
+  await Promise.all([sinks.cells.close(), sinks.warnings.close(), ...sinks.wide.map((w) => w.sink.close())]);
 }
 
 export async function writeFilesCsv(results: FileResult[], outDir: string): Promise<void> {
@@ -100,9 +205,11 @@ export async function writeFilesCsv(results: FileResult[], outDir: string): Prom
     status: r.status,
     reason: r.reason,
     pages: r.pages,
-    seconds: Number(r.seconds.toFixed(3)),
+    seconds: r.seconds,
     output: r.output,
     warnings: r.warnings,
+    sha256: r.sha256,
+    cached: r.cached,
   }));
-  await writeCsv(join(outDir, "files.csv"), ["file", "status", "reason", "pages", "seconds", "output", "warnings"], fileRows);
+  await writeCsv(join(outDir, "files.csv"), ["file", "status", "reason", "pages", "seconds", "output", "warnings", "sha256", "cached"], fileRows);
 }

@@ -33,7 +33,7 @@ export async function checkFolder(dir: string): Promise<CheckResult[]> {
   for (const [report, warnings] of checkBatch(reports.map((r) => r.report))) report.warnings.push(...warnings);
   for (const { name, report } of reports) writeAtomic(join(dir, name), JSON.stringify(report, null, 2) + "\n");
   await writeReportCsvs(
-    reports.map((r) => r.report),
+    reports.map((r) => join(dir, r.name)),
     dir,
   );
   return reports.map(({ name, report }) => ({

@@ -1,8 +1,10 @@
-import { Command, CommanderError } from "commander";
+import { availableParallelism } from "node:os";
+import { Command, CommanderError, InvalidArgumentError } from "commander";
 import cliProgress from "cli-progress";
 import { EXTRACTOR_VERSION } from "../extract/report.js";
 import { existsSync } from "node:fs";
-import { runBatch, type FileResult } from "./batch.js";
+import { basename, relative } from "node:path";
+import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, runBatch, type FileResult } from "./batch.js";
 import { checkFolder } from "./check.js";
 import { collectInputs } from "./inputs.js";
 
@@ -35,9 +37,13 @@ export async function main(argv: string[]): Promise<number> {
     .argument("<inputs...>", "PDF files or folders")
     .requiredOption("-o, --out <dir>", "output folder (created if missing)")
     .option("--password <password>", "user password for encrypted PDFs")
+    .option("-j, --jobs <n>", "files read in parallel (worker threads)", positiveInt, availableParallelism())
+    .option("--timeout <seconds>", "per-file time limit; a file past it is stopped and reported as failed", positiveInt, DEFAULT_TIMEOUT_SECONDS)
+    .option("--max-memory <mb>", "per-worker memory limit in MB; a file past it is stopped and reported as failed", positiveInt, DEFAULT_MAX_MEMORY_MB)
+    .option("--force", "re-extract files whose output is already there (by default a rerun skips them)")
     .option("--quiet", "no progress bar or per-file lines")
     .addHelpText("after", OUTPUTS_HELP)
-    .action(async (inputs: string[], opts: { out: string; password?: string; quiet?: boolean }) => {
+    .action(async (inputs: string[], opts: ExtractOptions) => {
       exitCode = await extractCommand(inputs, opts);
     });
   program
@@ -56,7 +62,23 @@ export async function main(argv: string[]): Promise<number> {
   return exitCode;
 }
 
-async function extractCommand(inputs: string[], opts: { out: string; password?: string; quiet?: boolean }): Promise<number> {
+interface ExtractOptions {
+  out: string;
+  password?: string;
+  quiet?: boolean;
+  jobs: number;
+  timeout: number;
+  maxMemory: number;
+  force?: boolean;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a whole number of at least 1");
+  return n;
+}
+
+async function extractCommand(inputs: string[], opts: ExtractOptions): Promise<number> {
   const { files, missing } = collectInputs(inputs);
   for (const m of missing) process.stderr.write(`xxgk: no such file or folder: ${m}\n`);
   if (missing.length && !files.length) return 2;
@@ -69,19 +91,30 @@ async function extractCommand(inputs: string[], opts: { out: string; password?: 
     ? new cliProgress.SingleBar({ format: "{bar} {value}/{total} files | {eta_formatted} left | {file}", stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
     : null;
   bar?.start(files.length, 0, { file: "" });
-  const report = (r: FileResult, i: number, total: number) => {
-    const name = r.file;
+  const report = (r: FileResult, done: number, total: number) => {
+    const name = relative(process.cwd(), r.file) || r.file;
     const line =
       r.status === "ok"
-        ? `ok ${name}: ${r.report!.cells.length} cells, ${r.warnings} warning(s)`
+        ? `ok ${name}: ${r.warnings} warning(s)${r.cached ? " (output of an earlier run reused)" : ""}`
         : `${r.status} ${name}: ${r.reason}`;
     if (bar) {
-      bar.update(i + 1, { file: name.split("/").pop() });
+      bar.update(done, { file: basename(r.file) });
       if (r.status !== "ok") process.stderr.write(`\n${line}\n`);
-    } else if (!opts.quiet || r.status !== "ok") process.stderr.write(`[${i + 1}/${total}] ${line}\n`);
+    } else if (!opts.quiet || r.status !== "ok") process.stderr.write(`[${done}/${total}] ${line}\n`);
   };
-  const results = await runBatch(files, { outDir: opts.out, password: opts.password, onFileDone: report });
+  const results = await runBatch(files, {
+    outDir: opts.out,
+    password: opts.password,
+    jobs: opts.jobs,
+    timeoutSeconds: opts.timeout,
+    maxMemoryMb: opts.maxMemory,
+    force: opts.force,
+    onFileDone: report,
+  });
   bar?.stop();
+  if (bar)
+    for (const r of results.filter((x) => x.status === "ok" && x.warnings > 0).slice(0, 50))
+      process.stderr.write(`${basename(r.file)}: ${r.warnings} warning(s)\n`);
   const ok = results.filter((r) => r.status === "ok").length;
   process.stderr.write(`${ok}/${results.length} report(s) extracted into ${opts.out} (see files.csv)\n`);
   return ok === results.length && !missing.length ? 0 : 1;

@@ -1,4 +1,6 @@
-import { writeToBuffer } from "fast-csv";
+import { createWriteStream, renameSync } from "node:fs";
+import { finished } from "node:stream/promises";
+import { format, writeToBuffer, type CsvFormatterStream } from "fast-csv";
 import type { ReportJson } from "../extract/report.js";
 import { ACTIVE_DISCLOSURE, APPLICATION_COLUMNS, REVIEW_COLUMNS, type TableId } from "../template/templates.js";
 import { writeAtomic } from "./files.js";
@@ -9,6 +11,31 @@ export type Row = Record<string, string | number | boolean | null>;
 export async function writeCsv(path: string, headers: string[], rows: Row[]): Promise<void> {
   const buffer = await writeToBuffer(rows, { headers, writeBOM: true, alwaysWriteHeaders: true });
   writeAtomic(path, buffer);
+}
+
+/** A CSV written row by row (a batch's CSVs never hold every report in memory), renamed into place when closed. */
+export class CsvSink {
+  private readonly stream: CsvFormatterStream<Row, Row>;
+  private readonly done: Promise<void>;
+  private readonly tmp: string;
+  constructor(
+    private readonly path: string,
+    headers: string[],
+  ) {
+    this.tmp = `${path}.${process.pid}.tmp`;
+    this.stream = format<Row, Row>({ headers, writeBOM: true, alwaysWriteHeaders: true });
+    const out = createWriteStream(this.tmp);
+    this.stream.pipe(out);
+    this.done = finished(out);
+  }
+  write(row: Row): void {
+    this.stream.write(row);
+  }
+  async close(): Promise<void> {
+    this.stream.end();
+    await this.done;
+    renameSync(this.tmp, this.path);
+  }
 }
 
 export const CELL_COLUMNS = [

@@ -1,0 +1,54 @@
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { NoReportError, extractReport } from "../extract/report.js";
+import { writeAtomic } from "../output/files.js";
+import { PdfInputError } from "../pdf/document.js";
+
+export interface ExtractTask {
+  file: string;
+  /** Where the report JSON goes (written here, by the worker, atomically). */
+  outPath: string;
+  password?: string;
+}
+
+export type FileStatus = "ok" | "no-report" | "failed";
+
+/** What a worker hands back: a summary only; the report itself is on disk. */
+export interface TaskResult {
+  status: FileStatus;
+  reason: string;
+  pages: number | null;
+  seconds: number;
+  warnings: number;
+  agency: string | null;
+  year: number | null;
+}
+
+function describe(err: unknown): { status: FileStatus; reason: string } {
+  if (err instanceof NoReportError) return { status: "no-report", reason: err.message };
+  if (err instanceof PdfInputError) return { status: "failed", reason: err.message };
+  const msg = err instanceof Error ? err.message : String(err);
+  return { status: "failed", reason: `could not be read: ${msg}` };
+}
+
+/** Extracts one PDF and writes its report JSON; never throws for a bad input, it reports why. */
+export default async function extractTask(task: ExtractTask): Promise<TaskResult> {
+  const started = performance.now();
+  const seconds = () => Number(((performance.now() - started) / 1000).toFixed(3));
+  try {
+    const data = new Uint8Array(readFileSync(task.file));
+    const report = await extractReport(data, basename(task.file), { password: task.password });
+    writeAtomic(task.outPath, JSON.stringify(report, null, 2) + "\n");
+    return {
+      status: "ok",
+      reason: "",
+      pages: report.source.pages,
+      seconds: seconds(),
+      warnings: report.warnings.length,
+      agency: report.report.agency,
+      year: report.report.year,
+    };
+  } catch (err) {
+    return { ...describe(err), pages: null, seconds: seconds(), warnings: 0, agency: null, year: null };
+  }
+}
