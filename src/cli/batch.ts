@@ -9,6 +9,7 @@ import { cellRows, CELL_COLUMNS, CsvSink, warningRows, WARNING_COLUMNS, wideColu
 import { writeAtomic } from "../output/files.js";
 import type { TableId } from "../template/templates.js";
 import { agencyKey, checkBatch } from "../validate/crossYear.js";
+import type { InputFile } from "./inputs.js";
 import type { ExtractTask, FileStatus, TaskResult } from "./worker.js";
 
 export type { FileStatus } from "./worker.js";
@@ -41,7 +42,7 @@ export const DEFAULT_MAX_MEMORY_MB = 1024;
 // The worker is the compiled one, also when this module runs from src/ under the test runner.
 const workerFile = resolve(dirname(fileURLToPath(import.meta.url)), "../../dist/cli/worker.js");
 
-async function sha256Of(file: string): Promise<string> {
+async function sha256Of(file: string | Buffer): Promise<string> {
   const hash = createHash("sha256");
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest("hex");
@@ -79,14 +80,15 @@ function failure(err: unknown, options: BatchOptions): string {
  * Extracts every file on a pool of worker threads. A file that fails, hangs or eats memory is stopped and
  * recorded, and the batch goes on; identical files are read once; outputs of an earlier run are reused.
  */
-export async function runBatch(files: string[], options: BatchOptions): Promise<FileResult[]> {
+export async function runBatch(inputs: InputFile[], options: BatchOptions): Promise<FileResult[]> {
   mkdirSync(options.outDir, { recursive: true });
+  const files = inputs.map((i) => i.display);
   const hashed = await Promise.all(
-    files.map(async (file) => {
+    inputs.map(async ({ path, display: file }) => {
       try {
-        return { file, sha256: await sha256Of(file), error: null as string | null };
+        return { file, path, sha256: await sha256Of(path), error: null as string | null };
       } catch (err) {
-        return { file, sha256: null, error: `cannot be read from disk: ${(err as Error).message}` };
+        return { file, path, sha256: null, error: `cannot be read from disk: ${(err as Error).message}` };
       }
     }),
   );
@@ -108,7 +110,7 @@ export async function runBatch(files: string[], options: BatchOptions): Promise<
   };
   try {
     await Promise.all(
-      hashed.map(async ({ file, sha256, error }, k) => {
+      hashed.map(async ({ file, path, sha256, error }, k) => {
         const empty = { pages: null, seconds: 0, warnings: 0, agency: null, year: null, cached: false };
         if (!sha256) return finish(k, { file, sha256, output: null, status: "failed", reason: error!, ...empty });
         const earlier = firstBySha.get(sha256);
@@ -136,7 +138,7 @@ export async function runBatch(files: string[], options: BatchOptions): Promise<
             };
           try {
             const r = await pool.run(
-              { file, outPath, password: options.password },
+              { path, name: basename(file), outPath, password: options.password },
               { signal: AbortSignal.timeout((options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000) },
             );
             return { ...r, file, sha256, output: r.status === "ok" ? output : null, cached: false };

@@ -1,11 +1,13 @@
 import { readFileSync } from "node:fs";
-import { basename } from "node:path";
 import { NoReportError, extractReport } from "../extract/report.js";
 import { writeAtomic } from "../output/files.js";
 import { PdfInputError } from "../pdf/document.js";
 
 export interface ExtractTask {
-  file: string;
+  /** Path to open: raw bytes (arrive as Uint8Array) when the name is not valid UTF-8. */
+  path: string | Uint8Array;
+  /** Name for the report's source.file. */
+  name: string;
   /** Where the report JSON goes (written here, by the worker, atomically). */
   outPath: string;
   password?: string;
@@ -36,8 +38,8 @@ export default async function extractTask(task: ExtractTask): Promise<TaskResult
   const started = performance.now();
   const seconds = () => Number(((performance.now() - started) / 1000).toFixed(3));
   try {
-    const data = new Uint8Array(readFileSync(task.file));
-    const report = await extractReport(data, basename(task.file), { password: task.password });
+    const data = new Uint8Array(readFileSync(typeof task.path === "string" ? task.path : Buffer.from(task.path)));
+    const report = await extractReport(data, task.name, { password: task.password });
     writeAtomic(task.outPath, JSON.stringify(report, null, 2) + "\n");
     return {
       status: "ok",

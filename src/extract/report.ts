@@ -18,6 +18,9 @@ import { parseValue } from "./values.js";
 
 export const EXTRACTOR_VERSION = "0.1.0";
 
+/** Pages read at most: a report has a handful; a 500-page file is something else and must not run for minutes. */
+export const MAX_PAGES = 80;
+
 export interface ReportCell {
   table: TableId;
   row: string;
@@ -78,7 +81,8 @@ export async function extractReport(data: Uint8Array, file: string, options: Ope
   const doc = await openPdf(data, options);
   try {
     const pages: PageModel[] = [];
-    for (let n = 1; n <= doc.numPages; n++) pages.push(await readPage(doc, n));
+    const readable = Math.min(doc.numPages, MAX_PAGES);
+    for (let n = 1; n <= readable; n++) pages.push(await readPage(doc, n));
     const source = { file, sha256, pages: doc.numPages, bytes };
     // Images are looked for only when the text layer did not give the whole report (their operator lists cost).
     const ocrPages = async () => {
@@ -100,6 +104,15 @@ export async function extractReport(data: Uint8Array, file: string, options: Ope
         );
       throw err;
     }
+    if (doc.numPages > MAX_PAGES)
+      report.warnings.push({
+        rule: "input.too_long",
+        kind: "input",
+        severity: "warning",
+        message: `the PDF has ${doc.numPages} pages; only the first ${MAX_PAGES} were read (reports are far shorter: is it a compilation?)`,
+        cells: [],
+        pages: [],
+      });
     if (report.warnings.some((w) => w.rule === "table.cells_missing"))
       for (const n of await ocrPages())
         report.warnings.push({

@@ -20,6 +20,9 @@ export class PdfInputError extends Error {
   }
 }
 
+/** Larger images are skipped by pdf.js (a 10000 × 10000 scan is already far beyond a report page at 600 dpi). */
+const MAX_IMAGE_PIXELS = 100_000_000;
+
 export interface OpenOptions {
   password?: string;
 }
@@ -39,6 +42,8 @@ export async function openPdf(data: Uint8Array, options: OpenOptions = {}): Prom
     standardFontDataUrl,
     useSystemFonts: false,
     isEvalSupported: false,
+    // Images are only placed, never looked at: a decompression bomb must not be inflated.
+    maxImageSize: MAX_IMAGE_PIXELS,
     disableFontFace: true,
     verbosity: 0,
   });
@@ -51,7 +56,9 @@ export async function openPdf(data: Uint8Array, options: OpenOptions = {}): Prom
         ? new PdfInputError("wrong-password", "the PDF is encrypted and the given --password is wrong")
         : new PdfInputError("encrypted", "the PDF is encrypted with a user password (give it with --password)");
     }
-    throw new PdfInputError("damaged", `the PDF is damaged and cannot be opened (${e.message ?? String(err)})`);
+    const tail = Buffer.from(data.subarray(Math.max(0, data.length - 2048))).toString("latin1");
+    const hint = tail.includes("%%EOF") ? "" : "; it has no end-of-file marker, so it is probably truncated (an incomplete download?)";
+    throw new PdfInputError("damaged", `the PDF is damaged and cannot be opened (${e.message ?? String(err)})${hint}`);
   }
 }
 
