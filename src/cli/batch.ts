@@ -153,13 +153,18 @@ export async function runBatch(inputs: InputFile[], options: BatchOptions): Prom
   } finally {
     await pool.destroy();
   }
-  await crossCheck(results, options.outDir);
-  await writeReportCsvs(
-    results.filter((r, k) => r.status === "ok" && r.output && results.findIndex((x) => x.output === r.output) === k).map((r) => join(options.outDir, r.output!)),
-    options.outDir,
-  );
-  await writeFilesCsv(results, options.outDir);
+  await finishBatch(results, options.outDir);
   return results;
+}
+
+/** What a batch writes once every report is on disk: cross-report checks, then every batch-level file. */
+export async function finishBatch(results: FileResult[], outDir: string): Promise<void> {
+  await crossCheck(results, outDir);
+  const reports = results
+    .filter((r, k) => r.status === "ok" && r.output && results.findIndex((x) => x.output === r.output) === k)
+    .map((r) => join(outDir, r.output!));
+  await writeReportCsvs(reports, outDir);
+  await writeFilesCsv(results, outDir);
 }
 
 /** Relations across reports (consecutive years of one agency): checked once the batch is read, one agency at a time. */

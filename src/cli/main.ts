@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { basename, relative } from "node:path";
 import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, runBatch, type FileResult } from "./batch.js";
 import { checkFolder } from "./check.js";
+import { mergeOutputs } from "./merge.js";
 import { collectInputs } from "./inputs.js";
 
 const OUTPUTS_HELP = `
@@ -41,10 +42,28 @@ export async function main(argv: string[]): Promise<number> {
     .option("--timeout <seconds>", "per-file time limit; a file past it is stopped and reported as failed", positiveInt, DEFAULT_TIMEOUT_SECONDS)
     .option("--max-memory <mb>", "per-worker memory limit in MB; a file past it is stopped and reported as failed", positiveInt, DEFAULT_MAX_MEMORY_MB)
     .option("--force", "re-extract files whose output is already there (by default a rerun skips them)")
+    .option("--shard <i/n>", "read only the i-th of n equal parts of the inputs (for Slurm arrays, GNU parallel); combine with xxgk merge", parseShard)
     .option("--quiet", "no progress bar or per-file lines")
     .addHelpText("after", OUTPUTS_HELP)
     .action(async (inputs: string[], opts: ExtractOptions) => {
       exitCode = await extractCommand(inputs, opts);
+    });
+  program
+    .command("merge")
+    .description("combine the output folders of --shard runs into one (report JSONs, files.csv, all batch outputs)")
+    .argument("<dirs...>", "output folders of the shards")
+    .requiredOption("-o, --out <dir>", "merged output folder")
+    .action(async (dirs: string[], opts: { out: string }) => {
+      const missing = dirs.filter((d) => !existsSync(d));
+      if (missing.length) {
+        process.stderr.write(`xxgk: no such folder: ${missing.join(", ")}\n`);
+        exitCode = 2;
+        return;
+      }
+      const results = await mergeOutputs(dirs, opts.out);
+      const ok = results.filter((r) => r.status === "ok").length;
+      process.stderr.write(`${ok}/${results.length} file(s) ok across ${dirs.length} shard(s), merged into ${opts.out}\n`);
+      exitCode = ok === results.length ? 0 : 1;
     });
   program
     .command("check")
@@ -70,6 +89,15 @@ interface ExtractOptions {
   timeout: number;
   maxMemory: number;
   force?: boolean;
+  shard?: { index: number; count: number };
+}
+
+function parseShard(value: string): { index: number; count: number } {
+  const m = value.match(/^(\d+)\/(\d+)$/);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count) throw new InvalidArgumentError("expected i/n with 1 ≤ i ≤ n, e.g. 2/8");
+  return { index, count };
 }
 
 function positiveInt(value: string): number {
@@ -79,7 +107,10 @@ function positiveInt(value: string): number {
 }
 
 async function extractCommand(inputs: string[], opts: ExtractOptions): Promise<number> {
-  const { files, missing } = collectInputs(inputs);
+  const collected = collectInputs(inputs);
+  const { missing } = collected;
+  // Shards split the sorted input list round-robin, so each gets a fair mix of folders.
+  const files = opts.shard ? collected.files.filter((_, k) => k % opts.shard!.count === opts.shard!.index - 1) : collected.files;
   for (const m of missing) process.stderr.write(`xxgk: no such file or folder: ${m}\n`);
   if (missing.length && !files.length) return 2;
   if (!files.length) {
