@@ -7,6 +7,7 @@ import { Piscina } from "piscina";
 import { EXTRACTOR_VERSION, type ReportJson } from "../extract/report.js";
 import { cellRows, CELL_COLUMNS, CsvSink, warningRows, WARNING_COLUMNS, wideColumns, wideRows, WIDE_PREFIX, writeCsv, type Row } from "../output/csv.js";
 import { writeAtomic } from "../output/files.js";
+import { writeSqlite } from "../output/sqlite.js";
 import type { TableId } from "../template/templates.js";
 import { agencyKey, checkBatch } from "../validate/crossYear.js";
 import type { InputFile } from "./inputs.js";
@@ -165,6 +166,11 @@ export async function finishBatch(results: FileResult[], outDir: string): Promis
     .map((r) => join(outDir, r.output!));
   await writeReportCsvs(reports, outDir);
   await writeFilesCsv(results, outDir);
+  await writeSqlite(
+    join(outDir, "xxgk.sqlite"),
+    reports,
+    results.map((r) => ({ ...r, file: relative(process.cwd(), r.file) || r.file })),
+  );
 }
 
 /** Relations across reports (consecutive years of one agency): checked once the batch is read, one agency at a time. */

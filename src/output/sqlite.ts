@@ -1,0 +1,63 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import initSqlJs from "sql.js";
+import type { ReportJson } from "../extract/report.js";
+import { writeAtomic } from "./files.js";
+
+const SCHEMA = `
+CREATE TABLE reports (id INTEGER PRIMARY KEY, file TEXT, sha256 TEXT UNIQUE, agency TEXT, year INTEGER, template TEXT, title TEXT, pages INTEGER, warnings INTEGER);
+CREATE TABLE cells (report_id INTEGER REFERENCES reports(id), table_id TEXT, row_id TEXT, column_id TEXT, row_label TEXT, column_label TEXT,
+  value REAL, raw TEXT, blank INTEGER, page INTEGER, x0 REAL, y0 REAL, x1 REAL, y1 REAL, strategy TEXT);
+CREATE TABLE warnings (report_id INTEGER REFERENCES reports(id), rule TEXT, kind TEXT, severity TEXT, message TEXT, cells TEXT, pages TEXT);
+CREATE TABLE files (file TEXT, status TEXT, reason TEXT, pages INTEGER, seconds REAL, output TEXT, sha256 TEXT);
+CREATE INDEX cells_by_report ON cells(report_id);
+CREATE INDEX cells_by_id ON cells(table_id, row_id, column_id);
+CREATE INDEX warnings_by_report ON warnings(report_id);
+CREATE INDEX warnings_by_rule ON warnings(rule);
+CREATE INDEX reports_by_agency ON reports(agency, year);
+CREATE VIEW cells_wide AS SELECT r.agency, r.year, r.template, c.* FROM cells c JOIN reports r ON r.id = c.report_id;
+`;
+
+export interface FileRow {
+  file: string;
+  status: string;
+  reason: string;
+  pages: number | null;
+  seconds: number;
+  output: string | null;
+  sha256: string | null;
+}
+
+// sql.js is SQLite compiled to WebAssembly: no native build, nothing downloaded at install.
+const wasmFile = createRequire(import.meta.url).resolve("sql.js/dist/sql-wasm.wasm");
+
+/**
+ * Writes `xxgk.sqlite` beside the CSVs (reports, cells, warnings, files; indexed), for Datasette, Metabase,
+ * Superset or pandas. Reports are read from their JSON files one at a time.
+ */
+export async function writeSqlite(path: string, reportFiles: string[], files: FileRow[]): Promise<void> {
+  const SQL = await initSqlJs({ wasmBinary: readFileSync(wasmFile) as unknown as ArrayBuffer });
+  const db = new SQL.Database();
+  try {
+    db.run(SCHEMA);
+    db.run("BEGIN");
+    const addReport = db.prepare("INSERT INTO reports (file, sha256, agency, year, template, title, pages, warnings) VALUES (?,?,?,?,?,?,?,?)");
+    const addCell = db.prepare("INSERT INTO cells VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    const addWarning = db.prepare("INSERT INTO warnings VALUES (?,?,?,?,?,?,?)");
+    const addFile = db.prepare("INSERT INTO files VALUES (?,?,?,?,?,?,?)");
+    for (const f of reportFiles) {
+      const r = JSON.parse(readFileSync(f, "utf8")) as ReportJson;
+      addReport.run([r.source.file, r.source.sha256, r.report.agency, r.report.year, r.report.template, r.report.title, r.source.pages, r.warnings.length]);
+      const id = db.exec("SELECT last_insert_rowid()")[0].values[0][0] as number;
+      for (const c of r.cells)
+        addCell.run([id, c.table, c.row, c.column, c.row_label, c.column_label, c.value, c.raw, c.blank ? 1 : 0, c.page, ...c.bbox, c.strategy]);
+      for (const w of r.warnings) addWarning.run([id, w.rule, w.kind, w.severity, w.message, w.cells.join(" "), w.pages.join(" ")]);
+    }
+    for (const f of files) addFile.run([f.file, f.status, f.reason, f.pages, f.seconds, f.output, f.sha256]);
+    for (const s of [addReport, addCell, addWarning, addFile]) s.free();
+    db.run("COMMIT");
+    writeAtomic(path, db.export());
+  } finally {
+    db.close();
+  }
+}
