@@ -12,6 +12,10 @@
  *
  * All numbers are derived from a few inputs so that the template's consistency rules hold.
  * Run with `npm run samples`; output is byte-for-byte reproducible.
+ *
+ * The same run writes test fixtures into tests/fixtures/ (`--fixtures` writes only those): reports
+ * that break a consistency check on purpose (a carry-over that disagrees with last year's report,
+ * prose that contradicts its table, a review table whose 总计 does not add up).
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -21,6 +25,7 @@ import PDFDocument from "pdfkit";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SAMPLES_DIR = join(ROOT, "samples");
+const FIXTURES_DIR = join(ROOT, "tests/fixtures");
 const FONT_DIR = join(ROOT, "node_modules/@expo-google-fonts/noto-sans-sc");
 const FONT_REGULAR = join(FONT_DIR, "400Regular/NotoSansSC_400Regular.ttf");
 const FONT_BOLD = join(FONT_DIR, "700Bold/NotoSansSC_700Bold.ttf");
@@ -196,6 +201,8 @@ interface Report {
   printed: Record<string, string>;
   /** Label variants replacing the template wording of some application rows, by row id. */
   labels: Record<string, string>;
+  /** Figures the prose states instead of the table's (fixtures whose prose contradicts their tables). */
+  prose?: { received?: number };
 }
 
 interface ApplicationInput {
@@ -390,6 +397,122 @@ const REPORTS: Report[] = [
     labels: {},
   },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Test fixtures (tests/fixtures/): each table keeps the template's relations unless said otherwise
+// ---------------------------------------------------------------------------------------------
+
+const XINAN_2022 = REPORTS.find((r) => r.file === "sample-xinan-2022-ruled.pdf")!;
+
+const FIXTURES: Report[] = [
+  // The year after sample-xinan-2022: its 上年结转 differs from 2022's 结转下年度 (3,0,0,0,1,0 → total 4)
+  // in 自然人 and 总计 only; 现行有效 follows from 2022 (87 + 11 − 5 = 93).
+  {
+    ...XINAN_2022,
+    file: "xinan-2023-carry.pdf",
+    year: 2023,
+    issued: { text: "2024年1月19日", iso: "2024-01-19T09:00:00Z" },
+    cells: {
+      ...activeCells("2021", {
+        "rules/issued": 0, "rules/repealed": 0, "rules/in_force": 0,
+        "normative_documents/issued": 11, "normative_documents/repealed": 5, "normative_documents/in_force": 93,
+        "licensing/decisions": 1310, "penalty/decisions": 41, "enforcement/decisions": 4,
+        "fees/amount_10k_yuan": 10.25,
+      }),
+      ...applicationCells("2021", {
+        outcomes: {
+          granted: [24, 2, 1, 0, 0, 0],
+          partially_granted: [3, 0, 0, 0, 0, 0],
+          denied_third_party: [1, 0, 0, 0, 0, 0],
+          denied_process_info: [2, 1, 0, 0, 0, 0],
+          unavailable_not_held: [7, 1, 0, 0, 1, 0],
+          unavailable_needs_creation: [1, 0, 0, 0, 0, 0],
+          rejected_petition: [4, 0, 0, 0, 0, 0],
+          rejected_duplicate: [1, 0, 0, 0, 0, 0],
+          other_no_correction: [1, 0, 0, 0, 0, 0],
+        },
+        carriedOver: [2, 0, 0, 0, 1, 0],
+        carriedForward: [2, 1, 0, 0, 0, 0],
+      }),
+      ...reviewCells({ review: [1, 1, 0, 0], litigation_direct: [0, 0, 0, 1], litigation_after_review: [0, 0, 0, 0] }),
+    },
+  },
+  // Consistent tables, but the prose says 全年共收到政府信息公开申请58件 (the table: 35 new, 1 carried over).
+  {
+    file: "hexi-2023-prose.pdf",
+    agency: "河西区教育局",
+    year: 2023,
+    template: "2021",
+    style: "ruled",
+    issued: { text: "2024年1月22日", iso: "2024-01-22T09:00:00Z" },
+    site: "河西区人民政府网站",
+    cells: {
+      ...activeCells("2021", {
+        "rules/issued": 0, "rules/repealed": 0, "rules/in_force": 0,
+        "normative_documents/issued": 4, "normative_documents/repealed": 1, "normative_documents/in_force": 45,
+        "licensing/decisions": 860, "penalty/decisions": 6, "enforcement/decisions": 0,
+        "fees/amount_10k_yuan": 0,
+      }),
+      ...applicationCells("2021", {
+        outcomes: {
+          granted: [20, 1, 0, 0, 0, 0],
+          partially_granted: [2, 0, 0, 0, 0, 0],
+          denied_third_party: [1, 0, 0, 0, 0, 0],
+          unavailable_not_held: [6, 0, 0, 0, 1, 0],
+          rejected_petition: [3, 0, 0, 0, 0, 0],
+          other_other: [1, 0, 0, 0, 0, 0],
+        },
+        carriedOver: [1, 0, 0, 0, 0, 0],
+        carriedForward: [1, 0, 0, 0, 0, 0],
+      }),
+      ...reviewCells({ review: [1, 0, 0, 0], litigation_direct: [0, 0, 0, 0], litigation_after_review: [0, 0, 0, 0] }),
+    },
+    printed: {},
+    labels: {},
+    prose: { received: 58 },
+  },
+  // A web-printed report whose 行政复议 总计 is 0 under 结果维持 10 + 结果纠正 1, as published.
+  {
+    file: "fengyang-2022-review.pdf",
+    agency: "凤阳县市场监督管理局",
+    year: 2022,
+    template: "2021",
+    style: "web",
+    issued: { text: "2023年1月17日", iso: "2023-01-17T09:00:00Z" },
+    site: "凤阳县人民政府门户网站",
+    print: { url: "https://www.fengyang.gov.cn/xxgk/ndbg/2023/art_20230117_5120.html", at: "2023/3/2 15:41" },
+    cells: {
+      ...activeCells("2021", {
+        "rules/issued": 0, "rules/repealed": 0, "rules/in_force": 0,
+        "normative_documents/issued": 3, "normative_documents/repealed": 0, "normative_documents/in_force": 7,
+        "licensing/decisions": 3120, "penalty/decisions": 187, "enforcement/decisions": 29,
+        "fees/amount_10k_yuan": 0,
+      }),
+      ...applicationCells("2021", {
+        outcomes: {
+          granted: [8, 1, 0, 0, 0, 0],
+          partially_granted: [2, 0, 0, 0, 0, 0],
+          unavailable_not_held: [4, 1, 0, 0, 0, 0],
+          rejected_petition: [5, 0, 0, 0, 0, 0],
+          other_other: [1, 0, 0, 0, 0, 0],
+        },
+        carriedOver: [0, 0, 0, 0, 0, 0],
+        carriedForward: [1, 0, 0, 0, 0, 0],
+      }),
+      ...reviewCells({ review: [10, 1, 0, 0], litigation_direct: [1, 0, 0, 0], litigation_after_review: [0, 0, 0, 0] }),
+      "review_litigation/review/total": 0,
+    },
+    printed: {},
+    labels: {},
+  },
+];
+
+for (const f of FIXTURES) {
+  const a = (row: string) => f.cells[`applications/${row}/total`];
+  const said = f.prose?.received;
+  if (said !== undefined && (said === a("new_received") || said === a("new_received") + a("carried_over")))
+    throw new Error(`${f.file}: the prose figure must contradict the table`);
+}
 
 /** The text a report prints in a cell. */
 function printed(report: Report, key: string): string {
@@ -899,7 +1022,7 @@ function activeSummary(report: Report): string {
 
 function applicationSummary(report: Report): string {
   const a = (row: string) => report.cells[`applications/${row}/total`];
-  return `全年共收到政府信息公开申请${a("new_received")}件，上年结转${a("carried_over")}件。已办结${a("total")}件，其中予以公开${a("granted")}件，部分公开${a("partially_granted")}件，不予公开${applicationTotal(report, "denied_")}件，无法提供${applicationTotal(report, "unavailable_")}件，不予处理${applicationTotal(report, "rejected_")}件，其他处理${applicationTotal(report, "other")}件；结转下年度继续办理${a("carried_forward")}件。`;
+  return `全年共收到政府信息公开申请${report.prose?.received ?? a("new_received")}件，上年结转${a("carried_over")}件。已办结${a("total")}件，其中予以公开${a("granted")}件，部分公开${a("partially_granted")}件，不予公开${applicationTotal(report, "denied_")}件，无法提供${applicationTotal(report, "unavailable_")}件，不予处理${applicationTotal(report, "rejected_")}件，其他处理${applicationTotal(report, "other")}件；结转下年度继续办理${a("carried_forward")}件。`;
 }
 
 function reviewSummary(report: Report): string {
@@ -1036,15 +1159,20 @@ function truthFile(report: Report, pdf: Buffer): object {
   };
 }
 
-async function main(): Promise<void> {
-  mkdirSync(SAMPLES_DIR, { recursive: true });
-  for (const report of REPORTS) {
+async function writeReports(dir: string, reports: Report[]): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  for (const report of reports) {
     const pdf = await render(report);
-    writeFileSync(join(SAMPLES_DIR, report.file), pdf);
-    const truthPath = join(SAMPLES_DIR, report.file.replace(/\.pdf$/, ".truth.json"));
+    writeFileSync(join(dir, report.file), pdf);
+    const truthPath = join(dir, report.file.replace(/\.pdf$/, ".truth.json"));
     writeFileSync(truthPath, `${JSON.stringify(truthFile(report, pdf), null, 2)}\n`);
     console.log(`${report.file}: ${pdf.length} bytes, ${Object.keys(report.cells).length} cells`);
   }
+}
+
+async function main(): Promise<void> {
+  if (!process.argv.includes("--fixtures")) await writeReports(SAMPLES_DIR, REPORTS);
+  await writeReports(FIXTURES_DIR, FIXTURES);
 }
 
 await main();

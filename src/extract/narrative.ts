@@ -16,7 +16,7 @@ const toNumber = (s: string) => Number(s.normalize("NFKC").replace(/,/g, ""));
 
 // Wordings of "we received N applications this year"; the count must follow the noun closely, so that
 // "收到申请…其中…3件" does not read a sub-count.
-const RECEIVED = new RegExp(`(?:共|累计|全年|本年度?|年内)?(?:新)?(?:收到|受理|接收)(?:各类)?(?:政府)?信息公开申请(?:共|总计|合计)?${NUMBER}\\s*(?:件|宗|条|个)`, "u");
+const RECEIVED = new RegExp(`(?:共|累计|全年|本年度?|年内)?(?:新)?(?:收到|受理|接收)(?:各类)?(?:政府)?信息公开申请(?:共计|共|总计|合计)?${NUMBER}\\s*(?:件|宗|条|个)`, "u");
 const NONE_RECEIVED = /(?:未|没有)(?:收到|受理|接收)(?:任何)?(?:政府)?信息公开申请/u;
 const FEE = new RegExp(`收取(?:政府信息公开)?(?:信息处理费|处理费)(?:共|合计)?${NUMBER}\\s*(万?元)`, "u");
 const NO_FEE = /(?:未|没有|不)收取(?:任何)?(?:政府信息公开)?(?:信息处理费|处理费|费用)/u;
@@ -27,7 +27,11 @@ export function readStatements(text: string, page: number): Statement[] {
   const out: Statement[] = [];
   // The clause the figure stands in: from the previous to the next punctuation mark.
   const around = (index: number, length: number) => {
-    const before = compact.slice(0, index).search(/[^。；，！？]*$/u);
+    // A heading run into the sentence ("（二）依申请公开全年…") ends where the sentence begins.
+    const before = Math.max(
+      compact.slice(0, index).search(/[^。；，！？]*$/u),
+      ...[...compact.slice(0, index).matchAll(/[（(][一二三四五六七八九十]+[)）][^。；，！？（(]{0,12}?(?=全年|本年|今年|\d{4}年|共|累计)/gu)].map((m) => m.index! + m[0].length),
+    );
     const after = compact.slice(index + length).search(/[。；，！？]/u);
     return compact.slice(Math.max(before, index - 30), index + length + (after < 0 ? 0 : Math.min(after, 20)));
   };

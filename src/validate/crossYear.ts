@@ -3,7 +3,7 @@ import { APPLICATION_COLUMNS } from "../template/templates.js";
 import { cellLookup, fmt, incompleteTables, onPages } from "./rules.js";
 import type { Warning } from "./warning.js";
 
-/** One agency's name as reports of different years print it: spaces, brackets and a trailing 办公室 aside. */
+/** One agency's name as reports of different years print it: full-width forms, spaces and brackets aside. */
 export function agencyKey(agency: string): string {
   return agency.normalize("NFKC").replace(/[\s()（）]/g, "");
 }
@@ -40,7 +40,8 @@ export function checkBatch(reports: ReportJson[]): Map<ReportJson, Warning[]> {
         right: { cells: [`${prev.source.file}#${fwd.key}`], value: fwd.value },
       });
     }
-    if (cur.report.template === "2021" && prev.report.template === "2021" && !incompleteTables(cur).has("active_disclosure")) {
+    const disclosureRead = !incompleteTables(cur).has("active_disclosure") && !incompleteTables(prev).has("active_disclosure");
+    if (cur.report.template === "2021" && prev.report.template === "2021" && disclosureRead) {
       for (const row of ["rules", "normative_documents"]) {
         const k = (col: string) => `active_disclosure/${row}/${col}`;
         const inForce = now(k("in_force"), "现行有效件数");
