@@ -7,6 +7,7 @@ import { Piscina } from "piscina";
 import { EXTRACTOR_VERSION, type ReportJson } from "../extract/report.js";
 import { cellRows, CELL_COLUMNS, CsvSink, warningRows, WARNING_COLUMNS, wideColumns, wideRows, WIDE_PREFIX, writeCsv, type Row } from "../output/csv.js";
 import { writeAtomic } from "../output/files.js";
+import { writeHtmlReport } from "../output/html.js";
 import { writeSqlite } from "../output/sqlite.js";
 import type { TableId } from "../template/templates.js";
 import { agencyKey, checkBatch } from "../validate/crossYear.js";
@@ -170,6 +171,11 @@ export async function finishBatch(results: FileResult[], outDir: string): Promis
     join(outDir, "xxgk.sqlite"),
     reports,
     results.map((r) => ({ ...r, file: relative(process.cwd(), r.file) || r.file })),
+  );
+  await writeHtmlReport(
+    join(outDir, "report.html"),
+    results.map((r) => ({ ...r, file: relative(process.cwd(), r.file) || r.file, pdfPath: existsSync(resolve(r.file)) ? resolve(r.file) : null })),
+    new Map(reports.map((p) => [basename(p), p])),
   );
 }
 

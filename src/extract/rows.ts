@@ -43,16 +43,30 @@ export function tableRows(tables: Table[]): RowRecord[] {
   for (const table of tables) {
     const nrows = table.ys.length - 1;
     const ncols = colCount(table);
-    const isData = (r: number) =>
+    const hasNumber = (r: number) =>
       table.cells.some((c) => c.row === r && c.col > 0 && c.colSpan < ncols && isValueText(c.text)) ||
       table.cells.some((c) => c.row === r && ncols === 1 && isValueText(c.text));
     // Value columns start at the leftmost column where some data row has a number.
     let valueStart = ncols;
     for (let r = 0; r < nrows; r++) {
-      if (!isData(r)) continue;
+      if (!hasNumber(r)) continue;
       const first = table.cells.find((c) => c.row === r && c.colSpan < ncols && isValueText(c.text) && c.text.trim() !== "");
       if (first) valueStart = Math.min(valueStart, first.col);
     }
+    // A ruled row printed with a label and nothing in its value cells is a data row of blanks, not a header
+    // (a borderless table has no empty cells to tell, only lines without numbers).
+    const isBlankRow = (r: number) => {
+      if (table.strategy !== "lattice") return false;
+      const own = table.cells.filter((c) => c.row === r);
+      const values = own.filter((c) => c.col >= valueStart);
+      return (
+        valueStart < ncols &&
+        values.length > 0 &&
+        values.every((c) => c.text.trim() === "" && c.rowSpan === 1) &&
+        own.some((c) => c.col < valueStart && c.text.trim() !== "" && c.colSpan < ncols)
+      );
+    };
+    const isData = (r: number) => hasNumber(r) || isBlankRow(r);
     let header: HeaderColumn[] = [];
     let headerRows: number[] = [];
     let context = previousContext;

@@ -1,0 +1,206 @@
+import { existsSync, readFileSync } from "node:fs";
+import type { ReportJson } from "../extract/report.js";
+import { openPdf } from "../pdf/document.js";
+import { APPLICATION_COLUMNS, REVIEW_COLUMNS, REVIEW_ROWS } from "../template/templates.js";
+import { writeAtomic } from "./files.js";
+import { renderCellCrop, type BBox } from "./render.js";
+
+export interface HtmlFileRow {
+  file: string;
+  /** Where the PDF can be opened for crops, when it still can. */
+  pdfPath: string | null;
+  status: string;
+  reason: string;
+  output: string | null;
+  warnings: number;
+}
+
+/** Crops are the costly part: at most this many per batch, the most severe warnings first. */
+const MAX_CROPS = 200;
+const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#9c755f"];
+
+const esc = (s: unknown) =>
+  String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+interface Series {
+  label: string;
+  values: number[];
+}
+
+/** Horizontal stacked bars, one per category; `share` scales each bar to 100 %. */
+function stackedBars(id: string, title: string, categories: string[], series: Series[], share = false): string {
+  const rowH = 18;
+  const labelW = 220;
+  const plotW = 520;
+  const legendH = 22 * Math.ceil(series.length / 4);
+  const height = categories.length * rowH + legendH + 30;
+  const totals = categories.map((_, k) => series.reduce((s, x) => s + Math.max(0, x.values[k] ?? 0), 0));
+  const max = Math.max(1, ...totals);
+  const bars = categories
+    .map((cat, k) => {
+      let x = labelW;
+      const scale = share ? (totals[k] ? plotW / totals[k] : 0) : plotW / max;
+      const rects = series
+        .map((s, j) => {
+          const w = Math.max(0, s.values[k] ?? 0) * scale;
+          const r = w > 0 ? `<rect x="${x.toFixed(1)}" y="${k * rowH + 2}" width="${w.toFixed(1)}" height="${rowH - 4}" fill="${PALETTE[j % PALETTE.length]}"><title>${esc(cat)} · ${esc(s.label)}: ${s.values[k]}</title></rect>` : "";
+          x += w;
+          return r;
+        })
+        .join("");
+      return `<text x="${labelW - 6}" y="${k * rowH + rowH - 5}" text-anchor="end">${esc(cat)}</text>${rects}<text x="${(x + 4).toFixed(1)}" y="${k * rowH + rowH - 5}" class="n">${share ? "" : totals[k]}</text>`;
+    })
+    .join("");
+  const legend = series
+    .map((s, j) => {
+      const lx = labelW + (j % 4) * 130;
+      const ly = categories.length * rowH + 14 + Math.floor(j / 4) * 22;
+      return `<rect x="${lx}" y="${ly - 10}" width="12" height="12" fill="${PALETTE[j % PALETTE.length]}"/><text x="${lx + 16}" y="${ly}">${esc(s.label)}</text>`;
+    })
+    .join("");
+  return `<figure class="chart" data-chart="${id}"><figcaption>${esc(title)}</figcaption><svg xmlns="http://www.w3.org/2000/svg" width="${labelW + plotW + 60}" height="${height}" role="img" aria-label="${esc(title)}">${bars}${legend}</svg></figure>`;
+}
+
+interface Summary {
+  label: string;
+  agency: string;
+  outcomes: number[];
+  requesters: number[];
+  review: number[][];
+}
+
+const OUTCOME_GROUPS: [string, (row: string) => boolean][] = [
+  ["予以公开", (r) => r === "granted"],
+  ["部分公开", (r) => r === "partially_granted"],
+  ["不予公开", (r) => r.startsWith("denied_")],
+  ["无法提供", (r) => r.startsWith("unavailable_")],
+  ["不予处理", (r) => r.startsWith("rejected_")],
+  ["其他处理", (r) => r === "other" || r.startsWith("other_")],
+];
+
+function summarize(r: ReportJson): Summary {
+  const v = (t: string, row: string, col: string) => r.cells.find((c) => c.table === t && c.row === row && c.column === col)?.value ?? 0;
+  const apps = r.cells.filter((c) => c.table === "applications" && c.column === "total");
+  return {
+    label: `${r.report.agency ?? r.source.file} ${r.report.year ?? ""}`,
+    agency: r.report.agency ?? "(unknown agency)",
+    outcomes: OUTCOME_GROUPS.map(([, match]) => apps.filter((c) => match(c.row)).reduce((s, c) => s + c.value, 0)),
+    requesters: APPLICATION_COLUMNS.filter((c) => c.id !== "total").map((c) => v("applications", "new_received", c.id)),
+    review: REVIEW_ROWS.map((row) => REVIEW_COLUMNS.filter((c) => c.id !== "total").map((c) => v("review_litigation", row.id, c.id))),
+  };
+}
+
+interface Flag {
+  file: string;
+  rule: string;
+  severity: string;
+  message: string;
+  page: number;
+  boxes: BBox[];
+  pdfPath: string | null;
+}
+
+async function crops(flags: Flag[]): Promise<Map<Flag, string>> {
+  const out = new Map<Flag, string>();
+  const rank = { error: 0, warning: 1, info: 2 } as Record<string, number>;
+  const chosen = flags.filter((f) => f.pdfPath && f.boxes.length).sort((a, b) => rank[a.severity] - rank[b.severity]).slice(0, MAX_CROPS);
+  const byPdf = new Map<string, Flag[]>();
+  for (const f of chosen) byPdf.set(f.pdfPath!, [...(byPdf.get(f.pdfPath!) ?? []), f]);
+  for (const [path, list] of byPdf) {
+    if (!existsSync(path)) continue;
+    try {
+      const doc = await openPdf(new Uint8Array(readFileSync(path)));
+      try {
+        for (const f of list) out.set(f, (await renderCellCrop(doc, f.page, f.boxes)).toString("base64"));
+      } finally {
+        await doc.destroy();
+      }
+    } catch {
+      // A PDF that cannot be rendered again just has no crops; its warnings are still listed.
+    }
+  }
+  return out;
+}
+
+const STYLE = `body{font:14px/1.5 system-ui,"Noto Sans SC","Microsoft YaHei",sans-serif;margin:24px;color:#222;max-width:1100px}
+h1{font-size:22px}h2{font-size:18px;margin-top:32px;border-bottom:1px solid #ddd}table{border-collapse:collapse;margin:8px 0}
+td,th{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}th{background:#f4f4f4}
+.ok{color:#2a7d2a}.failed{color:#c00}.no-report{color:#b60}.chart svg{font-size:11px;background:#fafafa}.chart .n{fill:#555}
+figure{margin:16px 0}figcaption{font-weight:600;margin-bottom:4px}.flag{border:1px solid #eee;margin:12px 0;padding:8px}
+.flag img{max-width:100%;border:1px solid #ccc;display:block;margin-top:6px}.sev-error{color:#c00}.sev-warning{color:#b60}.sev-info{color:#557}`;
+
+/** `report.html`: one self-contained page (no scripts, no CDN) with the batch's status, warnings, charts and cell crops. */
+export async function writeHtmlReport(path: string, files: HtmlFileRow[], reportPaths: Map<string, string>): Promise<void> {
+  const summaries: Summary[] = [];
+  const flags: Flag[] = [];
+  const byRule = new Map<string, number>();
+  const byAgency = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const f of files) {
+    const jsonPath = f.output ? reportPaths.get(f.output) : undefined;
+    if (!jsonPath || !existsSync(jsonPath) || seen.has(jsonPath)) continue;
+    seen.add(jsonPath);
+    const r = JSON.parse(readFileSync(jsonPath, "utf8")) as ReportJson;
+    summaries.push(summarize(r));
+    const boxOf = new Map(r.cells.map((c) => [`${c.table}/${c.row}/${c.column}`, c]));
+    for (const w of r.warnings) {
+      byRule.set(w.rule, (byRule.get(w.rule) ?? 0) + 1);
+      const agency = r.report.agency ?? "(unknown agency)";
+      byAgency.set(agency, (byAgency.get(agency) ?? 0) + 1);
+      const cells = w.cells.map((k) => boxOf.get(k)).filter((c) => c !== undefined);
+      const page = cells[0]?.page ?? w.pages[0] ?? 0;
+      flags.push({
+        file: r.source.file,
+        rule: w.rule,
+        severity: w.severity,
+        message: w.message,
+        page,
+        boxes: cells.filter((c) => c.page === page).map((c) => c.bbox),
+        pdfPath: f.pdfPath,
+      });
+    }
+  }
+  const images = await crops(flags);
+  const counts = ["ok", "no-report", "failed"].map((s) => `${files.filter((f) => f.status === s).length} ${s}`).join(" · ");
+  const sorted = [...summaries].sort((a, b) => a.label.localeCompare(b.label, "zh"));
+  const charts = sorted.length
+    ? [
+        stackedBars("outcomes", "办理结果（表三总计列）by report", sorted.map((s) => s.label), OUTCOME_GROUPS.map(([label], j) => ({ label, values: sorted.map((s) => s.outcomes[j]) }))),
+        stackedBars(
+          "requesters",
+          "申请人构成（本年新收，share）by report",
+          sorted.map((s) => s.label),
+          APPLICATION_COLUMNS.filter((c) => c.id !== "total").map((c, j) => ({ label: c.label, values: sorted.map((s) => s.requesters[j]) })),
+          true,
+        ),
+        stackedBars(
+          "review",
+          "行政复议、行政诉讼结果（all reports）",
+          REVIEW_ROWS.map((r) => r.label),
+          REVIEW_COLUMNS.filter((c) => c.id !== "total").map((c, j) => ({ label: c.label, values: REVIEW_ROWS.map((_, k) => sorted.reduce((s, x) => s + x.review[k][j], 0)) })),
+        ),
+      ]
+    : [];
+  if (byRule.size)
+    charts.push(stackedBars("warnings", "Warnings by rule", [...byRule.keys()], [{ label: "warnings", values: [...byRule.values()] }]));
+  const fileRows = files
+    .map((f) => `<tr><td>${esc(f.file)}</td><td class="${esc(f.status)}">${esc(f.status)}</td><td>${esc(f.reason)}</td><td>${f.warnings}</td></tr>`)
+    .join("");
+  const agencyRows = [...byAgency].sort((a, b) => b[1] - a[1]).map(([a, n]) => `<tr><td>${esc(a)}</td><td>${n}</td></tr>`).join("");
+  const flagHtml = flags
+    .filter((f) => f.severity !== "info")
+    .map((f) => {
+      const img = images.get(f);
+      return `<div class="flag"><div><b class="sev-${esc(f.severity)}">${esc(f.severity)}</b> <code>${esc(f.rule)}</code> · ${esc(f.file)}${f.page ? ` · 第${f.page}页` : ""}</div><div>${esc(f.message)}</div>${img ? `<img class="crop" alt="cell on page ${f.page}" src="data:image/png;base64,${img}">` : ""}</div>`;
+    })
+    .join("");
+  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>xxgk report</title><style>${STYLE}</style></head><body>
+<h1>xxgk batch report</h1><p>${files.length} file(s): ${counts}. ${summaries.length} report(s) with tables.</p>
+<h2>Charts</h2>${charts.join("") || "<p>No report with tables.</p>"}
+<h2>Warnings by agency</h2><table><tr><th>agency</th><th>warnings</th></tr>${agencyRows}</table>
+<h2>Flagged cells</h2>${flagHtml || "<p>Nothing flagged.</p>"}
+<h2>Files</h2><table><tr><th>file</th><th>status</th><th>reason</th><th>warnings</th></tr>${fileRows}</table>
+</body></html>
+`;
+  writeAtomic(path, html);
+}
