@@ -1,7 +1,7 @@
 import type { Glyph } from "../pdf/types.js";
 import { snapValues, type Ruling } from "./rulings.js";
 import type { Cell, Table } from "./table.js";
-import { anchor, blockText, contains } from "./text.js";
+import { anchor, blockText } from "./text.js";
 
 export interface LatticeSettings {
   /** A horizontal and a vertical line this close to crossing are taken to meet. */
@@ -59,6 +59,19 @@ function coverage(lines: Ruling[], at: number, a: number, b: number, tol: number
     covered += Math.max(0, Math.min(b, l.b) - Math.max(a, l.a));
   }
   return b > a ? covered / (b - a) : 0;
+}
+
+/** Index k with bounds[k] <= v <= bounds[k + 1] (binary search), or -1 outside. */
+function slot(bounds: number[], v: number): number {
+  if (v < bounds[0] || v > bounds[bounds.length - 1]) return -1;
+  let lo = 0;
+  let hi = bounds.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (bounds[mid] <= v) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Finds ruled tables: grids of crossing lines, merged cells where a border between grid cells is missing. */
@@ -121,18 +134,23 @@ export function findLatticeTables(
       }
     if (regions.size < 2) continue;
     const cells: Cell[] = [];
-    // Closed cells take their text first; an open region only keeps what is left, and only when rectangular.
-    const ordered = [...regions].sort(([a], [b]) => Number(open.has(a)) - Number(open.has(b)));
-    for (const [root, r] of ordered) {
+    // Each glyph goes to the grid cell under its anchor, hence to that cell's region.
+    const byRoot = new Map<number, Glyph[]>();
+    for (const g of glyphs) {
+      if (taken.has(g)) continue;
+      const a = anchor(g);
+      const i = slot(ys, a.y);
+      const j = slot(xs, a.x);
+      if (i < 0 || j < 0) continue;
+      const root = uf.find(id(i, j));
+      byRoot.set(root, [...(byRoot.get(root) ?? []), g]);
+    }
+    for (const [root, r] of regions) {
       const rectangular = r.n === (r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1);
-      if (open.has(root) && !rectangular) continue;
+      const inside = byRoot.get(root) ?? [];
+      // An open region is kept only when it holds text and is a plain rectangle (a row cut by a page break).
+      if (open.has(root) && (!rectangular || inside.length === 0)) continue;
       const box = { x0: xs[r.c0], x1: xs[r.c1 + 1], y0: ys[r.r0], y1: ys[r.r1 + 1] };
-      const inside = glyphs.filter((g) => {
-        if (taken.has(g)) return false;
-        const c = anchor(g);
-        return contains(box, c.x, c.y);
-      });
-      if (open.has(root) && inside.length === 0) continue;
       for (const g of inside) taken.add(g);
       cells.push({ row: r.r0, col: r.c0, rowSpan: r.r1 - r.r0 + 1, colSpan: r.c1 - r.c0 + 1, box, glyphs: inside, text: blockText(inside) });
     }

@@ -109,7 +109,7 @@ async function crops(flags: Flag[]): Promise<Map<Flag, string>> {
   for (const [path, list] of byPdf) {
     if (!existsSync(path)) continue;
     try {
-      const doc = await openPdf(new Uint8Array(readFileSync(path)));
+      const doc = await openPdf(new Uint8Array(readFileSync(path)), { render: true });
       try {
         for (const f of list) out.set(f, (await renderCellCrop(doc, f.page, f.boxes)).toString("base64"));
       } finally {

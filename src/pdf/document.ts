@@ -1,14 +1,42 @@
+import { restoreNativePush } from "./nativePush.js";
 import { createRequire } from "node:module";
+import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { getDocument, OPS, PasswordResponses, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { runsToGlyphs, type FontStyle, type TextRun } from "./glyphs.js";
 import { decodeGraphics, type Matrix, type PathOps } from "./paths.js";
 import type { Glyph, PageModel, TextLayerStatus } from "./types.js";
 
+restoreNativePush();
+
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
 // pdf.js needs its own CMaps for CJK fonts without embedded ToUnicode, and its standard fonts for the 14 base fonts.
 const cMapUrl = join(pdfjsRoot, "cmaps") + "/";
 const standardFontDataUrl = join(pdfjsRoot, "standard_fonts") + "/";
+
+const binaryCache = new Map<string, Uint8Array>();
+
+/**
+ * Hands pdf.js its CMaps, standard fonts and wasm from its own package folder, read once per process and
+ * shared by every document (a batch opens thousands). Copies go out, as pdf.js may transfer what it gets.
+ */
+class CachedBinaryDataFactory {
+  private readonly roots: Record<string, string | null>;
+  constructor(urls: { cMapUrl?: string | null; standardFontDataUrl?: string | null; wasmUrl?: string | null }) {
+    this.roots = { cMapUrl: urls.cMapUrl ?? null, standardFontDataUrl: urls.standardFontDataUrl ?? null, wasmUrl: urls.wasmUrl ?? null };
+  }
+  async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+    const root = this.roots[kind];
+    if (!root) throw new Error(`no folder for pdf.js ${kind}`);
+    const path = `${root}${filename}`;
+    let data = binaryCache.get(path);
+    if (!data) {
+      data = new Uint8Array(await readFile(path));
+      binaryCache.set(path, data);
+    }
+    return data.slice();
+  }
+}
 
 /** A failure a person can act on; `code` is stable for files.csv. */
 export class PdfInputError extends Error {
@@ -25,6 +53,8 @@ const MAX_IMAGE_PIXELS = 100_000_000;
 
 export interface OpenOptions {
   password?: string;
+  /** Opening for rendering (crops): pdf.js then builds glyph outlines, which extraction never needs. */
+  render?: boolean;
 }
 
 export async function openPdf(data: Uint8Array, options: OpenOptions = {}): Promise<PDFDocumentProxy> {
@@ -39,16 +69,19 @@ export async function openPdf(data: Uint8Array, options: OpenOptions = {}): Prom
     password: options.password,
     cMapUrl,
     cMapPacked: true,
+    BinaryDataFactory: CachedBinaryDataFactory,
     standardFontDataUrl,
     useSystemFonts: false,
     isEvalSupported: false,
     // Images are only placed, never looked at: a decompression bomb must not be inflated.
     maxImageSize: MAX_IMAGE_PIXELS,
-    disableFontFace: true,
+    disableFontFace: options.render === true,
     verbosity: 0,
   });
   try {
-    return await task.promise;
+    const doc = await task.promise;
+    restoreNativePush(); // the worker half of pdf.js, loaded by the first document, patches it again
+    return doc;
   } catch (err) {
     const e = err as { name?: string; code?: number; message?: string };
     if (e.name === "PasswordException") {

@@ -15,21 +15,31 @@ export function stripNumbering(label: string): string {
   return s;
 }
 
+const normalized = new Map<string, string>();
+/** Labels recur across rows, tables and reports: normalising each once pays (bounded, so memory stays flat). */
+const MAX_CACHED = 20_000;
+
 /** Comparable form of a label: full-width folded, numbering, spaces, punctuation and quotes removed. */
 export function normalizeLabel(label: string): string {
-  return stripNumbering(label).replace(NOISE, "");
+  let n = normalized.get(label);
+  if (n === undefined) {
+    if (normalized.size >= MAX_CACHED) normalized.clear();
+    n = stripNumbering(label).replace(NOISE, "");
+    normalized.set(label, n);
+  }
+  return n;
 }
 
 function lcs(a: string, b: string): number {
-  const A = Array.from(a);
-  const B = Array.from(b);
-  let prev = new Array<number>(B.length + 1).fill(0);
-  for (let i = 1; i <= A.length; i++) {
-    const cur = new Array<number>(B.length + 1).fill(0);
-    for (let j = 1; j <= B.length; j++) cur[j] = A[i - 1] === B[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
-    prev = cur;
+  // Labels are BMP text: code units are characters, and two rolling rows are enough.
+  let prev = new Uint16Array(b.length + 1);
+  let cur = new Uint16Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) cur[j] = ca === b.charCodeAt(j - 1) ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+    [prev, cur] = [cur, prev];
   }
-  return prev[B.length];
+  return prev[b.length];
 }
 
 /** Dice similarity over the longest common subsequence of two normalised labels: 1 identical, 0 nothing shared. */
@@ -37,7 +47,7 @@ export function similarity(observed: string, canonical: string): number {
   const a = normalizeLabel(observed);
   const b = normalizeLabel(canonical);
   if (!a.length || !b.length) return 0;
-  return (2 * lcs(a, b)) / (Array.from(a).length + Array.from(b).length);
+  return (2 * lcs(a, b)) / (a.length + b.length);
 }
 
 /** Share of the canonical label's characters found, in order, in the observed text (for headers that add words). */
@@ -45,5 +55,5 @@ export function containment(observed: string, canonical: string): number {
   const a = normalizeLabel(observed);
   const b = normalizeLabel(canonical);
   if (!b.length) return 0;
-  return lcs(a, b) / Array.from(b).length;
+  return lcs(a, b) / b.length;
 }

@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// Benchmark: xxgk extract against `pdftotext -layout` (poppler-utils) over the same files at the same
+// parallelism. The corpus is the project's samples replicated into distinct files (a trailing comment makes
+// each copy's bytes unique, so none is skipped as a duplicate).
+//
+//   npm run bench [-- --files 200] [--jobs N]
+//
+// Prints pages/s, reports/s, wall time and peak RSS (polled from /proc) at --jobs 1 and at all cores.
+import { spawn, spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(fileURLToPath(import.meta.url), "../..");
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+};
+const count = opt("files", 200);
+const cores = opt("jobs", availableParallelism());
+
+const work = join(tmpdir(), `xxgk-bench-${process.pid}`);
+const corpus = join(work, "corpus");
+mkdirSync(corpus, { recursive: true });
+const samples = readdirSync(join(root, "samples")).filter((f) => f.endsWith(".pdf")).sort();
+let pages = 0;
+for (let k = 0; k < count; k++) {
+  const src = join(root, "samples", samples[k % samples.length]);
+  const dst = join(corpus, `r${String(k).padStart(5, "0")}.pdf`);
+  copyFileSync(src, dst);
+  appendFileSync(dst, `\n%bench copy ${k}\n`);
+  const m = readFileSync(src, "latin1").match(/\/Type\s*\/Page[^s]/g);
+  pages += m ? m.length : 1;
+}
+
+/** Runs a command, polling its process tree's resident memory; resolves with seconds and peak RSS in MB. */
+function measure(cmd, argv, env = {}) {
+  return new Promise((resolvePromise, reject) => {
+    const started = performance.now();
+    const child = spawn(cmd, argv, { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...env } });
+    let peak = 0;
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    const poll = setInterval(() => {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+        const hwm = Number(status.match(/VmHWM:\s+(\d+)/)?.[1] ?? 0) / 1024;
+        peak = Math.max(peak, hwm);
+      } catch {
+        // the process has just exited
+      }
+    }, 50);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearInterval(poll);
+      resolvePromise({ seconds: (performance.now() - started) / 1000, peakMb: peak, code, stderr });
+    });
+  });
+}
+
+/** pdftotext over every file with `jobs` processes at a time; the peak is that of the largest single process. */
+async function pdftotext(jobs) {
+  const files = readdirSync(corpus).map((f) => join(corpus, f));
+  const started = performance.now();
+  let next = 0;
+  let peak = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const f = files[next++];
+      const r = await measure("pdftotext", ["-layout", f, "/dev/null"]);
+      peak = Math.max(peak, r.peakMb);
+    }
+  };
+  await Promise.all(Array.from({ length: jobs }, worker));
+  return { seconds: (performance.now() - started) / 1000, peakMb: peak };
+}
+
+const hasPdftotext = spawnSync("pdftotext", ["-v"]).status !== null;
+const rows = [];
+for (const jobs of [...new Set([1, cores])]) {
+  const out = join(work, `out-${jobs}`);
+  const r = await measure(process.execPath, [join(root, "bin/xxgk.js"), "extract", corpus, "-o", out, "--quiet", "--jobs", String(jobs), "--force"]);
+  if (r.code !== 0) process.stderr.write(`xxgk exited ${r.code}: ${r.stderr.slice(-500)}\n`);
+  const ref = hasPdftotext ? await pdftotext(jobs) : null;
+  rows.push({ jobs, xxgk: r, ref });
+}
+
+const fmt = (n, d = 1) => (n === null || n === undefined ? "—" : n.toFixed(d));
+const lines = [
+  `corpus: ${count} files, ${pages} pages (samples replicated); cores: ${availableParallelism()}`,
+  "",
+  "| jobs | xxgk s | xxgk pages/s | xxgk reports/s | xxgk peak RSS MB | pdftotext s | pdftotext pages/s | time ratio xxgk/pdftotext |",
+  "|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ...rows.map(
+    ({ jobs, xxgk, ref }) =>
+      `| ${jobs} | ${fmt(xxgk.seconds)} | ${fmt(pages / xxgk.seconds)} | ${fmt(count / xxgk.seconds)} | ${fmt(xxgk.peakMb, 0)} | ${fmt(ref?.seconds)} | ${ref ? fmt(pages / ref.seconds) : "—"} | ${ref ? fmt(xxgk.seconds / ref.seconds, 2) : "—"} |`,
+  ),
+];
+if (!hasPdftotext) lines.push("", "pdftotext not found: install poppler-utils for the reference column.");
+console.log(lines.join("\n"));
+writeFileSync(join(root, "bench-result.md"), lines.join("\n") + "\n");
+rmSync(work, { recursive: true, force: true });
