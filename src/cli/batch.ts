@@ -44,6 +44,24 @@ export const DEFAULT_MAX_MEMORY_MB = 1024;
 // The worker is the compiled one, also when this module runs from src/ under the test runner.
 const workerFile = resolve(dirname(fileURLToPath(import.meta.url)), "../../dist/cli/worker.js");
 
+/** At most `n` holders at once; the others wait in order. */
+class Semaphore {
+  private waiting: (() => void)[] = [];
+  constructor(private free: number) {}
+  async acquire(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
+  }
+}
+
 async function sha256Of(file: string | Buffer): Promise<string> {
   const hash = createHash("sha256");
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
@@ -53,7 +71,7 @@ async function sha256Of(file: string | Buffer): Promise<string> {
 /** Output names: the PDF's base name, with a hash suffix where two inputs share one. */
 function outputNames(files: { file: string; sha256: string | null }[]): Map<string, string> {
   const count = new Map<string, number>();
-  const base = (f: string) => basename(f).replace(/\.pdf$/i, "");
+  const base = (f: string) => basename(f).replace(/ \[name not UTF-8\]$/, "").replace(/\.pdf$/i, "");
   for (const f of files) count.set(base(f.file), (count.get(base(f.file)) ?? 0) + 1);
   return new Map(files.map((f) => [f.file, count.get(base(f.file))! > 1 ? `${base(f.file)}-${(f.sha256 ?? "x").slice(0, 8)}` : base(f.file)]));
 }
@@ -102,6 +120,7 @@ export async function runBatch(inputs: InputFile[], options: BatchOptions): Prom
     idleTimeout: 1000,
     resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB },
   });
+  const slots = new Semaphore(pool.maxThreads);
   const results: FileResult[] = new Array(files.length);
   const firstBySha = new Map<string, Promise<FileResult>>();
   let done = 0;
@@ -138,6 +157,8 @@ export async function runBatch(inputs: InputFile[], options: BatchOptions): Prom
               agency: previous.report.agency,
               year: previous.report.year,
             };
+          // The time limit runs from when a worker takes the file, not from when it was queued.
+          await slots.acquire();
           try {
             const r = await pool.run(
               { path, name: basename(file), outPath, password: options.password },
@@ -146,6 +167,8 @@ export async function runBatch(inputs: InputFile[], options: BatchOptions): Prom
             return { ...r, file, sha256, output: r.status === "ok" ? output : null, cached: false };
           } catch (err) {
             return { file, sha256, output: null, status: "failed" as FileStatus, reason: failure(err, options), ...empty };
+          } finally {
+            slots.release();
           }
         })();
         firstBySha.set(sha256, job);

@@ -30,7 +30,7 @@ function describe(err: unknown): { status: FileStatus; reason: string } {
   if (err instanceof NoReportError) return { status: "no-report", reason: err.message };
   if (err instanceof PdfInputError) return { status: "failed", reason: err.message };
   const msg = err instanceof Error ? err.message : String(err);
-  return { status: "failed", reason: `could not be read: ${msg}` };
+  return { status: "failed", reason: `the PDF is damaged or malformed and could not be read to the end (${msg})` };
 }
 
 /** Extracts one PDF and writes its report JSON; never throws for a bad input, it reports why. */
@@ -51,6 +51,6 @@ export default async function extractTask(task: ExtractTask): Promise<TaskResult
       year: report.report.year,
     };
   } catch (err) {
-    return { ...describe(err), pages: null, seconds: seconds(), warnings: 0, agency: null, year: null };
+    return { ...describe(err), pages: err instanceof NoReportError ? err.pages : null, seconds: seconds(), warnings: 0, agency: null, year: null };
   }
 }

@@ -54,7 +54,10 @@ export interface ReportJson {
   warnings: Warning[];
 }
 
-export class NoReportError extends Error {}
+export class NoReportError extends Error {
+  /** Pages of the PDF, when it could be opened. */
+  pages: number | null = null;
+}
 
 const round = (n: number) => Math.round(n * 10) / 10;
 const bbox = (b: Box): [number, number, number, number] => [round(b.x0), round(b.y0), round(b.x1), round(b.y1)];
@@ -97,6 +100,8 @@ export async function extractReport(data: Uint8Array, file: string, options: Ope
       report = buildReport(pages, source);
     } catch (err) {
       if (!(err instanceof NoReportError)) throw err;
+      err.pages = doc.numPages;
+      if (doc.numPages > MAX_PAGES) err.message += ` (only the first ${MAX_PAGES} of its ${doc.numPages} pages were read)`;
       const need = await ocrPages();
       if (need.length)
         throw new NoReportError(

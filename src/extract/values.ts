@@ -29,6 +29,8 @@ export function parseValue(raw: string, columnUnit?: "万元"): ParsedValue {
   }
   if (/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(t)) t = t.replace(/,/g, "");
   if (!/^[-+]?\d+(?:\.\d+)?$/.test(t)) return { value: null, blank: false };
+  // More digits than a double holds exactly is not a count or an amount anyone printed.
+  if (t.replace(/\D/g, "").length > 15) return { value: null, blank: false };
   let value = Number(t);
   if (convertedFrom) value = value / 10000;
   if (Object.is(value, -0)) value = 0;

@@ -60,6 +60,8 @@ export interface OpenOptions {
 export async function openPdf(data: Uint8Array, options: OpenOptions = {}): Promise<PDFDocumentProxy> {
   if (data.length === 0) throw new PdfInputError("empty-file", "the file is empty (0 bytes)");
   const head = Buffer.from(data.subarray(0, 1024)).toString("latin1");
+  // Read before pdf.js takes the bytes (it detaches the buffer).
+  const hasEof = Buffer.from(data.subarray(Math.max(0, data.length - 2048))).toString("latin1").includes("%%EOF");
   if (!head.includes("%PDF-")) {
     const kind = /<html|<!doctype/i.test(head) ? "an HTML page" : head.startsWith("PK") ? "a ZIP/DOCX file" : "not a PDF";
     throw new PdfInputError("not-pdf", `the file is ${kind}, not a PDF (no %PDF- header)`);
@@ -89,8 +91,7 @@ export async function openPdf(data: Uint8Array, options: OpenOptions = {}): Prom
         ? new PdfInputError("wrong-password", "the PDF is encrypted and the given --password is wrong")
         : new PdfInputError("encrypted", "the PDF is encrypted with a user password (give it with --password)");
     }
-    const tail = Buffer.from(data.subarray(Math.max(0, data.length - 2048))).toString("latin1");
-    const hint = tail.includes("%%EOF") ? "" : "; it has no end-of-file marker, so it is probably truncated (an incomplete download?)";
+    const hint = hasEof ? "" : "; it has no end-of-file marker, so it is probably truncated (an incomplete download?)";
     throw new PdfInputError("damaged", `the PDF is damaged and cannot be opened (${e.message ?? String(err)})${hint}`);
   }
 }
