@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
-import { EXTRACTOR_VERSION, type ReportJson } from "../extract/report.js";
+import { EXTRACTOR_VERSION, type OcrMode, type ReportJson } from "../extract/report.js";
 import { cellRows, CELL_COLUMNS, CsvSink, warningRows, WARNING_COLUMNS, wideColumns, wideRows, WIDE_PREFIX, writeCsv, type Row } from "../output/csv.js";
 import { writeAtomic } from "../output/files.js";
 import { writeHtmlReport } from "../output/html.js";
@@ -35,6 +35,7 @@ export interface BatchOptions {
   maxMemoryMb?: number;
   /** Redo files whose output is already there. */
   force?: boolean;
+  ocr?: OcrMode;
   onFileDone?: (result: FileResult, done: number, total: number) => void;
 }
 
@@ -100,8 +101,14 @@ function failure(err: unknown, options: BatchOptions): string {
  * Extracts every file on a pool of worker threads. A file that fails, hangs or eats memory is stopped and
  * recorded, and the batch goes on; identical files are read once; outputs of an earlier run are reused.
  */
+/** Temporary files of a run that was killed between writing and renaming (ours: `name.<pid>.tmp`). */
+function sweepTemporaryFiles(dir: string): void {
+  for (const name of readdirSync(dir)) if (/\.\d+\.tmp$/.test(name)) rmSync(join(dir, name), { force: true });
+}
+
 export async function runBatch(inputs: InputFile[], options: BatchOptions): Promise<FileResult[]> {
   mkdirSync(options.outDir, { recursive: true });
+  sweepTemporaryFiles(options.outDir);
   const files = inputs.map((i) => i.display);
   const hashed = await Promise.all(
     inputs.map(async ({ path, display: file }) => {
@@ -161,7 +168,7 @@ export async function runBatch(inputs: InputFile[], options: BatchOptions): Prom
           await slots.acquire();
           try {
             const r = await pool.run(
-              { path, name: basename(file), outPath, password: options.password },
+              { path, name: basename(file), outPath, password: options.password, ocr: options.ocr },
               { signal: AbortSignal.timeout((options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000) },
             );
             return { ...r, file, sha256, output: r.status === "ok" ? output : null, cached: false };
@@ -210,13 +217,15 @@ async function crossCheck(results: FileResult[], outDir: string): Promise<void> 
     const key = agencyKey(r.agency);
     groups.set(key, (groups.get(key) ?? new Set()).add(r.output));
   }
+  // Every group, even of one: a report reused from an earlier run may carry warnings about a report not in this batch.
   for (const outputs of groups.values()) {
-    if (outputs.size < 2) continue;
     const reports = [...outputs].map((o) => ({ o, report: JSON.parse(readFileSync(join(outDir, o), "utf8")) as ReportJson }));
+    const before = new Map(reports.map(({ o, report }) => [o, JSON.stringify(report.warnings)]));
     for (const { report } of reports) report.warnings = report.warnings.filter((w) => !w.rule.startsWith("cross_year."));
     const added = checkBatch(reports.map((r) => r.report));
     for (const { o, report } of reports) {
       report.warnings.push(...(added.get(report) ?? []));
+      if (JSON.stringify(report.warnings) === before.get(o)) continue;
       writeAtomic(join(outDir, o), JSON.stringify(report, null, 2) + "\n");
       for (const r of results) if (r.output === o) r.warnings = report.warnings.length;
     }

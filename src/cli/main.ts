@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import cliProgress from "cli-progress";
-import { EXTRACTOR_VERSION } from "../extract/report.js";
+import { EXTRACTOR_VERSION, type OcrMode } from "../extract/report.js";
 import { existsSync } from "node:fs";
 import { basename, relative } from "node:path";
 import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, runBatch, type FileResult } from "./batch.js";
@@ -41,6 +41,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("-j, --jobs <n>", "files read in parallel (worker threads)", positiveInt, availableParallelism())
     .option("--timeout <seconds>", "per-file time limit; a file past it is stopped and reported as failed", positiveInt, DEFAULT_TIMEOUT_SECONDS)
     .option("--max-memory <mb>", "per-worker memory limit in MB; a file past it is stopped and reported as failed", positiveInt, DEFAULT_MAX_MEMORY_MB)
+    .option("--ocr <mode>", "auto: OCR pages and pictures without usable text when the text layer does not give the report; off: never; force: OCR every page", parseOcrMode, "auto")
     .option("--force", "re-extract files whose output is already there (by default a rerun skips them)")
     .option("--shard <i/n>", "read only the i-th of n equal parts of the inputs (for Slurm arrays, GNU parallel); combine with xxgk merge", parseShard)
     .option("--quiet", "no progress bar or per-file lines")
@@ -90,6 +91,12 @@ interface ExtractOptions {
   maxMemory: number;
   force?: boolean;
   shard?: { index: number; count: number };
+  ocr: OcrMode;
+}
+
+function parseOcrMode(value: string): OcrMode {
+  if (value !== "auto" && value !== "off" && value !== "force") throw new InvalidArgumentError("expected auto, off or force");
+  return value;
 }
 
 function parseShard(value: string): { index: number; count: number } {
@@ -140,6 +147,7 @@ async function extractCommand(inputs: string[], opts: ExtractOptions): Promise<n
     timeoutSeconds: opts.timeout,
     maxMemoryMb: opts.maxMemory,
     force: opts.force,
+    ocr: opts.ocr,
     onFileDone: report,
   });
   bar?.stop();

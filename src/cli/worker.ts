@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { NoReportError, extractReport } from "../extract/report.js";
+import { NoReportError, extractReport, type OcrMode } from "../extract/report.js";
 import { writeAtomic } from "../output/files.js";
 import { PdfInputError } from "../pdf/document.js";
 
@@ -11,6 +11,7 @@ export interface ExtractTask {
   /** Where the report JSON goes (written here, by the worker, atomically). */
   outPath: string;
   password?: string;
+  ocr?: OcrMode;
 }
 
 export type FileStatus = "ok" | "no-report" | "failed";
@@ -39,7 +40,7 @@ export default async function extractTask(task: ExtractTask): Promise<TaskResult
   const seconds = () => Number(((performance.now() - started) / 1000).toFixed(3));
   try {
     const data = new Uint8Array(readFileSync(typeof task.path === "string" ? task.path : Buffer.from(task.path)));
-    const report = await extractReport(data, task.name, { password: task.password });
+    const report = await extractReport(data, task.name, { password: task.password, ocr: task.ocr });
     writeAtomic(task.outPath, JSON.stringify(report, null, 2) + "\n");
     return {
       status: "ok",

@@ -1,5 +1,6 @@
 import { toLines, type TextLine } from "../layout/text.js";
 import type { PageModel } from "../pdf/types.js";
+import { similarity } from "../template/labels.js";
 
 export interface ReportMetadata {
   title: string | null;
@@ -11,9 +12,18 @@ export interface ReportMetadata {
 const TITLE_SIZE_RATIO = 0.85;
 const TITLE_LINE_GAP_EMS = 1.2;
 
-function titleCandidates(lines: TextLine[]): { text: string; size: number; y: number }[] {
+interface TitleCandidate {
+  text: string;
+  size: number;
+  y: number;
+  ocr: boolean;
+}
+
+const isOcr = (l: TextLine) => l.glyphs.some((g) => g.confidence !== undefined);
+
+function titleCandidates(lines: TextLine[]): TitleCandidate[] {
   const sizeOf = (l: TextLine) => Math.max(...l.glyphs.map((g) => g.size));
-  const out: { text: string; size: number; y: number }[] = [];
+  const out: TitleCandidate[] = [];
   for (let i = 0; i < lines.length; i++) {
     let text = lines[i].text;
     const size = sizeOf(lines[i]);
@@ -29,8 +39,9 @@ function titleCandidates(lines: TextLine[]): { text: string; size: number; y: nu
       if (/报告$/.test(text.replace(/\s/g, ""))) break;
     }
     const compact = text.replace(/\s+/g, "");
-    if (/政府信息公开/.test(compact) && /报告/.test(compact) && compact.length <= 60)
-      out.push({ text: compact.replace(/_.*$/, ""), size, y: lines[i].y0 });
+    // OCR may misread a character of the title ("公斤" for "公开"): two of the title's words are enough.
+    const words = [/政府信息/, /信息公开/, /公开工作/, /工作年度/, /年度报告/, /报告/].filter((w) => w.test(compact)).length;
+    if (words >= 2 && compact.length <= 60) out.push({ text: compact.replace(/_.*$/, ""), size, y: lines[i].y0, ocr: parts.some(isOcr) });
   }
   return out;
 }
@@ -57,6 +68,25 @@ export function agencyFromTitle(title: string): string | null {
   return name.length >= 2 ? ownAgencyName(name) : null;
 }
 
+/**
+ * The agency as the report names it elsewhere: in running headers and the signature (short lines of their own).
+ * An OCR'd title may garble the name ("料潭综立合验区" for 平潭综合实验区); the name repeated on its own line,
+ * close to the title's, is the better reading.
+ */
+function confirmAgency(agency: string, pages: PageModel[]): string {
+  const counts = new Map<string, number>();
+  for (const page of pages)
+    for (const line of toLines(page.glyphs, true)) {
+      const t = line.text.replace(/\s+/g, "");
+      if (t.length < 3 || t.length > 24 || /\d/.test(t) || !/[局委办府区县市院会室厅部处]$/u.test(t)) continue;
+      if (similarity(t, agency) >= AGENCY_SIMILARITY) counts.set(t, (counts.get(t) ?? 0) + 1);
+    }
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return best ? ownAgencyName(best[0]) : agency;
+}
+
+const AGENCY_SIMILARITY = 0.5;
+
 /** Title, agency and year from the first pages: the largest line that names the annual report. */
 export function readMetadata(pages: PageModel[]): ReportMetadata {
   for (const page of pages.slice(0, 2)) {
@@ -65,7 +95,8 @@ export function readMetadata(pages: PageModel[]): ReportMetadata {
     const best = candidates.find((c) => YEAR.test(c.text)) ?? candidates[0];
     if (!best) continue;
     const year = best.text.match(YEAR);
-    return { title: best.text, agency: agencyFromTitle(best.text), year: year ? Number(year[1]) : null };
+    const agency = agencyFromTitle(best.text);
+    return { title: best.text, agency: agency && best.ocr ? confirmAgency(agency, pages) : agency, year: year ? Number(year[1]) : null };
   }
   return { title: null, agency: null, year: null };
 }

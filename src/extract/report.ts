@@ -4,6 +4,9 @@ import { buildRulings } from "../layout/rulings.js";
 import { findStreamTables } from "../layout/stream.js";
 import type { Table } from "../layout/table.js";
 import { blockText } from "../layout/text.js";
+import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { sharedEngine } from "../ocr/engine.js";
+import { ocrPage } from "../ocr/page.js";
 import { openPdf, readPage, type OpenOptions } from "../pdf/document.js";
 import { ocrNeed } from "../pdf/ocrNeed.js";
 import type { Box, PageModel } from "../pdf/types.js";
@@ -35,6 +38,8 @@ export interface ReportCell {
   /** Which table finder read the cell and how sure the label match was. */
   strategy: "lattice" | "stream";
   label_score: number;
+  /** OCR confidence (0–100) of the value, for cells read from an image. */
+  confidence?: number;
 }
 
 export interface ReportJson {
@@ -53,6 +58,9 @@ export interface ReportJson {
   narrative: Statement[];
   warnings: Warning[];
 }
+
+/** OCR readings below this confidence are flagged for a person to check. */
+export const LOW_OCR_CONFIDENCE = 80;
 
 export class NoReportError extends Error {
   /** Pages of the PDF, when it could be opened. */
@@ -78,37 +86,75 @@ export function findTables(page: PageModel): Table[] {
   return [...lattice, ...findStreamTables(page, lattice, h)].sort((a, b) => a.box.y0 - b.box.y0);
 }
 
-export async function extractReport(data: Uint8Array, file: string, options: OpenOptions = {}): Promise<ReportJson> {
+export type OcrMode = "auto" | "off" | "force";
+
+export interface ExtractOptions extends OpenOptions {
+  /** auto: OCR only pages (or pictures) without usable text, when the text layer did not give the report. */
+  ocr?: OcrMode;
+}
+
+/** Builds a report, or null when the pages hold none (the reason kept for the caller). */
+function tryBuild(pages: PageModel[], source: ReportJson["source"]): { report: ReportJson | null; error: NoReportError | null } {
+  try {
+    return { report: buildReport(pages, source), error: null };
+  } catch (err) {
+    if (err instanceof NoReportError) return { report: null, error: err };
+    throw err;
+  }
+}
+
+export async function extractReport(data: Uint8Array, file: string, options: ExtractOptions = {}): Promise<ReportJson> {
   const sha256 = createHash("sha256").update(data).digest("hex");
   const bytes = data.length;
+  const mode = options.ocr ?? "auto";
+  // pdf.js takes (detaches) the bytes it is given; OCR opens the file a second time, for rendering.
+  const copy = mode === "off" ? null : data.slice();
   const doc = await openPdf(data, options);
+  let renderDoc: PDFDocumentProxy | null = null;
   try {
     const pages: PageModel[] = [];
     const readable = Math.min(doc.numPages, MAX_PAGES);
-    for (let n = 1; n <= readable; n++) pages.push(await readPage(doc, n));
+    for (let n = 1; n <= readable; n++) pages.push(await readPage(doc, n, { graphics: mode === "force" }));
     const source = { file, sha256, pages: doc.numPages, bytes };
     // Images are looked for only when the text layer did not give the whole report (their operator lists cost).
-    const ocrPages = async () => {
+    const needs = async () => {
       for (const [k, p] of pages.entries()) if (!p.graphicsRead) pages[k] = await readPage(doc, p.number, { graphics: true });
       return pages.flatMap((p) => {
-        const why = ocrNeed(p);
-        return why ? [{ page: p.number, why }] : [];
+        const need = mode === "force" ? { why: "OCR forced (--ocr force)", regions: "page" as const } : ocrNeed(p);
+        return need ? [{ page: p.number, ...need }] : [];
       });
     };
-    let report: ReportJson;
-    try {
-      report = buildReport(pages, source);
-    } catch (err) {
-      if (!(err instanceof NoReportError)) throw err;
+    let { report, error } = mode === "force" ? { report: null, error: null } : tryBuild(pages, source);
+    const incomplete = !report || report.warnings.some((w) => w.rule === "table.cells_missing");
+    const pending = incomplete ? await needs() : [];
+    const ocrNotes: Warning[] = [];
+    if (pending.length && mode !== "off") {
+      renderDoc = await openPdf(copy!, { ...options, render: true });
+      const engine = sharedEngine();
+      for (const n of pending) {
+        const k = pages.findIndex((p) => p.number === n.page);
+        const read = await ocrPage(renderDoc, pages[k], engine, n.regions);
+        pages[k] = read;
+        ocrNotes.push({
+          rule: "page.ocr",
+          kind: "input",
+          severity: "info",
+          message: `第${n.page}页 read by OCR (${n.why})${Math.abs(read.skew) >= 0.1 ? `; straightened by ${read.skew}°` : ""}`,
+          cells: [],
+          pages: [n.page],
+        });
+      }
+      ({ report, error } = tryBuild(pages, source));
+    }
+    if (!report) {
+      const err = error ?? new NoReportError("no 政府信息公开工作年度报告 found");
       err.pages = doc.numPages;
       if (doc.numPages > MAX_PAGES) err.message += ` (only the first ${MAX_PAGES} of its ${doc.numPages} pages were read)`;
-      const need = await ocrPages();
-      if (need.length)
-        throw new NoReportError(
-          `${need.length} of ${pages.length} page(s) need OCR (${need[0].why}); this build reads text-layer PDFs only`,
-        );
+      if (pending.length && mode === "off")
+        err.message = `${pending.length} of ${pages.length} page(s) need OCR (${pending[0].why}) and --ocr off was given`;
       throw err;
     }
+    report.warnings.push(...ocrNotes);
     if (doc.numPages > MAX_PAGES)
       report.warnings.push({
         rule: "input.too_long",
@@ -118,19 +164,20 @@ export async function extractReport(data: Uint8Array, file: string, options: Ope
         cells: [],
         pages: [],
       });
-    if (report.warnings.some((w) => w.rule === "table.cells_missing"))
-      for (const n of await ocrPages())
+    if (mode === "off")
+      for (const n of pending)
         report.warnings.push({
           rule: "page.needs_ocr",
           kind: "input",
           severity: "warning",
-          message: `第${n.page}页: ${n.why}; its content was not read`,
+          message: `第${n.page}页: ${n.why}; its content was not read (--ocr off)`,
           cells: [],
           pages: [n.page],
         });
     return report;
   } finally {
     await doc.destroy();
+    await renderDoc?.destroy();
   }
 }
 
@@ -189,6 +236,20 @@ export function buildReport(pages: PageModel[], source: ReportJson["source"]): R
       strategy: m.strategy,
       label_score: Number(m.labelScore.toFixed(3)),
     });
+    const ocr = m.cell.glyphs.filter((g) => g.confidence !== undefined).map((g) => g.confidence!);
+    if (ocr.length) {
+      const confidence = Math.round(Math.min(...ocr));
+      cells[cells.length - 1].confidence = confidence;
+      if (confidence < LOW_OCR_CONFIDENCE)
+        warnings.push({
+          rule: "ocr.low_confidence",
+          kind: "extraction",
+          severity: "warning",
+          message: `${def.rowLabel} / ${def.columnLabel}: OCR read “${raw}” with confidence ${confidence}（第${m.page}页）`,
+          cells: [key],
+          pages: [m.page],
+        });
+    }
     if (m.labelScore < LOOSE_LABEL)
       warnings.push({
         rule: "label.loose_match",

@@ -9,8 +9,8 @@ export type Row = Record<string, string | number | boolean | null>;
 
 /** UTF-8 with BOM, so Excel opens Chinese text correctly; headers always written, even for no rows. */
 export async function writeCsv(path: string, headers: string[], rows: Row[]): Promise<void> {
-  const buffer = await writeToBuffer(rows, { headers, writeBOM: true, alwaysWriteHeaders: true });
-  writeAtomic(path, buffer);
+  const buffer = await writeToBuffer(rows, { headers, alwaysWriteHeaders: true });
+  writeAtomic(path, Buffer.concat([Buffer.from("\ufeff"), buffer]));
 }
 
 /** A CSV written row by row (a batch's CSVs never hold every report in memory), renamed into place when closed. */
@@ -23,8 +23,10 @@ export class CsvSink {
     headers: string[],
   ) {
     this.tmp = `${path}.${process.pid}.tmp`;
-    this.stream = format<Row, Row>({ headers, writeBOM: true, alwaysWriteHeaders: true });
+    // The BOM goes in by hand: fast-csv writes it only with a first row, and Excel needs it in an empty file too.
+    this.stream = format<Row, Row>({ headers, alwaysWriteHeaders: true });
     const out = createWriteStream(this.tmp);
+    out.write("\ufeff");
     this.stream.pipe(out);
     this.done = finished(out);
   }

@@ -1,20 +1,26 @@
-import type { PageModel } from "./types.js";
+import type { Box, PageModel } from "./types.js";
 
 /** An image covering at least this share of the page with almost no text on it may be a scanned table. */
 const MIN_IMAGE_SHARE = 0.12;
 const MAX_GLYPHS_ON_IMAGE = 3;
 
+export interface OcrNeed {
+  why: string;
+  /** The whole page, or the pictures on it that hold no text. */
+  regions: Box[] | "page";
+}
+
 /** Why a page (or part of it) can only be read by OCR, or null when its text layer is enough. */
-export function ocrNeed(page: PageModel): string | null {
+export function ocrNeed(page: PageModel): OcrNeed | null {
   const area = page.width * page.height;
-  if (page.textLayer === "empty" && page.images.length) return "the page is an image without a text layer (scanned)";
-  if (page.textLayer === "unusable") return "the page's text layer does not decode to real characters";
-  for (const img of page.images) {
+  if (page.textLayer === "empty" && page.images.length) return { why: "the page is an image without a text layer (scanned)", regions: "page" };
+  if (page.textLayer === "unusable") return { why: "the page's text layer does not decode to real characters", regions: "page" };
+  const pictures = page.images.filter((img) => {
     const w = Math.min(img.x1, page.width) - Math.max(img.x0, 0);
     const h = Math.min(img.y1, page.height) - Math.max(img.y0, 0);
-    if (w <= 0 || h <= 0 || (w * h) / area < MIN_IMAGE_SHARE) continue;
+    if (w <= 0 || h <= 0 || (w * h) / area < MIN_IMAGE_SHARE) return false;
     const inside = page.glyphs.filter((g) => g.x0 >= img.x0 && g.x1 <= img.x1 && g.y0 >= img.y0 && g.y1 <= img.y1).length;
-    if (inside <= MAX_GLYPHS_ON_IMAGE) return "the page holds a large picture without text (a pasted table or a scan)";
-  }
-  return null;
+    return inside <= MAX_GLYPHS_ON_IMAGE;
+  });
+  return pictures.length ? { why: "the page holds a large picture without text (a pasted table or a scan)", regions: pictures } : null;
 }

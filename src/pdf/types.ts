@@ -13,6 +13,8 @@ export interface Glyph extends Box {
   size: number;
   /** Set for glyphs of a vertical (top-to-bottom) font. */
   vertical: boolean;
+  /** OCR confidence 0–100; absent for text-layer glyphs. */
+  confidence?: number;
 }
 
 /** A straight ruling segment drawn on the page (a stroked line or a thin filled rectangle). */

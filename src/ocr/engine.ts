@@ -1,0 +1,148 @@
+import { writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { createCanvas, type Canvas } from "@napi-rs/canvas";
+import { createWorker, OEM, PSM, type Worker } from "tesseract.js";
+
+const require = createRequire(import.meta.url);
+/** The Chinese model ships in an npm package: nothing is downloaded at run time. */
+export const LANG_PATH = join(dirname(require.resolve("@tesseract.js-data/chi_sim/package.json")), "4.0.0_best_int");
+
+/** What one crop read as. */
+export interface Reading {
+  text: string;
+  /** Tesseract's confidence, 0–100 (the lowest over the crop's lines). */
+  confidence: number;
+}
+
+/** A rectangle of a source canvas, in pixels. */
+export interface Crop {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export type ReadMode = "text" | "digits";
+
+/** Crops are stacked into one image per call, separated by this much white, so one call reads many cells. */
+const STACK_GAP = 36;
+const STACK_PAD = 24;
+/** Numbers are laid out on rows of at most this width. */
+const FLOW_WIDTH = 2400;
+/** Stacks taller than this are split (tesseract's time grows with the image). */
+const MAX_STACK_HEIGHT = 6000;
+const DIGITS = "0123456789,.-/";
+let debugCount = 0;
+
+/**
+ * One tesseract.js worker (chi_sim), created on first use and reused for every page and file this thread
+ * reads. Batches run one such engine per worker thread, so the OCR pool is as large as the thread pool.
+ */
+export class OcrEngine {
+  private worker: Promise<Worker> | null = null;
+  private mode: ReadMode | "page" | null = null;
+
+  private async ready(mode: ReadMode | "page"): Promise<Worker> {
+    this.worker ??= createWorker("chi_sim", OEM.LSTM_ONLY, { langPath: LANG_PATH, cacheMethod: "none", gzip: true });
+    const w = await this.worker;
+    if (this.mode !== mode) {
+      await w.setParameters({
+        tessedit_pageseg_mode: mode === "page" ? PSM.AUTO : PSM.SINGLE_BLOCK,
+        tessedit_char_whitelist: mode === "digits" ? DIGITS : "",
+        preserve_interword_spaces: "0",
+      });
+      this.mode = mode;
+    }
+    return w;
+  }
+
+  /**
+   * Reads each crop of `source`; empty text where nothing was read. Crops are laid out in one image per call:
+   * labels one under another (they wrap over lines), numbers side by side on rows like a line of figures,
+   * which tesseract reads far better than a column of lone digits.
+   */
+  async readCrops(source: Canvas, crops: Crop[], mode: ReadMode): Promise<Reading[]> {
+    const out: Reading[] = new Array(crops.length);
+    const maxWidth = mode === "digits" ? FLOW_WIDTH : 0;
+    let start = 0;
+    while (start < crops.length) {
+      const placed: { k: number; x: number; y: number; w: number; h: number }[] = [];
+      let x = STACK_PAD;
+      let y = STACK_PAD;
+      let rowHeight = 0;
+      let width = 0;
+      let k = start;
+      for (; k < crops.length; k++) {
+        const w = crops[k].x1 - crops[k].x0;
+        const h = crops[k].y1 - crops[k].y0;
+        if (placed.length && x + w > maxWidth) {
+          x = STACK_PAD;
+          y += rowHeight + STACK_GAP;
+          rowHeight = 0;
+        }
+        if (placed.length && y + h > MAX_STACK_HEIGHT) break;
+        placed.push({ k, x, y, w, h });
+        x += w + STACK_GAP;
+        rowHeight = Math.max(rowHeight, h);
+        width = Math.max(width, x);
+      }
+      const canvas = createCanvas(width + STACK_PAD, y + rowHeight + STACK_PAD);
+      const ctx = canvas.getContext("2d");
+      ctx.fillStyle = "white";
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      for (const p of placed) {
+        const c = crops[p.k];
+        ctx.drawImage(source, c.x0, c.y0, p.w, p.h, p.x, p.y, p.w, p.h);
+      }
+      const worker = await this.ready(mode);
+      if (process.env.XXGK_OCR_DEBUG) writeFileSync(`${process.env.XXGK_OCR_DEBUG}/stack-${mode}-${++debugCount}.png`, canvas.toBuffer("image/png"));
+      const result = await worker.recognize(canvas.toBuffer("image/png"), {}, { blocks: true, text: false });
+      const found = placed.map(() => ({ parts: [] as { x: number; y: number; text: string }[], confidence: 100 }));
+      for (const block of result.data.blocks ?? [])
+        for (const para of block.paragraphs)
+          for (const line of para.lines)
+            for (const word of line.words) {
+              const cx = (word.bbox.x0 + word.bbox.x1) / 2;
+              const cy = (word.bbox.y0 + word.bbox.y1) / 2;
+              const i = placed.findIndex((p) => cx >= p.x - STACK_GAP / 2 && cx < p.x + p.w + STACK_GAP / 2 && cy >= p.y - STACK_GAP / 2 && cy < p.y + p.h + STACK_GAP / 2);
+              const text = word.text.replace(/\s+/g, "");
+              if (i < 0 || !text) continue;
+              found[i].parts.push({ x: cx, y: (line.bbox.y0 + line.bbox.y1) / 2, text });
+              found[i].confidence = Math.min(found[i].confidence, word.confidence);
+            }
+      placed.forEach((p, i) => {
+        const parts = found[i].parts.sort((a, b) => (Math.abs(a.y - b.y) > 8 ? a.y - b.y : a.x - b.x));
+        out[p.k] = { text: parts.map((q) => q.text).join(""), confidence: parts.length ? found[i].confidence : 0 };
+      });
+      start = k;
+    }
+    return out;
+  }
+
+  /** Whole-page reading (titles and prose): words with their boxes in the image's pixels. */
+  async readPage(image: Canvas): Promise<{ text: string; confidence: number; box: Crop }[]> {
+    const worker = await this.ready("page");
+    const result = await worker.recognize(image.toBuffer("image/png"), {}, { blocks: true, text: false });
+    const words: { text: string; confidence: number; box: Crop }[] = [];
+    for (const block of result.data.blocks ?? [])
+      for (const para of block.paragraphs)
+        for (const line of para.lines)
+          for (const w of line.words) if (w.text.trim()) words.push({ text: w.text.trim(), confidence: w.confidence, box: w.bbox });
+    return words;
+  }
+
+  async terminate(): Promise<void> {
+    if (this.worker) await (await this.worker).terminate();
+    this.worker = null;
+    this.mode = null;
+  }
+}
+
+let shared: OcrEngine | null = null;
+
+/** The thread's engine, reused across pages and files. */
+export function sharedEngine(): OcrEngine {
+  shared ??= new OcrEngine();
+  return shared;
+}

@@ -1,0 +1,204 @@
+import { createCanvas, type Canvas } from "@napi-rs/canvas";
+import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { findLatticeTables } from "../layout/lattice.js";
+import { buildRulings } from "../layout/rulings.js";
+import type { Box, Glyph, PageModel, Segment } from "../pdf/types.js";
+import type { Crop, OcrEngine, Reading } from "./engine.js";
+import { estimateSkew, findPixelLines, inkGray, inkMask, inkShare, type PixelLine } from "./raster.js";
+
+export interface OcrSettings {
+  /** Rendering resolution. */
+  dpi: number;
+  /** Shortest ruling line, as a share of the page width (longer than any stroke of a character). */
+  minLineShare: number;
+  /** Pixels of a cell's edge left out of its crop (the ruling line and its blur). */
+  cellInset: number;
+  /** A cell with less ink than this share is empty and not read. */
+  minInk: number;
+  /** Skews smaller than this (degrees) are not corrected. */
+  minSkew: number;
+  /** Scale of the image the running text (title, prose) is read from, relative to the cell image. */
+  proseScale: number;
+  /** Confidence given to a value that the text and digits-only readings agree on. */
+  agreedConfidence: number;
+}
+
+export const defaultOcrSettings: OcrSettings = {
+  dpi: 300,
+  minLineShare: 0.025,
+  cellInset: 6,
+  minInk: 0.003,
+  minSkew: 0.1,
+  proseScale: 0.5,
+  agreedConfidence: 90,
+};
+
+const NUMERIC = /^[0-9０-９,，.．\-－—–/／oO〇]+$/u;
+
+async function renderPage(doc: PDFDocumentProxy, pageNumber: number, scale: number): Promise<Canvas> {
+  const page = await doc.getPage(pageNumber);
+  try {
+    const viewport = page.getViewport({ scale });
+    const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+    const ctx = canvas.getContext("2d");
+    ctx.fillStyle = "white";
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    await page.render({ canvasContext: ctx as unknown as CanvasRenderingContext2D, viewport, canvas: canvas as unknown as HTMLCanvasElement }).promise;
+    return canvas;
+  } finally {
+    page.cleanup();
+  }
+}
+
+function rotated(source: Canvas, degrees: number): Canvas {
+  const canvas = createCanvas(source.width, source.height);
+  const ctx = canvas.getContext("2d");
+  ctx.fillStyle = "white";
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.translate(canvas.width / 2, canvas.height / 2);
+  ctx.rotate((degrees * Math.PI) / 180);
+  ctx.drawImage(source, -source.width / 2, -source.height / 2);
+  return canvas;
+}
+
+/** Characters of a reading spread over a box, so the layout stage places them by position like text glyphs. */
+function spread(text: string, box: Box, confidence: number): Glyph[] {
+  const chars = Array.from(text);
+  const w = (box.x1 - box.x0) / Math.max(1, chars.length);
+  const size = Math.min(box.y1 - box.y0, 12);
+  const cy = (box.y0 + box.y1) / 2;
+  return chars.map((ch, k) => ({
+    text: ch,
+    x0: box.x0 + k * w,
+    x1: box.x0 + (k + 1) * w,
+    y0: cy - size / 2,
+    y1: cy + size / 2,
+    size,
+    vertical: false,
+    confidence,
+  }));
+}
+
+/** Half the thickness, in pixels, painted out along a found ruling line. */
+const LINE_HALF_WIDTH = 3;
+
+/**
+ * The ink alone, black on white, with the ruling lines painted out: what the OCR engine reads. Paper grain,
+ * watermarks and coloured seals are gone with the threshold; border remnants can no longer pass for a 1.
+ */
+function cleanImage(mask: Uint8Array, width: number, height: number, lines: PixelLine[]): Canvas {
+  const ink = mask.slice();
+  for (const l of lines) {
+    const horizontal = l.y0 === l.y1;
+    for (let y = Math.max(0, Math.floor(l.y0) - (horizontal ? LINE_HALF_WIDTH : 0)); y <= Math.min(height - 1, Math.ceil(l.y1) + (horizontal ? LINE_HALF_WIDTH : 0)); y++)
+      for (let x = Math.max(0, Math.floor(l.x0) - (horizontal ? 0 : LINE_HALF_WIDTH)); x <= Math.min(width - 1, Math.ceil(l.x1) + (horizontal ? 0 : LINE_HALF_WIDTH)); x++)
+        ink[y * width + x] = 0;
+  }
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext("2d");
+  const image = ctx.createImageData(width, height);
+  for (let i = 0, p = 0; i < ink.length; i++, p += 4) {
+    const v = ink[i] ? 0 : 255;
+    image.data[p] = v;
+    image.data[p + 1] = v;
+    image.data[p + 2] = v;
+    image.data[p + 3] = 255;
+  }
+  ctx.putImageData(image, 0, 0);
+  return canvas;
+}
+
+const inside = (b: Box, r: Box) => (b.x0 + b.x1) / 2 >= r.x0 && (b.x0 + b.x1) / 2 <= r.x1 && (b.y0 + b.y1) / 2 >= r.y0 && (b.y0 + b.y1) / 2 <= r.y1;
+
+/**
+ * Reads a page (or the pictures on it) by OCR into the same page model the text layer gives: ruling lines
+ * found on the image, each table cell read on its own (numbers again with a digits-only alphabet), the rest
+ * of the text read as a page. `regions` limits OCR to pictures on a page whose own text layer is kept.
+ */
+export async function ocrPage(
+  doc: PDFDocumentProxy,
+  page: PageModel,
+  engine: OcrEngine,
+  regions: Box[] | "page",
+  settings: OcrSettings = defaultOcrSettings,
+): Promise<PageModel & { skew: number }> {
+  const scale = settings.dpi / 72;
+  let canvas = await renderPage(doc, page.number, scale);
+  const pixels = (c: Canvas) => c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+  let mask = inkMask(inkGray(pixels(canvas), canvas.width, canvas.height));
+  const skew = estimateSkew(mask, canvas.width, canvas.height);
+  if (Math.abs(skew) >= settings.minSkew) {
+    canvas = rotated(canvas, -skew);
+    mask = inkMask(inkGray(pixels(canvas), canvas.width, canvas.height));
+  }
+  const W = canvas.width;
+  const areas: Box[] = regions === "page" ? [{ x0: 0, y0: 0, x1: page.width, y1: page.height }] : regions;
+
+  const lines = findPixelLines(mask, W, canvas.height, { minRun: Math.round(settings.minLineShare * W), maxGap: 2 });
+  const segments: Segment[] = [...lines.h, ...lines.v]
+    .map((l) => ({ x0: l.x0 / scale, y0: l.y0 / scale, x1: l.x1 / scale, y1: l.y1 / scale }))
+    .filter((s) => areas.some((a) => inside(s, a)));
+  const clean = cleanImage(mask, W, canvas.height, [...lines.h, ...lines.v]);
+  const { h, v } = buildRulings(segments);
+  const cells = findLatticeTables(page.number, h, v, []).flatMap((t) => t.cells);
+
+  const crops: { box: Box; crop: Crop; row: string }[] = [];
+  for (const c of cells) {
+    const crop = {
+      x0: Math.round(c.box.x0 * scale) + settings.cellInset,
+      y0: Math.round(c.box.y0 * scale) + settings.cellInset,
+      x1: Math.round(c.box.x1 * scale) - settings.cellInset,
+      y1: Math.round(c.box.y1 * scale) - settings.cellInset,
+    };
+    if (crop.x1 - crop.x0 < 4 || crop.y1 - crop.y0 < 4) continue;
+    if (inkShare(mask, W, crop.x0, crop.y0, crop.x1, crop.y1) < settings.minInk) continue;
+    crops.push({ box: c.box, crop, row: `${Math.round(c.box.y0)}` });
+  }
+  const texts = await engine.readCrops(clean, crops.map((c) => c.crop), "text");
+  // Numbers, and short readings in rows of numbers (4 misread as 也, 1 as 工), are read again with a
+  // digits-only alphabet; two readings that agree make a sure value.
+  const looksNumeric = (t: string) => NUMERIC.test(t) || (/\d/.test(t) && !/[\u4e00-\u9fff]{2}/u.test(t));
+  const numericShare = new Map<string, number>();
+  for (const row of new Set(crops.map((c) => c.row))) {
+    const ks = crops.map((c, k) => (c.row === row ? k : -1)).filter((k) => k >= 0);
+    numericShare.set(row, ks.filter((k) => looksNumeric(texts[k].text)).length / ks.length);
+  }
+  const numeric = crops
+    .map((_, k) => k)
+    .filter((k) => looksNumeric(texts[k].text) || ((numericShare.get(crops[k].row) ?? 0) >= 0.5 && Array.from(texts[k].text).length <= 2));
+  const digits = await engine.readCrops(clean, numeric.map((k) => crops[k].crop), "digits");
+  const readings: Reading[] = [...texts];
+  numeric.forEach((k, i) => {
+    const d = digits[i];
+    if (!d.text) return;
+    const agree = d.text === texts[k].text.normalize("NFKC").replace(/[oO〇]/g, "0");
+    readings[k] = { text: d.text, confidence: agree ? Math.max(d.confidence, texts[k].confidence, settings.agreedConfidence) : Math.min(d.confidence, texts[k].confidence) };
+  });
+  const glyphs: Glyph[] = crops.flatMap((c, k) => spread(readings[k].text, c.box, readings[k].confidence));
+
+  // Text outside the tables (title, prose): the page read whole, with tables and non-OCR areas painted out.
+  const rest = createCanvas(W, canvas.height);
+  const rctx = rest.getContext("2d");
+  rctx.fillStyle = "white";
+  rctx.fillRect(0, 0, W, canvas.height);
+  for (const a of areas) rctx.drawImage(clean, a.x0 * scale, a.y0 * scale, (a.x1 - a.x0) * scale, (a.y1 - a.y0) * scale, a.x0 * scale, a.y0 * scale, (a.x1 - a.x0) * scale, (a.y1 - a.y0) * scale);
+  for (const c of cells) rctx.fillRect(c.box.x0 * scale - 2, c.box.y0 * scale - 2, (c.box.x1 - c.box.x0) * scale + 4, (c.box.y1 - c.box.y0) * scale + 4);
+  if (inkShare(inkMask(inkGray(pixels(rest), W, rest.height)), W, 0, 0, W, rest.height) > 0.0005) {
+    // Running text reads best at about half the cell resolution: titles are then no taller than the model likes.
+    const f = settings.proseScale;
+    const small = createCanvas(Math.round(W * f), Math.round(rest.height * f));
+    small.getContext("2d").drawImage(rest, 0, 0, small.width, small.height);
+    for (const w of await engine.readPage(small))
+      glyphs.push(...spread(w.text, { x0: w.box.x0 / f / scale, y0: w.box.y0 / f / scale, x1: w.box.x1 / f / scale, y1: w.box.y1 / f / scale }, w.confidence));
+  }
+
+  const keep = (b: Box) => !areas.some((a) => inside(b, a));
+  return {
+    ...page,
+    glyphs: [...page.glyphs.filter(keep), ...glyphs],
+    segments: [...page.segments.filter(keep), ...segments],
+    source: "ocr",
+    graphicsRead: true,
+    skew,
+  };
+}
