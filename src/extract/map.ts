@@ -61,6 +61,9 @@ function mapColumns(
   const ids = new Set(known.map((x) => x.def!.id));
   if (known.length && ids.size === known.length && byHeader.every((x) => x.def !== undefined))
     return known.map((x) => ({ def: x.def!, cell: x.v.cell, by: "header" as const }));
+  // Every template column named once by its header: a column whose header could not be read is the extra one.
+  if (ids.size === columns.length && known.length === columns.length)
+    return known.map((x) => ({ def: x.def!, cell: x.v.cell, by: "header" as const }));
   // No usable header (continuation without header, unreadable header): position, when the count fits exactly.
   const kept = byHeader.filter((x) => x.def !== null);
   if (kept.length === columns.length) return kept.map((x, k) => ({ def: columns[k], cell: x.v.cell, by: "position" as const }));

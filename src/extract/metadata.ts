@@ -40,8 +40,8 @@ function titleCandidates(lines: TextLine[]): TitleCandidate[] {
     }
     const compact = text.replace(/\s+/g, "");
     // OCR may misread a character of the title ("公斤" for "公开"): two of the title's words are enough.
-    const words = [/政府信息/, /信息公开/, /公开工作/, /工作年度/, /年度报告/, /报告/].filter((w) => w.test(compact)).length;
-    if (words >= 2 && compact.length <= 60) out.push({ text: compact.replace(/_.*$/, ""), size, y: lines[i].y0, ocr: parts.some(isOcr) });
+    const words = [/政府信息/, /信息公开/, /公开工作/, /工作年度/].filter((w) => w.test(compact)).length;
+    if (words >= 1 && /报告|年度报|报$/.test(compact) && !/[，。；]/.test(compact) && compact.length <= 60) out.push({ text: compact.replace(/_.*$/, ""), size, y: lines[i].y0, ocr: parts.some(isOcr) });
   }
   return out;
 }

@@ -51,6 +51,8 @@ export class OcrEngine {
         tessedit_pageseg_mode: mode === "page" ? PSM.AUTO : PSM.SINGLE_BLOCK,
         tessedit_char_whitelist: mode === "digits" ? DIGITS : "",
         preserve_interword_spaces: "0",
+        // Tesseract's own notes ("Estimating resolution as …") would otherwise land on the user's terminal.
+        debug_file: "/dev/null",
       });
       this.mode = mode;
     }

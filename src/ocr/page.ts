@@ -4,7 +4,7 @@ import { findLatticeTables } from "../layout/lattice.js";
 import { buildRulings } from "../layout/rulings.js";
 import type { Box, Glyph, PageModel, Segment } from "../pdf/types.js";
 import type { Crop, OcrEngine, Reading } from "./engine.js";
-import { estimateSkew, findPixelLines, inkGray, inkMask, inkShare, type PixelLine } from "./raster.js";
+import { estimateSkew, findPixelLines, inkGray, inkMask, inkShare, type Gray, type PixelLine } from "./raster.js";
 
 export interface OcrSettings {
   /** Rendering resolution. */
@@ -61,11 +61,15 @@ function rotated(source: Canvas, degrees: number): Canvas {
   return canvas;
 }
 
+/** Nominal size of text read from a cell (cells are taller than their text). */
+const CELL_TEXT_SIZE = 12;
+
 /** Characters of a reading spread over a box, so the layout stage places them by position like text glyphs. */
-function spread(text: string, box: Box, confidence: number): Glyph[] {
+function spread(text: string, box: Box, confidence: number, maxSize = CELL_TEXT_SIZE): Glyph[] {
   const chars = Array.from(text);
   const w = (box.x1 - box.x0) / Math.max(1, chars.length);
-  const size = Math.min(box.y1 - box.y0, 12);
+  // A word's box height stands for its font size (titles stand out as in the text layer); a cell's does not.
+  const size = Math.min(box.y1 - box.y0, maxSize);
   const cy = (box.y0 + box.y1) / 2;
   return chars.map((ch, k) => ({
     text: ch,
@@ -83,25 +87,26 @@ function spread(text: string, box: Box, confidence: number): Glyph[] {
 const LINE_HALF_WIDTH = 3;
 
 /**
- * The ink alone, black on white, with the ruling lines painted out: what the OCR engine reads. Paper grain,
- * watermarks and coloured seals are gone with the threshold; border remnants can no longer pass for a 1.
+ * What the OCR engine reads: the brightest-channel grey image (coloured seals and shading gone, strokes keep
+ * their anti-aliasing, which thin 200 dpi print needs) with the ruling lines painted out, so border
+ * remnants cannot pass for a 1.
  */
-function cleanImage(mask: Uint8Array, width: number, height: number, lines: PixelLine[]): Canvas {
-  const ink = mask.slice();
+function cleanImage(gray: Gray, lines: PixelLine[]): Canvas {
+  const { width, height } = gray;
+  const data = gray.data.slice();
   for (const l of lines) {
     const horizontal = l.y0 === l.y1;
     for (let y = Math.max(0, Math.floor(l.y0) - (horizontal ? LINE_HALF_WIDTH : 0)); y <= Math.min(height - 1, Math.ceil(l.y1) + (horizontal ? LINE_HALF_WIDTH : 0)); y++)
       for (let x = Math.max(0, Math.floor(l.x0) - (horizontal ? 0 : LINE_HALF_WIDTH)); x <= Math.min(width - 1, Math.ceil(l.x1) + (horizontal ? 0 : LINE_HALF_WIDTH)); x++)
-        ink[y * width + x] = 0;
+        data[y * width + x] = 255;
   }
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext("2d");
   const image = ctx.createImageData(width, height);
-  for (let i = 0, p = 0; i < ink.length; i++, p += 4) {
-    const v = ink[i] ? 0 : 255;
-    image.data[p] = v;
-    image.data[p + 1] = v;
-    image.data[p + 2] = v;
+  for (let i = 0, p = 0; i < data.length; i++, p += 4) {
+    image.data[p] = data[i];
+    image.data[p + 1] = data[i];
+    image.data[p + 2] = data[i];
     image.data[p + 3] = 255;
   }
   ctx.putImageData(image, 0, 0);
@@ -125,11 +130,13 @@ export async function ocrPage(
   const scale = settings.dpi / 72;
   let canvas = await renderPage(doc, page.number, scale);
   const pixels = (c: Canvas) => c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
-  let mask = inkMask(inkGray(pixels(canvas), canvas.width, canvas.height));
+  let gray = inkGray(pixels(canvas), canvas.width, canvas.height);
+  let mask = inkMask(gray);
   const skew = estimateSkew(mask, canvas.width, canvas.height);
   if (Math.abs(skew) >= settings.minSkew) {
     canvas = rotated(canvas, -skew);
-    mask = inkMask(inkGray(pixels(canvas), canvas.width, canvas.height));
+    gray = inkGray(pixels(canvas), canvas.width, canvas.height);
+    mask = inkMask(gray);
   }
   const W = canvas.width;
   const areas: Box[] = regions === "page" ? [{ x0: 0, y0: 0, x1: page.width, y1: page.height }] : regions;
@@ -138,7 +145,7 @@ export async function ocrPage(
   const segments: Segment[] = [...lines.h, ...lines.v]
     .map((l) => ({ x0: l.x0 / scale, y0: l.y0 / scale, x1: l.x1 / scale, y1: l.y1 / scale }))
     .filter((s) => areas.some((a) => inside(s, a)));
-  const clean = cleanImage(mask, W, canvas.height, [...lines.h, ...lines.v]);
+  const clean = cleanImage(gray, [...lines.h, ...lines.v]);
   const { h, v } = buildRulings(segments);
   const cells = findLatticeTables(page.number, h, v, []).flatMap((t) => t.cells);
 
@@ -189,7 +196,7 @@ export async function ocrPage(
     const small = createCanvas(Math.round(W * f), Math.round(rest.height * f));
     small.getContext("2d").drawImage(rest, 0, 0, small.width, small.height);
     for (const w of await engine.readPage(small))
-      glyphs.push(...spread(w.text, { x0: w.box.x0 / f / scale, y0: w.box.y0 / f / scale, x1: w.box.x1 / f / scale, y1: w.box.y1 / f / scale }, w.confidence));
+      glyphs.push(...spread(w.text, { x0: w.box.x0 / f / scale, y0: w.box.y0 / f / scale, x1: w.box.x1 / f / scale, y1: w.box.y1 / f / scale }, w.confidence, Infinity));
   }
 
   const keep = (b: Box) => !areas.some((a) => inside(b, a));

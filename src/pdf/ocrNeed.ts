@@ -1,7 +1,7 @@
 import type { Box, PageModel } from "./types.js";
 
 /** An image covering at least this share of the page with almost no text on it may be a scanned table. */
-const MIN_IMAGE_SHARE = 0.12;
+const MIN_IMAGE_SHARE = 0.04;
 const MAX_GLYPHS_ON_IMAGE = 3;
 
 export interface OcrNeed {
