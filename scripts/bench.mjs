@@ -5,7 +5,8 @@
 //
 //   npm run bench [-- --files 200] [--jobs N]
 //
-// Prints pages/s, reports/s, wall time and peak RSS (polled from /proc) at --jobs 1 and at all cores.
+// Prints pages/s, reports/s, wall time and peak RSS (polled from /proc) at --jobs 1 and at all cores, and OCR
+// seconds per page on the scanned sample (with the native tesseract CLI's, when installed, as a ratio).
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
@@ -87,6 +88,30 @@ for (const jobs of [...new Set([1, cores])]) {
   rows.push({ jobs, xxgk: r, ref });
 }
 
+// OCR: the project's scanned sample, read alone, against the native tesseract CLI on the same page images.
+const scans = readdirSync(join(root, "samples")).filter((f) => /-scan\.pdf$/.test(f));
+let ocrLine = null;
+if (scans.length) {
+  const scan = join(root, "samples", scans[0]);
+  const scanPages = (readFileSync(scan, "latin1").match(/\/Type\s*\/Page[^s]/g) ?? [1]).length;
+  const r = await measure(process.execPath, [join(root, "bin/xxgk.js"), "extract", scan, "-o", join(work, "ocr"), "--quiet", "--jobs", "1", "--force"]);
+  const ours = r.seconds / scanPages;
+  let native = null;
+  const hasTesseract = spawnSync("tesseract", ["--version"]).status === 0;
+  const hasPdftoppm = spawnSync("pdftoppm", ["-v"]).status !== null;
+  if (hasTesseract && hasPdftoppm) {
+    const imgDir = join(work, "pages");
+    mkdirSync(imgDir, { recursive: true });
+    spawnSync("pdftoppm", ["-r", "300", "-png", scan, join(imgDir, "p")]);
+    const images = readdirSync(imgDir).map((f) => join(imgDir, f));
+    const t0 = performance.now();
+    for (const img of images) spawnSync("tesseract", [img, "stdout", "-l", "chi_sim"], { stdio: "ignore" });
+    native = (performance.now() - t0) / 1000 / images.length;
+  }
+  ocrLine = `OCR (${scans[0]}, ${scanPages} pages, whole pipeline, --jobs 1): ${ours.toFixed(2)} s/page` +
+    (native === null ? "; native tesseract CLI not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim) for the ratio" : `; native tesseract CLI (page OCR only): ${native.toFixed(2)} s/page; ratio ${(ours / native).toFixed(2)}`);
+}
+
 const fmt = (n, d = 1) => (n === null || n === undefined ? "—" : n.toFixed(d));
 const lines = [
   `corpus: ${count} files, ${pages} pages (samples replicated); cores: ${availableParallelism()}`,
@@ -99,6 +124,7 @@ const lines = [
   ),
 ];
 if (!hasPdftotext) lines.push("", "pdftotext not found: install poppler-utils for the reference column.");
+if (ocrLine) lines.push("", ocrLine);
 console.log(lines.join("\n"));
 writeFileSync(join(root, "bench-result.md"), lines.join("\n") + "\n");
 rmSync(work, { recursive: true, force: true });
