@@ -1,6 +1,6 @@
 import { toLines, type TextLine } from "../layout/text.js";
 import type { PageModel } from "../pdf/types.js";
-import { similarity } from "../template/labels.js";
+import { containment, similarity } from "../template/labels.js";
 
 export interface ReportMetadata {
   title: string | null;
@@ -17,7 +17,12 @@ interface TitleCandidate {
   size: number;
   y: number;
   ocr: boolean;
+  /** Mean OCR confidence of the title's characters (100 for a text layer). */
+  confidence: number;
 }
+
+const TITLE_WORDS = "政府信息公开工作年度报告";
+const TITLE_MATCH = 0.6;
 
 const isOcr = (l: TextLine) => l.glyphs.some((g) => g.confidence !== undefined);
 
@@ -39,9 +44,8 @@ function titleCandidates(lines: TextLine[]): TitleCandidate[] {
       if (/报告$/.test(text.replace(/\s/g, ""))) break;
     }
     const compact = text.replace(/\s+/g, "");
-    // OCR may misread a character of the title ("公斤" for "公开"): two of the title's words are enough.
-    const words = [/政府信息/, /信息公开/, /公开工作/, /工作年度/].filter((w) => w.test(compact)).length;
-    if (words >= 1 && /报告|年度报|报$/.test(compact) && !/[，。；]/.test(compact) && compact.length <= 60) out.push({ text: compact.replace(/_.*$/, ""), size, y: lines[i].y0, ocr: parts.some(isOcr) });
+    // Most of the title's own words, in order: OCR misreads a character or two ("公斤" for "公开").
+    if (containment(compact, TITLE_WORDS) >= TITLE_MATCH && !/[，。；]/.test(compact) && compact.length <= 60) out.push({ text: compact.replace(/_.*$/, ""), size, y: lines[i].y0, ocr: parts.some(isOcr), confidence: meanConfidence(parts.flatMap((p) => p.glyphs)) });
   }
   return out;
 }
@@ -70,20 +74,24 @@ export function agencyFromTitle(title: string): string | null {
 
 /**
  * The agency as the report names it elsewhere: in running headers and the signature (short lines of their own).
- * An OCR'd title may garble the name ("料潭综立合验区" for 平潭综合实验区); the name repeated on its own line,
- * close to the title's, is the better reading.
+ * An OCR'd title may garble the name ("炎潭综合实验X" for 平潭综合实验区): of the title's reading and the
+ * similar names on lines of their own, the one OCR read most surely wins.
  */
-function confirmAgency(agency: string, pages: PageModel[]): string {
-  const counts = new Map<string, number>();
+function confirmAgency(agency: string, titleConfidence: number, pages: PageModel[]): string {
+  const readings = new Map<string, number>([[agency, titleConfidence]]);
   for (const page of pages)
     for (const line of toLines(page.glyphs, true)) {
       const t = line.text.replace(/\s+/g, "");
       if (t.length < 3 || t.length > 24 || /\d/.test(t) || !/[局委办府区县市院会室厅部处]$/u.test(t)) continue;
-      if (similarity(t, agency) >= AGENCY_SIMILARITY) counts.set(t, (counts.get(t) ?? 0) + 1);
+      if (similarity(t, agency) < AGENCY_SIMILARITY) continue;
+      const confidence = meanConfidence(line.glyphs);
+      readings.set(t, Math.max(readings.get(t) ?? 0, confidence));
     }
-  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
-  return best ? ownAgencyName(best[0]) : agency;
+  const best = [...readings].sort((a, b) => b[1] - a[1])[0];
+  return ownAgencyName(best[0]);
 }
+
+const meanConfidence = (glyphs: TextLine["glyphs"]) => glyphs.reduce((s, g) => s + (g.confidence ?? 100), 0) / Math.max(1, glyphs.length);
 
 const AGENCY_SIMILARITY = 0.5;
 
@@ -96,7 +104,11 @@ export function readMetadata(pages: PageModel[]): ReportMetadata {
     if (!best) continue;
     const year = best.text.match(YEAR);
     const agency = agencyFromTitle(best.text);
-    return { title: best.text, agency: agency && best.ocr ? confirmAgency(agency, pages) : agency, year: year ? Number(year[1]) : null };
+    return {
+      title: best.text,
+      agency: agency && best.ocr ? confirmAgency(agency, best.confidence, pages) : agency,
+      year: year ? Number(year[1]) : null,
+    };
   }
   return { title: null, agency: null, year: null };
 }
