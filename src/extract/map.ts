@@ -1,5 +1,5 @@
 import type { Cell } from "../layout/table.js";
-import { align, MATCH_THRESHOLD } from "../template/align.js";
+import { align, fillSingleGaps, MATCH_THRESHOLD } from "../template/align.js";
 import { normalizeLabel, similarity } from "../template/labels.js";
 import {
   ACTIVE_DISCLOSURE,
@@ -82,7 +82,8 @@ export interface MappingResult {
 export function mapApplications(records: RowRecord[], version: TemplateVersion): MappingResult {
   const candidates = (["split", "single"] as const).map((kind) => {
     const defs = APPLICATION_ROWS[kind];
-    const matches = align(records.length, defs.length, (i, j) => rowScore(records[i], defs[j]));
+    const score = (i: number, j: number) => rowScore(records[i], defs[j]);
+    const matches = fillSingleGaps(align(records.length, defs.length, score), score);
     const total = matches.reduce((s, m) => s + m.score, 0);
     return { kind, defs, matches, total };
   });

@@ -46,13 +46,14 @@ export function tableRows(tables: Table[]): RowRecord[] {
     const hasNumber = (r: number) =>
       table.cells.some((c) => c.row === r && c.col > 0 && c.colSpan < ncols && isValueText(c.text)) ||
       table.cells.some((c) => c.row === r && ncols === 1 && isValueText(c.text));
-    // Value columns start at the leftmost column where some data row has a number.
-    let valueStart = ncols;
+    // Value columns start where most data rows have their first number (one misread label must not move it).
+    const firstValueCols = new Map<number, number>();
     for (let r = 0; r < nrows; r++) {
       if (!hasNumber(r)) continue;
       const first = table.cells.find((c) => c.row === r && c.colSpan < ncols && isValueText(c.text) && c.text.trim() !== "");
-      if (first) valueStart = Math.min(valueStart, first.col);
+      if (first) firstValueCols.set(first.col, (firstValueCols.get(first.col) ?? 0) + 1);
     }
+    const valueStart = firstValueCols.size ? [...firstValueCols].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0] : ncols;
     // A ruled row printed with a label and nothing in its value cells is a data row of blanks, not a header
     // (a borderless table has no empty cells to tell, only lines without numbers).
     const isBlankRow = (r: number) => {
@@ -68,6 +69,7 @@ export function tableRows(tables: Table[]): RowRecord[] {
     };
     const isData = (r: number) => hasNumber(r) || isBlankRow(r);
     let header: HeaderColumn[] = [];
+    let inherited = false;
     let headerRows: number[] = [];
     let context = previousContext;
     let seenHeader = false;
@@ -81,16 +83,24 @@ export function tableRows(tables: Table[]): RowRecord[] {
       }
       if (headerRows.length) {
         header = headerColumns(table, headerRows, valueStart);
+        inherited = false;
         context = contextOf(table, headerRows);
         headerRows = [];
       } else if (!header.length) {
         header = previousHeader;
+        inherited = true;
       }
       const cells = rowCells(table, r);
       const labels = cells.filter((c) => c.col < valueStart && c.text.trim() !== "");
       const leafCell = [...labels].reverse().find((c) => c.row === r || c.rowSpan === 1) ?? labels[labels.length - 1];
-      const values = cells
-        .filter((c) => c.row === r && c.col >= valueStart)
+      const own = cells.filter((c) => c.row === r && c.col >= valueStart);
+      // A continuation with as many value columns as the header it borrows takes it column by column: its
+      // x positions may differ a little (another page's margins, a scan's skew).
+      if (inherited && own.length === header.length) {
+        out.push(record(table, r, labels, leafCell, own.map((cell, k) => ({ cell, header: header[k].text })), context));
+        continue;
+      }
+      const values = own
         .map((cell) => {
           const best = header
             .map((h) => ({ h, o: overlap(h.x0, h.x1, cell.box.x0, cell.box.x1) }))
@@ -102,14 +112,7 @@ export function tableRows(tables: Table[]): RowRecord[] {
             .join(" ");
           return { cell, header: text };
         });
-      out.push({
-        table,
-        row: r,
-        leaf: leafCell?.text ?? "",
-        group: labels.filter((c) => c !== leafCell).map((c) => c.text).join(" "),
-        values,
-        context,
-      });
+      out.push(record(table, r, labels, leafCell, values, context));
     }
     // A table that ends in header rows (its data continues on the next page) hands that header on.
     if (headerRows.length) {
@@ -120,6 +123,10 @@ export function tableRows(tables: Table[]): RowRecord[] {
     previousContext = context;
   }
   return out;
+}
+
+function record(table: Table, row: number, labels: Cell[], leafCell: Cell | undefined, values: RowRecord["values"], context: string): RowRecord {
+  return { table, row, leaf: leafCell?.text ?? "", group: labels.filter((c) => c !== leafCell).map((c) => c.text).join(" "), values, context };
 }
 
 function contextOf(table: Table, rows: number[]): string {

@@ -13,8 +13,8 @@ export interface OcrSettings {
   minLineShare: number;
   /** Pixels of a cell's edge left out of its crop (the ruling line and its blur). */
   cellInset: number;
-  /** A cell with less ink than this share is empty and not read. */
-  minInk: number;
+  /** A cell with fewer ink pixels than this is empty and not read (a lone 0 in a wide cell has about 150). */
+  minInkPixels: number;
   /** Skews smaller than this (degrees) are not corrected. */
   minSkew: number;
   /** Scale of the image the running text (title, prose) is read from, relative to the cell image. */
@@ -27,7 +27,7 @@ export const defaultOcrSettings: OcrSettings = {
   dpi: 300,
   minLineShare: 0.025,
   cellInset: 6,
-  minInk: 0.003,
+  minInkPixels: 40,
   minSkew: 0.1,
   proseScale: 0.5,
   agreedConfidence: 90,
@@ -158,7 +158,8 @@ export async function ocrPage(
       y1: Math.round(c.box.y1 * scale) - settings.cellInset,
     };
     if (crop.x1 - crop.x0 < 4 || crop.y1 - crop.y0 < 4) continue;
-    if (inkShare(mask, W, crop.x0, crop.y0, crop.x1, crop.y1) < settings.minInk) continue;
+    const area = (crop.x1 - crop.x0) * (crop.y1 - crop.y0);
+    if (inkShare(mask, W, crop.x0, crop.y0, crop.x1, crop.y1) * area < settings.minInkPixels) continue;
     crops.push({ box: c.box, crop, row: `${Math.round(c.box.y0)}` });
   }
   const texts = await engine.readCrops(clean, crops.map((c) => c.crop), "text");

@@ -37,3 +37,19 @@ export function align(n: number, m: number, score: (i: number, j: number) => num
   }
   return out.reverse();
 }
+
+/**
+ * Fills single gaps between two matches: one observed row left between two matched rows, where exactly one
+ * template row is left too, is that row (its label misread, by OCR say). Its score stays its own low
+ * similarity, so the match is reported as loose.
+ */
+export function fillSingleGaps(matches: AlignmentMatch[], score: (i: number, j: number) => number): AlignmentMatch[] {
+  const out: AlignmentMatch[] = [];
+  matches.forEach((m, k) => {
+    const prev = matches[k - 1];
+    if (prev && m.observed - prev.observed === 2 && m.canonical - prev.canonical === 2)
+      out.push({ observed: prev.observed + 1, canonical: prev.canonical + 1, score: score(prev.observed + 1, prev.canonical + 1) });
+    out.push(m);
+  });
+  return out;
+}
