@@ -26,7 +26,7 @@ export interface Crop {
 export type ReadMode = "text" | "digits";
 
 /** Crops are stacked into one image per call, separated by this much white, so one call reads many cells. */
-const STACK_GAP = 36;
+const STACK_GAP = 72;
 const STACK_PAD = 24;
 /** Numbers are laid out on rows of at most this width. */
 const FLOW_WIDTH = 2400;
@@ -104,15 +104,17 @@ export class OcrEngine {
       for (const block of result.data.blocks ?? [])
         for (const para of block.paragraphs)
           for (const line of para.lines)
-            for (const word of line.words) {
-              const cx = (word.bbox.x0 + word.bbox.x1) / 2;
-              const cy = (word.bbox.y0 + word.bbox.y1) / 2;
-              const i = placed.findIndex((p) => cx >= p.x - STACK_GAP / 2 && cx < p.x + p.w + STACK_GAP / 2 && cy >= p.y - STACK_GAP / 2 && cy < p.y + p.h + STACK_GAP / 2);
-              const text = word.text.replace(/\s+/g, "");
-              if (i < 0 || !text) continue;
-              found[i].parts.push({ x: cx, y: (line.bbox.y0 + line.bbox.y1) / 2, text });
-              found[i].confidence = Math.min(found[i].confidence, word.confidence);
-            }
+            for (const word of line.words)
+              // By character: tesseract may join the numbers of neighbouring crops into one word.
+              for (const symbol of word.symbols) {
+                const cx = (symbol.bbox.x0 + symbol.bbox.x1) / 2;
+                const cy = (symbol.bbox.y0 + symbol.bbox.y1) / 2;
+                const i = placed.findIndex((p) => cx >= p.x - STACK_GAP / 2 && cx < p.x + p.w + STACK_GAP / 2 && cy >= p.y - STACK_GAP / 2 && cy < p.y + p.h + STACK_GAP / 2);
+                const text = symbol.text.replace(/\s+/g, "");
+                if (i < 0 || !text) continue;
+                found[i].parts.push({ x: cx, y: (line.bbox.y0 + line.bbox.y1) / 2, text });
+                found[i].confidence = Math.min(found[i].confidence, symbol.confidence);
+              }
       placed.forEach((p, i) => {
         const parts = found[i].parts.sort((a, b) => (Math.abs(a.y - b.y) > 8 ? a.y - b.y : a.x - b.x));
         out[p.k] = { text: parts.map((q) => q.text).join(""), confidence: parts.length ? found[i].confidence : 0 };

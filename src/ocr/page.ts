@@ -179,8 +179,13 @@ export async function ocrPage(
   numeric.forEach((k, i) => {
     const d = digits[i];
     if (!d.text) return;
-    const agree = d.text === texts[k].text.normalize("NFKC").replace(/[oO〇]/g, "0");
-    readings[k] = { text: d.text, confidence: agree ? Math.max(d.confidence, texts[k].confidence, settings.agreedConfidence) : Math.min(d.confidence, texts[k].confidence) };
+    const asText = texts[k].text.normalize("NFKC").replace(/[oO〇]/g, "0");
+    const agree = d.text === asText;
+    // Disagreeing readings are flagged (lower confidence); a reader that dropped digits is the likelier wrong one.
+    const longer = NUMERIC.test(asText) && asText.replace(/\D/g, "").length > d.text.replace(/\D/g, "").length ? asText : d.text;
+    readings[k] = agree
+      ? { text: d.text, confidence: Math.max(d.confidence, texts[k].confidence, settings.agreedConfidence) }
+      : { text: longer, confidence: Math.min(d.confidence, texts[k].confidence) };
   });
   const glyphs: Glyph[] = crops.flatMap((c, k) => spread(readings[k].text, c.box, readings[k].confidence));
 
