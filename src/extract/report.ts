@@ -269,6 +269,17 @@ export function buildReport(pages: PageModel[], source: ReportJson["source"]): R
         pages: [m.page],
       });
   }
+  // OCR'd values of a table no relation checks (主动公开) stay unconfirmed however sure the engine was.
+  const unchecked = cells.filter((c) => c.confidence !== undefined && c.table === "active_disclosure");
+  if (unchecked.length)
+    warnings.push({
+      rule: "ocr.unverified",
+      kind: "extraction",
+      severity: "info",
+      message: `${unchecked.length} value(s) of 主动公开政府信息情况 were read by OCR and no relation of the template can confirm them: check them against the page（第${[...new Set(unchecked.map((c) => c.page))].join("、")}页）`,
+      cells: unchecked.map((c) => `${c.table}/${c.row}/${c.column}`),
+      pages: [...new Set(unchecked.map((c) => c.page))],
+    });
   // An empty slot in a table without ruling lines may be a blank cell or a number the column finder lost.
   const inferredBlanks = cells.filter((c) => c.strategy === "stream" && c.blank && c.raw.trim() === "");
   if (inferredBlanks.length)
