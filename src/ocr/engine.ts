@@ -41,14 +41,14 @@ let debugCount = 0;
  */
 export class OcrEngine {
   private worker: Promise<Worker> | null = null;
-  private mode: ReadMode | "page" | null = null;
+  private mode: ReadMode | "page" | "sparse" | null = null;
 
-  private async ready(mode: ReadMode | "page"): Promise<Worker> {
+  private async ready(mode: ReadMode | "page" | "sparse"): Promise<Worker> {
     this.worker ??= createWorker("chi_sim", OEM.LSTM_ONLY, { langPath: LANG_PATH, cacheMethod: "none", gzip: true });
     const w = await this.worker;
     if (this.mode !== mode) {
       await w.setParameters({
-        tessedit_pageseg_mode: mode === "page" ? PSM.AUTO : PSM.SINGLE_BLOCK,
+        tessedit_pageseg_mode: mode === "page" ? PSM.AUTO : mode === "sparse" ? PSM.SPARSE_TEXT : PSM.SINGLE_BLOCK,
         tessedit_char_whitelist: mode === "digits" ? DIGITS : "",
         preserve_interword_spaces: "0",
         // Tesseract's own notes ("Estimating resolution as …") would otherwise land on the user's terminal.
@@ -125,8 +125,8 @@ export class OcrEngine {
   }
 
   /** Whole-page reading (titles and prose): words with their boxes in the image's pixels. */
-  async readPage(image: Canvas): Promise<{ text: string; confidence: number; box: Crop }[]> {
-    const worker = await this.ready("page");
+  async readPage(image: Canvas, sparse = false): Promise<{ text: string; confidence: number; box: Crop }[]> {
+    const worker = await this.ready(sparse ? "sparse" : "page");
     const result = await worker.recognize(image.toBuffer("image/png"), {}, { blocks: true, text: false });
     const words: { text: string; confidence: number; box: Crop }[] = [];
     for (const block of result.data.blocks ?? [])

@@ -201,8 +201,15 @@ export async function ocrPage(
     const f = settings.proseScale;
     const small = createCanvas(Math.round(W * f), Math.round(rest.height * f));
     small.getContext("2d").drawImage(rest, 0, 0, small.width, small.height);
-    for (const w of await engine.readPage(small))
-      glyphs.push(...spread(w.text, { x0: w.box.x0 / f / scale, y0: w.box.y0 / f / scale, x1: w.box.x1 / f / scale, y1: w.box.y1 / f / scale }, w.confidence, Infinity));
+    const words = (await engine.readPage(small)).map((w) => ({ ...w, box: { x0: w.box.x0 / f / scale, y0: w.box.y0 / f / scale, x1: w.box.x1 / f / scale, y1: w.box.y1 / f / scale } }));
+    // A table without ruling lines (three-line tables) is read as text; page layout analysis drops lone
+    // figures in it, which a sparse reading at full resolution finds. Its words fill the gaps of the first.
+    if (cells.length === 0 && segments.filter((sg) => sg.y0 === sg.y1 && sg.x1 - sg.x0 > page.width * 0.4).length >= 2) {
+      const extra = (await engine.readPage(rest, true)).map((w) => ({ ...w, box: { x0: w.box.x0 / scale, y0: w.box.y0 / scale, x1: w.box.x1 / scale, y1: w.box.y1 / scale } }));
+      const overlaps = (a: Box, b: Box) => Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) && Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0);
+      words.push(...extra.filter((e) => /\d/.test(e.text) && !words.some((w) => overlaps(w.box, e.box))));
+    }
+    for (const w of words) glyphs.push(...spread(w.text, w.box, w.confidence, Infinity));
   }
 
   const keep = (b: Box) => !areas.some((a) => inside(b, a));
