@@ -3,7 +3,7 @@
  * edited page content, digits decoding as something else) read as one batch. Every mutant must end with a
  * status and, unless ok, a reason; no report may hold a cell value that is not a finite number.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +13,7 @@ import type { ReportJson } from "../src/extract/report.js";
 import { parseCsv } from "./csv.js";
 import { prng, SAMPLES } from "./hostile/make.js";
 import { MUTATIONS, mutate, type Mutation } from "./hostile/mutate.js";
+import { textSamplePdfs } from "./sampleFiles.js";
 
 const SEED = 20240501;
 /** Mutants per kind and sample: 5 kinds × 3 samples × 20 = 300. */
@@ -25,7 +26,8 @@ const PER_KIND = Number(process.env.XXGK_FUZZ_PER_KIND ?? 20);
 const TIMEOUT_SECONDS = Number(process.env.XXGK_FUZZ_TIMEOUT ?? 60);
 const BATCH_BOUND_MS = 90_000;
 
-const samplePdfs = readdirSync(SAMPLES).filter((f) => f.endsWith(".pdf")).sort();
+// The text-layer samples: mutants of the OCR samples would each be read by OCR (tests/ocr.e2e.test.ts covers those).
+const samplePdfs = textSamplePdfs;
 let inputDir = "";
 let outDir = "";
 let results: FileResult[] = [];

@@ -31,7 +31,7 @@ const STACK_PAD = 24;
 /** Numbers are laid out on rows of at most this width. */
 const FLOW_WIDTH = 2400;
 /** Stacks taller than this are split (tesseract's time grows with the image). */
-const MAX_STACK_HEIGHT = 6000;
+const MAX_STACK_HEIGHT = 3000;
 const DIGITS = "0123456789,.-/";
 let debugCount = 0;
 

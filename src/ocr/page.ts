@@ -34,6 +34,11 @@ export const defaultOcrSettings: OcrSettings = {
 };
 
 const NUMERIC = /^[0-9０-９,，.．\-－—–/／oO〇]+$/u;
+const ONE_LOOKALIKES = /^[|lI丨工]$/u;
+/** Confidence given to a guessed reading, low enough to be flagged. */
+const UNSURE = 30;
+/** Text of an inked cell OCR could not read: not a number, so the cell is reported unreadable. */
+const UNREAD = "?";
 
 async function renderPage(doc: PDFDocumentProxy, pageNumber: number, scale: number): Promise<Canvas> {
   const page = await doc.getPage(pageNumber);
@@ -145,9 +150,16 @@ export async function ocrPage(
   const segments: Segment[] = [...lines.h, ...lines.v]
     .map((l) => ({ x0: l.x0 / scale, y0: l.y0 / scale, x1: l.x1 / scale, y1: l.y1 / scale }))
     .filter((s) => areas.some((a) => inside(s, a)));
-  const clean = cleanImage(gray, [...lines.h, ...lines.v]);
   const { h, v } = buildRulings(segments);
-  const cells = findLatticeTables(page.number, h, v, []).flatMap((t) => t.cells);
+  const tables = findLatticeTables(page.number, h, v, []);
+  const cells = tables.flatMap((t) => t.cells);
+  // Only the lines of found tables are painted out: a bold title's strokes are as long as a short border.
+  const inTable = (l: PixelLine) =>
+    tables.some((t) => {
+      const b = { x0: t.box.x0 * scale - 4, y0: t.box.y0 * scale - 4, x1: t.box.x1 * scale + 4, y1: t.box.y1 * scale + 4 };
+      return l.x0 >= b.x0 && l.x1 <= b.x1 && l.y0 >= b.y0 && l.y1 <= b.y1;
+    });
+  const clean = cleanImage(gray, [...lines.h, ...lines.v].filter(inTable));
 
   const crops: { box: Box; crop: Crop; row: string }[] = [];
   for (const c of cells) {
@@ -178,7 +190,11 @@ export async function ocrPage(
   const readings: Reading[] = [...texts];
   numeric.forEach((k, i) => {
     const d = digits[i];
-    if (!d.text) return;
+    if (!d.text) {
+      // A lone 1 is what OCR most often turns into a stroke or a character; in a row of figures it is a 1, but unsure.
+      if (ONE_LOOKALIKES.test(texts[k].text)) readings[k] = { text: "1", confidence: Math.min(texts[k].confidence, UNSURE) };
+      return;
+    }
     const asText = texts[k].text.normalize("NFKC").replace(/[oO〇]/g, "0");
     const agree = d.text === asText;
     // Disagreeing readings are flagged (lower confidence); a reader that dropped digits is the likelier wrong one.
@@ -187,7 +203,8 @@ export async function ocrPage(
       ? { text: d.text, confidence: Math.max(d.confidence, texts[k].confidence, settings.agreedConfidence) }
       : { text: longer, confidence: Math.min(d.confidence, texts[k].confidence) };
   });
-  const glyphs: Glyph[] = crops.flatMap((c, k) => spread(readings[k].text, c.box, readings[k].confidence));
+  // A cell with ink that read as nothing must not pass for a blank: it gets a mark that reads as unreadable.
+  const glyphs: Glyph[] = crops.flatMap((c, k) => spread(readings[k].text || UNREAD, c.box, readings[k].text ? readings[k].confidence : 0));
 
   // Text outside the tables (title, prose): the page read whole, with tables and non-OCR areas painted out.
   const rest = createCanvas(W, canvas.height);

@@ -5,16 +5,20 @@ import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseCsv } from "../csv.js";
+import { isOcrSample } from "../sampleFiles.js";
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), "../../..");
 export const BIN = join(ROOT, "bin", "xxgk.js");
 
-/** The PDFs the project ships: samples/*.pdf and tests/fixtures/*.pdf (the latter hold inconsistent reports). */
+/**
+ * The PDFs the project ships with a text layer: samples/*.pdf and tests/fixtures/*.pdf (the latter hold
+ * inconsistent reports). The OCR samples (scan, mixed) are left out: copies of them would each be read by OCR.
+ */
 export function sourcePdfs(): string[] {
   const dirs = [join(ROOT, "samples"), join(ROOT, "tests", "fixtures")];
   return dirs.flatMap((d) =>
     readdirSync(d)
-      .filter((f) => f.endsWith(".pdf"))
+      .filter((f) => f.endsWith(".pdf") && !(d.endsWith("samples") && isOcrSample(f)))
       .sort()
       .map((f) => join(d, f)),
   );
