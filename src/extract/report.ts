@@ -112,9 +112,9 @@ export async function extractReport(data: Uint8Array, file: string, options: Ext
   const doc = await openPdf(data, options);
   let renderDoc: PDFDocumentProxy | null = null;
   try {
-    const pages: PageModel[] = [];
     const readable = Math.min(doc.numPages, MAX_PAGES);
-    for (let n = 1; n <= readable; n++) pages.push(await readPage(doc, n, { graphics: mode === "force" }));
+    // Pages are asked for together: pdf.js answers in turn, but its message round trips no longer idle the thread.
+    const pages: PageModel[] = await Promise.all(Array.from({ length: readable }, (_, k) => readPage(doc, k + 1, { graphics: mode === "force" })));
     const source = { file, sha256, pages: doc.numPages, bytes };
     // Images are looked for only when the text layer did not give the whole report (their operator lists cost).
     const needs = async () => {

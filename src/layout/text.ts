@@ -33,6 +33,8 @@ export function contains(outer: Box, x: number, y: number): boolean {
 
 /** Share of a glyph's line height two glyphs' vertical centres may differ by and still sit on one line. */
 const SAME_LINE_SHARE = 0.5;
+/** Rows still open to a new glyph (they overlap in height when sizes differ). */
+const RECENT_ROWS = 4;
 /** A horizontal gap wider than this many font sizes separates two runs of text on one line. */
 const RUN_GAP_EMS = 1.5;
 /** Digits of one number touch; a visible gap between digits separates two numbers in narrow columns. */
@@ -48,10 +50,12 @@ export function toLines(glyphs: Glyph[], splitRuns = false): TextLine[] {
   const rows: Glyph[][] = [];
   for (const g of sorted) {
     const cy = center(g).y;
-    const row = rows.find((r) => {
-      const ref = r[r.length - 1];
-      return Math.abs(center(ref).y - cy) <= SAME_LINE_SHARE * Math.max(ref.size, g.size, 1) && !g.vertical;
-    });
+    // Glyphs come sorted by height on the page, so only the last few rows can take this one.
+    let row: Glyph[] | undefined;
+    for (let k = rows.length - 1; k >= Math.max(0, rows.length - RECENT_ROWS) && !row; k--) {
+      const ref = rows[k][rows[k].length - 1];
+      if (Math.abs(center(ref).y - cy) <= SAME_LINE_SHARE * Math.max(ref.size, g.size, 1) && !g.vertical) row = rows[k];
+    }
     if (row) row.push(g);
     else rows.push([g]);
   }
