@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { basename, relative } from "node:path";
 import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, runBatch, type FileResult } from "./batch.js";
 import { checkFolder } from "./check.js";
+import { inspectPage } from "./inspect.js";
 import { mergeOutputs } from "./merge.js";
 import { collectInputs } from "./inputs.js";
 
@@ -48,6 +49,28 @@ export async function main(argv: string[]): Promise<number> {
     .addHelpText("after", OUTPUTS_HELP)
     .action(async (inputs: string[], opts: ExtractOptions) => {
       exitCode = await extractCommand(inputs, opts);
+    });
+  program
+    .command("inspect")
+    .description("draw what the reader found on one page (ruling lines, table cells, mapped standard cells with their ids and values) as a PNG")
+    .argument("<file>", "a PDF")
+    .requiredOption("-p, --page <n>", "page number (1-based)", positiveInt)
+    .option("-o, --out <png>", "where to write the picture (default: <file>-p<n>.png in the current folder)")
+    .option("--password <password>", "user password for encrypted PDFs")
+    .action(async (file: string, opts: { page: number; out?: string; password?: string }) => {
+      if (!existsSync(file)) {
+        process.stderr.write(`xxgk: no such file: ${file}\n`);
+        exitCode = 2;
+        return;
+      }
+      const out = opts.out ?? `${basename(file).replace(/\.pdf$/i, "")}-p${opts.page}.png`;
+      try {
+        const r = await inspectPage(file, opts.page, out, opts.password);
+        process.stderr.write(`${out}: ${r.tables} table(s) found, ${r.mapped} standard cell(s) mapped on page ${opts.page}\n`);
+      } catch (err) {
+        process.stderr.write(`xxgk: ${(err as Error).message}\n`);
+        exitCode = 1;
+      }
     });
   program
     .command("merge")

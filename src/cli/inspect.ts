@@ -1,0 +1,61 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { createCanvas } from "@napi-rs/canvas";
+import { extractReport, findTables, type ReportJson } from "../extract/report.js";
+import { buildRulings } from "../layout/rulings.js";
+import { openPdf, readPage } from "../pdf/document.js";
+
+const SCALE = 2;
+
+/**
+ * Draws what the reader saw on one page: ruling lines (blue), table cells (green, with the strategy that read
+ * them), and the standard cells it mapped (red, with their ids and values), over the rendered page.
+ */
+export async function inspectPage(file: string, pageNumber: number, out: string, password?: string): Promise<{ tables: number; mapped: number }> {
+  const bytes = new Uint8Array(readFileSync(file));
+  let report: ReportJson | null = null;
+  try {
+    report = await extractReport(bytes.slice(), file, { password });
+  } catch {
+    // No report: the page is still drawn with the lines and tables found.
+  }
+  const doc = await openPdf(bytes.slice(), { password, render: true });
+  try {
+    if (pageNumber < 1 || pageNumber > doc.numPages) throw new Error(`the PDF has ${doc.numPages} page(s); --page ${pageNumber} is not one of them`);
+    const model = await readPage(doc, pageNumber, { graphics: true });
+    const tables = findTables(model);
+    const page = await doc.getPage(pageNumber);
+    const viewport = page.getViewport({ scale: SCALE });
+    const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+    const ctx = canvas.getContext("2d");
+    ctx.fillStyle = "white";
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    await page.render({ canvasContext: ctx as unknown as CanvasRenderingContext2D, viewport, canvas: canvas as unknown as HTMLCanvasElement }).promise;
+    const { h, v } = buildRulings(model.segments);
+    ctx.strokeStyle = "rgba(0, 90, 255, 0.8)";
+    ctx.lineWidth = 2;
+    for (const l of h) ctx.strokeRect(l.a * SCALE, l.at * SCALE - 1, (l.b - l.a) * SCALE, 2);
+    for (const l of v) ctx.strokeRect(l.at * SCALE - 1, l.a * SCALE, 2, (l.b - l.a) * SCALE);
+    ctx.font = "14px sans-serif";
+    for (const t of tables) {
+      ctx.strokeStyle = "rgba(0, 150, 0, 0.7)";
+      ctx.lineWidth = 1;
+      for (const c of t.cells) ctx.strokeRect(c.box.x0 * SCALE + 2, c.box.y0 * SCALE + 2, (c.box.x1 - c.box.x0) * SCALE - 4, (c.box.y1 - c.box.y0) * SCALE - 4);
+      ctx.fillStyle = "rgba(0, 130, 0, 0.9)";
+      ctx.fillText(`${t.strategy} ${t.ys.length - 1}×${t.xs.length - 1}`, t.box.x0 * SCALE, t.box.y0 * SCALE - 6);
+    }
+    const mapped = (report?.cells ?? []).filter((c) => c.page === pageNumber);
+    ctx.font = "11px sans-serif";
+    for (const c of mapped) {
+      const [x0, y0, x1, y1] = c.bbox.map((n) => n * SCALE);
+      ctx.strokeStyle = "rgba(220, 0, 0, 0.8)";
+      ctx.lineWidth = 2;
+      ctx.strokeRect(x0, y0, x1 - x0, y1 - y0);
+      ctx.fillStyle = "rgba(200, 0, 0, 0.95)";
+      ctx.fillText(`${c.row}/${c.column}=${c.value}`, x0 + 2, y1 - 3, x1 - x0 - 4);
+    }
+    writeFileSync(out, canvas.toBuffer("image/png"));
+    return { tables: tables.length, mapped: mapped.length };
+  } finally {
+    await doc.destroy();
+  }
+}
