@@ -18,10 +18,14 @@ Output files (in the -o folder):
   active_disclosure.csv, applications.csv, review_litigation.csv
                        one row per report and table row, the table's columns as columns (wide format)
   warnings.csv         every warning: rule, kind (consistency | extraction | input), severity, message, cells
-  files.csv            every input with status ok / no-report / failed, the reason, pages and seconds
+  files.csv            every input with status ok / no-report / failed, the reason, pages, seconds, sha256
+  xxgk.sqlite          reports, cells, warnings and files as indexed SQLite tables (Datasette, pandas, …)
+  report.html          a self-contained page: file status, charts, warnings, a crop of every flagged cell
 CSV files are UTF-8 with a BOM so that Excel shows Chinese text correctly.
 
 Exit codes: 0 every file parsed, 1 some files failed or held no report (see files.csv), 2 usage error.
+A rerun into the same folder skips files already done (same bytes, same xxgk version): use it to finish an
+interrupted batch. Check one page's reading with: xxgk inspect FILE --page N
 `;
 
 export async function main(argv: string[]): Promise<number> {
