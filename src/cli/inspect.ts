@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { createCanvas } from "@napi-rs/canvas";
 import { extractReport, findTables, type ReportJson } from "../extract/report.js";
 import { buildRulings } from "../layout/rulings.js";
 import { openPdf, readPage } from "../pdf/document.js";
+import { renderPage } from "../pdf/render.js";
 
 const SCALE = 2;
 
@@ -23,13 +23,8 @@ export async function inspectPage(file: string, pageNumber: number, out: string,
     if (pageNumber < 1 || pageNumber > doc.numPages) throw new Error(`the PDF has ${doc.numPages} page(s); --page ${pageNumber} is not one of them`);
     const model = await readPage(doc, pageNumber, { graphics: true });
     const tables = findTables(model);
-    const page = await doc.getPage(pageNumber);
-    const viewport = page.getViewport({ scale: SCALE });
-    const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+    const canvas = await renderPage(doc, pageNumber, SCALE);
     const ctx = canvas.getContext("2d");
-    ctx.fillStyle = "white";
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    await page.render({ canvasContext: ctx as unknown as CanvasRenderingContext2D, viewport, canvas: canvas as unknown as HTMLCanvasElement }).promise;
     const { h, v } = buildRulings(model.segments);
     ctx.strokeStyle = "rgba(0, 90, 255, 0.8)";
     ctx.lineWidth = 2;

@@ -1,7 +1,8 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseFile } from "fast-csv";
 import type { ReportJson } from "../extract/report.js";
+import { readReportJsons } from "../output/reports.js";
 import { finishBatch, type FileResult } from "./batch.js";
 
 async function readFilesCsv(path: string): Promise<Record<string, string>[]> {
@@ -25,14 +26,8 @@ export async function mergeOutputs(dirs: string[], outDir: string): Promise<File
   const results: FileResult[] = [];
   const outputBySha = new Map<string, string>();
   for (const dir of dirs) {
-    for (const name of readdirSync(dir).filter((n) => n.endsWith(".json")).sort()) {
-      let doc: ReportJson;
-      try {
-        doc = JSON.parse(readFileSync(join(dir, name), "utf8")) as ReportJson;
-      } catch {
-        continue;
-      }
-      if (doc?.extractor?.name !== "xxgk" || outputBySha.has(doc.source.sha256)) continue;
+    for (const { name, report: doc } of readReportJsons(dir)) {
+      if (outputBySha.has(doc.source.sha256)) continue;
       let target = name;
       for (let k = 2; [...outputBySha.values()].includes(target); k++) target = name.replace(/\.json$/, `-${k}.json`);
       if (join(dir, name) !== join(outDir, target)) copyFileSync(join(dir, name), join(outDir, target));

@@ -1,4 +1,3 @@
-import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { createCanvas, type Canvas } from "@napi-rs/canvas";
@@ -33,7 +32,6 @@ const FLOW_WIDTH = 2400;
 /** Stacks taller than this are split (tesseract's time grows with the image). */
 const MAX_STACK_HEIGHT = 3000;
 const DIGITS = "0123456789,.-/";
-let debugCount = 0;
 
 /**
  * One tesseract.js worker (chi_sim), created on first use and reused for every page and file this thread
@@ -98,7 +96,6 @@ export class OcrEngine {
         ctx.drawImage(source, c.x0, c.y0, p.w, p.h, p.x, p.y, p.w, p.h);
       }
       const worker = await this.ready(mode);
-      if (process.env.XXGK_OCR_DEBUG) writeFileSync(`${process.env.XXGK_OCR_DEBUG}/stack-${mode}-${++debugCount}.png`, canvas.toBuffer("image/png"));
       const result = await worker.recognize(canvas.toBuffer("image/png"), {}, { blocks: true, text: false });
       const found = placed.map(() => ({ parts: [] as { x: number; y: number; text: string }[], confidence: 100 }));
       for (const block of result.data.blocks ?? [])

@@ -1,5 +1,6 @@
 import { createCanvas, type Canvas } from "@napi-rs/canvas";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { renderPage } from "../pdf/render.js";
 import { findLatticeTables } from "../layout/lattice.js";
 import { buildRulings } from "../layout/rulings.js";
 import type { Box, Glyph, PageModel, Segment } from "../pdf/types.js";
@@ -39,21 +40,6 @@ const ONE_LOOKALIKES = /^[|lI丨工]$/u;
 const UNSURE = 30;
 /** Text of an inked cell OCR could not read: not a number, so the cell is reported unreadable. */
 const UNREAD = "?";
-
-async function renderPage(doc: PDFDocumentProxy, pageNumber: number, scale: number): Promise<Canvas> {
-  const page = await doc.getPage(pageNumber);
-  try {
-    const viewport = page.getViewport({ scale });
-    const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
-    const ctx = canvas.getContext("2d");
-    ctx.fillStyle = "white";
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    await page.render({ canvasContext: ctx as unknown as CanvasRenderingContext2D, viewport, canvas: canvas as unknown as HTMLCanvasElement }).promise;
-    return canvas;
-  } finally {
-    page.cleanup();
-  }
-}
 
 function rotated(source: Canvas, degrees: number): Canvas {
   const canvas = createCanvas(source.width, source.height);

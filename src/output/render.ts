@@ -1,5 +1,6 @@
 import { createCanvas } from "@napi-rs/canvas";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { renderPage } from "../pdf/render.js";
 
 /** Page box in points, origin top-left (as cells' bbox). */
 export type BBox = [number, number, number, number];
@@ -18,24 +19,15 @@ export const defaultCropOptions: CropOptions = { scale: 1.5, context: 40 };
  * row label is visible) with each cell outlined in red.
  */
 export async function renderCellCrop(doc: PDFDocumentProxy, pageNumber: number, boxes: BBox[], options: CropOptions = defaultCropOptions): Promise<Buffer> {
-  const page = await doc.getPage(pageNumber);
-  try {
-    const viewport = page.getViewport({ scale: options.scale });
-    const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
-    const ctx = canvas.getContext("2d");
-    ctx.fillStyle = "white";
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    await page.render({ canvasContext: ctx as unknown as CanvasRenderingContext2D, viewport, canvas: canvas as unknown as HTMLCanvasElement }).promise;
-    const s = options.scale;
-    ctx.strokeStyle = "#d00";
-    ctx.lineWidth = 3;
-    for (const [x0, y0, x1, y1] of boxes) ctx.strokeRect(x0 * s - 2, y0 * s - 2, (x1 - x0) * s + 4, (y1 - y0) * s + 4);
-    const top = Math.max(0, Math.floor((Math.min(...boxes.map((b) => b[1])) - options.context) * s));
-    const bottom = Math.min(canvas.height, Math.ceil((Math.max(...boxes.map((b) => b[3])) + options.context) * s));
-    const band = createCanvas(canvas.width, Math.max(1, bottom - top));
-    band.getContext("2d").drawImage(canvas, 0, top, canvas.width, bottom - top, 0, 0, canvas.width, bottom - top);
-    return band.toBuffer("image/png");
-  } finally {
-    page.cleanup();
-  }
+  const canvas = await renderPage(doc, pageNumber, options.scale);
+  const ctx = canvas.getContext("2d");
+  const s = options.scale;
+  ctx.strokeStyle = "#d00";
+  ctx.lineWidth = 3;
+  for (const [x0, y0, x1, y1] of boxes) ctx.strokeRect(x0 * s - 2, y0 * s - 2, (x1 - x0) * s + 4, (y1 - y0) * s + 4);
+  const top = Math.max(0, Math.floor((Math.min(...boxes.map((b) => b[1])) - options.context) * s));
+  const bottom = Math.min(canvas.height, Math.ceil((Math.max(...boxes.map((b) => b[3])) + options.context) * s));
+  const band = createCanvas(canvas.width, Math.max(1, bottom - top));
+  band.getContext("2d").drawImage(canvas, 0, top, canvas.width, bottom - top, 0, 0, canvas.width, bottom - top);
+  return band.toBuffer("image/png");
 }

@@ -254,11 +254,4 @@ export function prng(seed: number): () => number {
   };
 }
 
-export interface Truth {
-  file: string;
-  sha256: string;
-  agency: string;
-  year: number;
-  template: string;
-  cells: Record<string, number>;
-}
+export type { Truth } from "../sampleFiles.js";

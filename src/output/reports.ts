@@ -1,0 +1,17 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { ReportJson } from "../extract/report.js";
+
+/** The report JSONs xxgk wrote into a folder (other or unreadable .json files are passed over), by name. */
+export function readReportJsons(dir: string): { name: string; report: ReportJson }[] {
+  const out: { name: string; report: ReportJson }[] = [];
+  for (const name of readdirSync(dir).filter((n) => n.endsWith(".json")).sort()) {
+    try {
+      const report = JSON.parse(readFileSync(join(dir, name), "utf8")) as ReportJson;
+      if (report?.extractor?.name === "xxgk" && Array.isArray(report.cells)) out.push({ name, report });
+    } catch {
+      // not JSON: not ours
+    }
+  }
+  return out;
+}
