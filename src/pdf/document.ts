@@ -57,6 +57,19 @@ export interface OpenOptions {
   render?: boolean;
 }
 
+/**
+ * Extraction never draws, yet pdf.js hands every font of an operator list to its font loader, which in Node
+ * cannot load it and falls back to compiling every glyph's outline: a quarter of the time of a text-layer
+ * report. A document opened for extraction gets a loader that takes fonts without loading them.
+ * (`_transport.fontLoader` is internal to pdf.js; tests/pdf.test.ts fails if a pdf.js update renames it.)
+ */
+export function skipFontLoading(doc: PDFDocumentProxy): boolean {
+  const loader = (doc as unknown as { _transport?: { fontLoader?: { bind?: unknown } } })._transport?.fontLoader;
+  if (!loader || typeof loader.bind !== "function") return false;
+  loader.bind = async () => {};
+  return true;
+}
+
 export async function openPdf(data: Uint8Array, options: OpenOptions = {}): Promise<PDFDocumentProxy> {
   if (data.length === 0) throw new PdfInputError("empty-file", "the file is empty (0 bytes)");
   const head = Buffer.from(data.subarray(0, 1024)).toString("latin1");
@@ -83,6 +96,7 @@ export async function openPdf(data: Uint8Array, options: OpenOptions = {}): Prom
   try {
     const doc = await task.promise;
     restoreNativePush(); // the worker half of pdf.js, loaded by the first document, patches it again
+    if (!options.render) skipFontLoading(doc);
     return doc;
   } catch (err) {
     const e = err as { name?: string; code?: number; message?: string };
