@@ -4,9 +4,8 @@
  * unsharded result, xxgk.sqlite holds what the CSVs hold, and memory stays flat over a longer batch.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import initSqlJs from "sql.js";
+import sqlite from "node-sqlite3-wasm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeCopies, listFiles, readCsv, removeTemps, reportJsons, ROOT, runXxgk, sortedRows, sourcePdfs, tempDir, type RunResult } from "./batch/helpers.js";
 
@@ -204,18 +203,9 @@ describe("xxgk.sqlite", () => {
   it("holds the batch's reports, cells, warnings and files, indexed, queryable by agency and year", { timeout: 120_000 }, async () => {
     const path = join(outB, "xxgk.sqlite");
     expect(existsSync(path)).toBe(true);
-    const wasm = readFileSync(createRequire(import.meta.url).resolve("sql.js/dist/sql-wasm.wasm"));
-    const SQL = await initSqlJs({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer });
-    const db = new SQL.Database(readFileSync(path));
+    const db = new sqlite.Database(path, { readOnly: true });
     try {
-      const all = (sql: string, params: (string | number)[] = []) => {
-        const st = db.prepare(sql);
-        st.bind(params);
-        const rows: Record<string, unknown>[] = [];
-        while (st.step()) rows.push(st.getAsObject());
-        st.free();
-        return rows;
-      };
+      const all = (sql: string, params: (string | number)[] = []) => db.all(sql, params) as Record<string, unknown>[];
       const tables = all("SELECT name FROM sqlite_master WHERE type = 'table'").map((r) => r.name);
       for (const t of ["reports", "cells", "warnings", "files"]) expect(tables).toContain(t);
       const indexes = all("SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL");

@@ -4,7 +4,8 @@ import { availableParallelism } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
-import { EXTRACTOR_VERSION, type OcrMode, type ReportJson } from "../extract/report.js";
+import type { OcrMode, ReportJson } from "../extract/report.js";
+import { EXTRACTOR_VERSION } from "../extract/version.js";
 import { cellRows, CELL_COLUMNS, CsvSink, warningRows, WARNING_COLUMNS, wideColumns, wideRows, WIDE_PREFIX, writeCsv, type Row } from "../output/csv.js";
 import { writeAtomic } from "../output/files.js";
 import { writeHtmlReport } from "../output/html.js";
@@ -41,6 +42,11 @@ export interface BatchOptions {
 
 export const DEFAULT_TIMEOUT_SECONDS = 120;
 export const DEFAULT_MAX_MEMORY_MB = 1024;
+/**
+ * A worker's young generation (V8's default is 48 MB). A report's garbage is short-lived and small: a
+ * smaller nursery costs a few more quick collections and keeps every worker ~35 MB lighter.
+ */
+const WORKER_YOUNG_GENERATION_MB = 8;
 
 // The worker is the compiled one, also when this module runs from src/ under the test runner.
 const workerFile = resolve(dirname(fileURLToPath(import.meta.url)), "../../dist/cli/worker.js");
@@ -125,7 +131,7 @@ export async function runBatch(inputs: InputFile[], options: BatchOptions): Prom
     maxThreads: Math.max(1, options.jobs ?? availableParallelism()),
     minThreads: 1,
     idleTimeout: 1000,
-    resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB },
+    resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
   });
   const slots = new Semaphore(pool.maxThreads);
   const results: FileResult[] = new Array(files.length);
@@ -243,9 +249,9 @@ export async function writeReportCsvs(jsonPaths: string[], outDir: string): Prom
   };
   for (const path of jsonPaths) {
     const report = JSON.parse(readFileSync(path, "utf8")) as ReportJson;
-    for (const row of cellRows([report])) sinks.cells.write(row);
-    for (const row of warningRows([report])) sinks.warnings.write(row);
-    for (const { t, sink } of sinks.wide) for (const row of wideRows([report], t)) sink.write(row);
+    await sinks.cells.write(cellRows([report]));
+    await sinks.warnings.write(warningRows([report]));
+    for (const { t, sink } of sinks.wide) await sink.write(wideRows([report], t));
   }
   await Promise.all([sinks.cells.close(), sinks.warnings.close(), ...sinks.wide.map((w) => w.sink.close())]);
 }

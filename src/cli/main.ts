@@ -1,12 +1,12 @@
 import { availableParallelism } from "node:os";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import cliProgress from "cli-progress";
-import { EXTRACTOR_VERSION, type OcrMode } from "../extract/report.js";
+import type { OcrMode } from "../extract/report.js";
+import { EXTRACTOR_VERSION } from "../extract/version.js";
 import { existsSync } from "node:fs";
 import { basename, relative } from "node:path";
 import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, runBatch, type FileResult } from "./batch.js";
 import { checkFolder } from "./check.js";
-import { inspectPage } from "./inspect.js";
 import { mergeOutputs } from "./merge.js";
 import { collectInputs } from "./inputs.js";
 
@@ -69,6 +69,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       const out = opts.out ?? `${basename(file).replace(/\.pdf$/i, "")}-p${opts.page}.png`;
       try {
+        // Loaded on use: the other commands' main thread carries no pdf.js.
+        const { inspectPage } = await import("./inspect.js");
         const r = await inspectPage(file, opts.page, out, opts.password);
         process.stderr.write(`${out}: ${r.tables} table(s) found, ${r.mapped} standard cell(s) mapped on page ${opts.page}\n`);
       } catch (err) {

@@ -18,8 +18,8 @@ import { readMetadata } from "./metadata.js";
 import { readStatements, type Statement } from "./narrative.js";
 import { tableRows } from "./rows.js";
 import { parseValue } from "./values.js";
+import { EXTRACTOR_VERSION } from "./version.js";
 
-export const EXTRACTOR_VERSION = "0.1.0";
 
 /** Pages read at most: a report has a handful; a 500-page file is something else and must not run for minutes. */
 export const MAX_PAGES = 80;

@@ -9,13 +9,17 @@ export function center(b: Box): { x: number; y: number } {
   return { x: (b.x0 + b.x1) / 2, y: (b.y0 + b.y1) / 2 };
 }
 
+const midY = (b: Box) => (b.y0 + b.y1) / 2;
+
 export function union(boxes: Box[]): Box {
-  return {
-    x0: Math.min(...boxes.map((b) => b.x0)),
-    y0: Math.min(...boxes.map((b) => b.y0)),
-    x1: Math.max(...boxes.map((b) => b.x1)),
-    y1: Math.max(...boxes.map((b) => b.y1)),
-  };
+  const u = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  for (const b of boxes) {
+    if (b.x0 < u.x0) u.x0 = b.x0;
+    if (b.y0 < u.y0) u.y0 = b.y0;
+    if (b.x1 > u.x1) u.x1 = b.x1;
+    if (b.y1 > u.y1) u.y1 = b.y1;
+  }
+  return u;
 }
 
 /**
@@ -46,15 +50,15 @@ const NUMERIC = /^[0-9０-９.,，．]$/u;
  * With `splitRuns`, a wide gap starts a new line, so columns of a borderless layout stay apart.
  */
 export function toLines(glyphs: Glyph[], splitRuns = false): TextLine[] {
-  const sorted = [...glyphs].sort((a, b) => center(a).y - center(b).y || a.x0 - b.x0);
+  const sorted = [...glyphs].sort((a, b) => midY(a) - midY(b) || a.x0 - b.x0);
   const rows: Glyph[][] = [];
   for (const g of sorted) {
-    const cy = center(g).y;
+    const cy = midY(g);
     // Glyphs come sorted by height on the page, so only the last few rows can take this one.
     let row: Glyph[] | undefined;
     for (let k = rows.length - 1; k >= Math.max(0, rows.length - RECENT_ROWS) && !row; k--) {
       const ref = rows[k][rows[k].length - 1];
-      if (Math.abs(center(ref).y - cy) <= SAME_LINE_SHARE * Math.max(ref.size, g.size, 1) && !g.vertical) row = rows[k];
+      if (Math.abs(midY(ref) - cy) <= SAME_LINE_SHARE * Math.max(ref.size, g.size, 1) && !g.vertical) row = rows[k];
     }
     if (row) row.push(g);
     else rows.push([g]);

@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { createWriteStream, renameSync } from "node:fs";
 import { finished } from "node:stream/promises";
 import { format, writeToBuffer, type CsvFormatterStream } from "fast-csv";
@@ -30,8 +31,9 @@ export class CsvSink {
     this.stream.pipe(out);
     this.done = finished(out);
   }
-  write(row: Row): void {
-    this.stream.write(row);
+  /** Waits while the file catches up: rows must not pile up in memory faster than the disk takes them. */
+  async write(rows: Iterable<Row>): Promise<void> {
+    for (const row of rows) if (!this.stream.write(row)) await once(this.stream, "drain");
   }
   async close(): Promise<void> {
     this.stream.end();

@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { ReportJson } from "../extract/report.js";
-import { openPdf } from "../pdf/document.js";
 import { APPLICATION_COLUMNS, REVIEW_COLUMNS, REVIEW_ROWS } from "../template/templates.js";
 import { writeAtomic } from "./files.js";
-import { renderCellCrop, type BBox } from "./render.js";
+import type { BBox } from "./render.js";
 
 export interface HtmlFileRow {
   file: string;
@@ -106,6 +105,9 @@ async function crops(flags: Flag[]): Promise<Map<Flag, string>> {
   const chosen = flags.filter((f) => f.pdfPath && f.boxes.length).sort((a, b) => rank[a.severity] - rank[b.severity]).slice(0, MAX_CROPS);
   const byPdf = new Map<string, Flag[]>();
   for (const f of chosen) byPdf.set(f.pdfPath!, [...(byPdf.get(f.pdfPath!) ?? []), f]);
+  if (byPdf.size === 0) return out;
+  // Loaded here, not at the top: the batch's main thread then carries no pdf.js while its workers run.
+  const [{ openPdf }, { renderCellCrop }] = await Promise.all([import("../pdf/document.js"), import("./render.js")]);
   for (const [path, list] of byPdf) {
     if (!existsSync(path)) continue;
     try {

@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import initSqlJs from "sql.js";
+import { readFileSync, renameSync, rmSync } from "node:fs";
 import type { ReportJson } from "../extract/report.js";
-import { writeAtomic } from "./files.js";
+
 
 const SCHEMA = `
 CREATE TABLE reports (id INTEGER PRIMARY KEY, file TEXT, sha256 TEXT UNIQUE, agency TEXT, year INTEGER, template TEXT, title TEXT, pages INTEGER, warnings INTEGER);
@@ -28,36 +26,44 @@ export interface FileRow {
   sha256: string | null;
 }
 
-// sql.js is SQLite compiled to WebAssembly: no native build, nothing downloaded at install.
-const wasmFile = createRequire(import.meta.url).resolve("sql.js/dist/sql-wasm.wasm");
-
 /**
  * Writes `xxgk.sqlite` beside the CSVs (reports, cells, warnings, files; indexed), for Datasette, Metabase,
- * Superset or pandas. Reports are read from their JSON files one at a time.
+ * Superset or pandas. SQLite (compiled to WebAssembly: no native build) writes straight to a temporary file,
+ * renamed when complete: memory stays small however large the batch, and an interrupted run leaves no half
+ * database. Reports are read from their JSON files one at a time.
  */
 export async function writeSqlite(path: string, reportFiles: string[], files: FileRow[]): Promise<void> {
-  const SQL = await initSqlJs({ wasmBinary: readFileSync(wasmFile) as unknown as ArrayBuffer });
-  const db = new SQL.Database();
+  // Loaded on use: its WebAssembly would otherwise sit in the batch's main thread while the workers run.
+  const { Database } = (await import("node-sqlite3-wasm")).default;
+  const tmp = `${path}.${process.pid}.tmp`;
+  rmSync(tmp, { force: true });
+  const db = new Database(tmp);
   try {
-    db.run(SCHEMA);
-    db.run("BEGIN");
+    // A fresh file that is renamed only when complete needs no rollback journal.
+    db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;");
+    db.exec(SCHEMA);
+    db.exec("BEGIN");
     const addReport = db.prepare("INSERT INTO reports (file, sha256, agency, year, template, title, pages, warnings) VALUES (?,?,?,?,?,?,?,?)");
     const addCell = db.prepare("INSERT INTO cells VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     const addWarning = db.prepare("INSERT INTO warnings VALUES (?,?,?,?,?,?,?)");
     const addFile = db.prepare("INSERT INTO files VALUES (?,?,?,?,?,?,?)");
-    for (const f of reportFiles) {
-      const r = JSON.parse(readFileSync(f, "utf8")) as ReportJson;
-      addReport.run([r.source.file, r.source.sha256, r.report.agency, r.report.year, r.report.template, r.report.title, r.source.pages, r.warnings.length]);
-      const id = db.exec("SELECT last_insert_rowid()")[0].values[0][0] as number;
-      for (const c of r.cells)
-        addCell.run([id, c.table, c.row, c.column, c.row_label, c.column_label, c.value, c.raw, c.blank ? 1 : 0, c.page, ...c.bbox, c.strategy]);
-      for (const w of r.warnings) addWarning.run([id, w.rule, w.kind, w.severity, w.message, w.cells.join(" "), w.pages.join(" ")]);
+    try {
+      for (const f of reportFiles) {
+        const r = JSON.parse(readFileSync(f, "utf8")) as ReportJson;
+        const id = Number(
+          addReport.run([r.source.file, r.source.sha256, r.report.agency, r.report.year, r.report.template, r.report.title, r.source.pages, r.warnings.length]).lastInsertRowid,
+        );
+        for (const c of r.cells)
+          addCell.run([id, c.table, c.row, c.column, c.row_label, c.column_label, c.value, c.raw, c.blank ? 1 : 0, c.page, ...c.bbox, c.strategy]);
+        for (const w of r.warnings) addWarning.run([id, w.rule, w.kind, w.severity, w.message, w.cells.join(" "), w.pages.join(" ")]);
+      }
+      for (const f of files) addFile.run([f.file, f.status, f.reason, f.pages, f.seconds, f.output, f.sha256]);
+    } finally {
+      for (const s of [addReport, addCell, addWarning, addFile]) s.finalize();
     }
-    for (const f of files) addFile.run([f.file, f.status, f.reason, f.pages, f.seconds, f.output, f.sha256]);
-    for (const s of [addReport, addCell, addWarning, addFile]) s.free();
-    db.run("COMMIT");
-    writeAtomic(path, db.export());
+    db.exec("COMMIT");
   } finally {
     db.close();
   }
+  renameSync(tmp, path);
 }

@@ -1,4 +1,4 @@
-import { restoreNativePush } from "./nativePush.js";
+import { restoreNatives } from "./natives.js";
 import { createRequire } from "node:module";
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -7,7 +7,7 @@ import { runsToGlyphs, type FontStyle, type TextRun } from "./glyphs.js";
 import { decodeGraphics, type Matrix, type PathOps } from "./paths.js";
 import type { Glyph, PageModel, TextLayerStatus } from "./types.js";
 
-restoreNativePush();
+restoreNatives();
 
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
 // pdf.js needs its own CMaps for CJK fonts without embedded ToUnicode, and its standard fonts for the 14 base fonts.
@@ -95,7 +95,7 @@ export async function openPdf(data: Uint8Array, options: OpenOptions = {}): Prom
   });
   try {
     const doc = await task.promise;
-    restoreNativePush(); // the worker half of pdf.js, loaded by the first document, patches it again
+    restoreNatives(); // the worker half of pdf.js, loaded by the first document, patches it again
     if (!options.render) skipFontLoading(doc);
     return doc;
   } catch (err) {
