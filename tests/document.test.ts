@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { expect, it } from "vitest";
+import { deflateSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { InflateAtOnceStream } from "../src/pdf/inflate.js";
 import { openPdf, readPage, skipFontLoading } from "../src/pdf/document.js";
 import { SAMPLES, textSamplePdfs } from "./sampleFiles.js";
 
@@ -16,4 +18,25 @@ it("opens documents for extraction with pdf.js's font loading switched off (the 
   } finally {
     await doc.destroy();
   }
+});
+
+describe("InflateAtOnceStream (pdf.js's DecompressionStream)", () => {
+  const read = async (input: Uint8Array) => {
+    const stream = new InflateAtOnceStream("deflate");
+    const writer = stream.writable.getWriter();
+    void writer.write(input).then(() => writer.close()).catch(() => {});
+    const chunks: Uint8Array[] = [];
+    for await (const c of stream.readable) chunks.push(c);
+    return Buffer.concat(chunks).toString("utf8");
+  };
+  it("inflates deflate data", async () => {
+    expect(await read(deflateSync(Buffer.from("BT /F1 12 Tf (政府信息公开) Tj ET")))).toBe("BT /F1 12 Tf (政府信息公开) Tj ET");
+  });
+  it("fails on a truncated stream, so pdf.js falls back to its own tolerant decoder", async () => {
+    const whole = deflateSync(Buffer.from("x".repeat(5000) + "y".repeat(5000)));
+    await expect(read(whole.subarray(0, whole.length - 6))).rejects.toThrow();
+  });
+  it("refuses formats it does not inflate", () => {
+    expect(() => new InflateAtOnceStream("brotli")).toThrow(TypeError);
+  });
 });

@@ -1,4 +1,5 @@
 import { restoreNatives } from "./natives.js";
+import { useInflateAtOnce } from "./inflate.js";
 import { createRequire } from "node:module";
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -8,6 +9,7 @@ import { decodeGraphics, type Matrix, type PathOps } from "./paths.js";
 import type { Glyph, PageModel, TextLayerStatus } from "./types.js";
 
 restoreNatives();
+useInflateAtOnce();
 
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
 // pdf.js needs its own CMaps for CJK fonts without embedded ToUnicode, and its standard fonts for the 14 base fonts.

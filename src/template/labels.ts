@@ -30,16 +30,44 @@ export function normalizeLabel(label: string): string {
   return n;
 }
 
-function lcs(a: string, b: string): number {
-  // Labels are BMP text: code units are characters, and two rolling rows are enough.
-  let prev = new Uint16Array(b.length + 1);
-  let cur = new Uint16Array(b.length + 1);
+let rowA = new Uint16Array(64);
+let rowB = new Uint16Array(64);
+
+function lcsLength(a: string, b: string): number {
+  // Labels are BMP text: code units are characters, and two rolling rows (reused across calls) are enough.
+  if (rowA.length <= b.length) {
+    rowA = new Uint16Array(2 * b.length + 1);
+    rowB = new Uint16Array(2 * b.length + 1);
+  }
+  let prev = rowA.fill(0, 0, b.length + 1);
+  let cur = rowB.fill(0, 0, b.length + 1);
   for (let i = 1; i <= a.length; i++) {
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) cur[j] = ca === b.charCodeAt(j - 1) ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
     [prev, cur] = [cur, prev];
   }
   return prev[b.length];
+}
+
+/** Every report compares its labels with the same template labels: each pair is worked out once (bounded). */
+const lcsCache = new Map<string, Map<string, number>>();
+let lcsCached = 0;
+
+function lcs(a: string, b: string): number {
+  let byB = lcsCache.get(b);
+  let n = byB?.get(a);
+  if (n === undefined) {
+    if (lcsCached >= MAX_CACHED) {
+      lcsCache.clear();
+      lcsCached = 0;
+      byB = undefined;
+    }
+    n = lcsLength(a, b);
+    if (!byB) lcsCache.set(b, (byB = new Map()));
+    byB.set(a, n);
+    lcsCached++;
+  }
+  return n;
 }
 
 /** Dice similarity over the longest common subsequence of two normalised labels: 1 identical, 0 nothing shared. */
