@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ReportCell, ReportJson } from "../src/extract/report.js";
 import type { TemplateVersion } from "../src/template/templates.js";
-import { checkBatch } from "../src/validate/crossYear.js";
+import { checkBatch, crossYearView } from "../src/validate/crossYear.js";
 
 // Requester columns then 总计, as APPLICATION_COLUMNS orders them.
 const COLUMNS = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"];
@@ -98,5 +98,23 @@ describe("checkBatch: 现行有效件数 against last year's (2021 template)", (
   it("is silent when it follows, or when last year used the 2019 template", () => {
     expect(checkBatch([prev(), cur(93)]).size).toBe(0);
     expect(checkBatch([prev("2019"), cur(90)]).size).toBe(0);
+  });
+});
+
+describe("crossYearView", () => {
+  it("keeps what checkBatch reads: the same warnings from views as from whole reports", () => {
+    const extra = (r: ReportJson): ReportJson => ({
+      ...r,
+      cells: [...r.cells, { ...r.cells[0], row: "granted", row_label: "予以公开" }],
+      warnings: [{ rule: "applications.balance", kind: "consistency", severity: "warning", message: "x", cells: [], pages: [] }],
+    });
+    const reports = [extra(y2022()), extra(y2023(DIFF))];
+    const views = reports.map(crossYearView);
+    expect(views[1].cells.some((c) => c.row === "granted")).toBe(false);
+    expect(views[1].warnings).toEqual([]);
+    const whole = checkBatch(reports);
+    const slim = checkBatch(views);
+    expect(slim.get(views[1])).toEqual(whole.get(reports[1]));
+    expect(whole.get(reports[1])?.length).toBeGreaterThan(0);
   });
 });

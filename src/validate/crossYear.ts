@@ -8,6 +8,19 @@ export function agencyKey(agency: string): string {
   return agency.normalize("NFKC").replace(/[\s()（）]/g, "");
 }
 
+/** Rows the cross-year checks compare. */
+const CROSS_YEAR_ROWS = new Set(["applications/carried_over", "applications/carried_forward", "active_disclosure/rules", "active_disclosure/normative_documents"]);
+
+/** What checkBatch reads of a report: a batch holds this for every report of an agency instead of whole reports. */
+export function crossYearView(report: ReportJson): ReportJson {
+  return {
+    ...report,
+    tables: [],
+    cells: report.cells.filter((c) => CROSS_YEAR_ROWS.has(`${c.table}/${c.row}`)),
+    warnings: report.warnings.filter((w) => w.rule === "table.cells_missing"),
+  };
+}
+
 /**
  * Checks consecutive years of one agency in a batch: this year's 上年结转 must equal last year's 结转下年度,
  * column by column (warning on the later report), and, as info, 现行有效件数 must follow from last year's
