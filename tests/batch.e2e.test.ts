@@ -11,7 +11,7 @@ import { makeCopies, listFiles, readCsv, removeTemps, reportJsons, ROOT, runXxgk
 
 const COPIES = 24;
 const MEMORY_COPIES = 60;
-const MEMORY_LIMIT_MB = 600;
+const MEMORY_LIMIT_MB = 300;
 /** Files that depend on the whole batch and that a rerun must reproduce byte for byte. */
 const BATCH_CSVS = ["cells.csv", "warnings.csv", "applications.csv", "active_disclosure.csv", "review_litigation.csv"];
 

@@ -1,4 +1,4 @@
-import { createCanvas } from "@napi-rs/canvas";
+import { createCanvas, type Canvas } from "@napi-rs/canvas";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { renderPage } from "../pdf/render.js";
 
@@ -19,15 +19,23 @@ export const defaultCropOptions: CropOptions = { scale: 1.5, context: 40 };
  * row label is visible) with each cell outlined in red.
  */
 export async function renderCellCrop(doc: PDFDocumentProxy, pageNumber: number, boxes: BBox[], options: CropOptions = defaultCropOptions): Promise<Buffer> {
-  const canvas = await renderPage(doc, pageNumber, options.scale);
-  const ctx = canvas.getContext("2d");
+  // A batch makes up to hundreds of crops: the same two canvases serve them all (see renderPage).
+  pageCanvas ??= createCanvas(1, 1);
+  bandCanvas ??= createCanvas(1, 1);
+  const canvas = await renderPage(doc, pageNumber, options.scale, pageCanvas);
   const s = options.scale;
-  ctx.strokeStyle = "#d00";
-  ctx.lineWidth = 3;
-  for (const [x0, y0, x1, y1] of boxes) ctx.strokeRect(x0 * s - 2, y0 * s - 2, (x1 - x0) * s + 4, (y1 - y0) * s + 4);
   const top = Math.max(0, Math.floor((Math.min(...boxes.map((b) => b[1])) - options.context) * s));
   const bottom = Math.min(canvas.height, Math.ceil((Math.max(...boxes.map((b) => b[3])) + options.context) * s));
-  const band = createCanvas(canvas.width, Math.max(1, bottom - top));
-  band.getContext("2d").drawImage(canvas, 0, top, canvas.width, bottom - top, 0, 0, canvas.width, bottom - top);
+  const band = bandCanvas;
+  band.width = canvas.width;
+  band.height = Math.max(1, bottom - top);
+  const ctx = band.getContext("2d");
+  ctx.drawImage(canvas, 0, top, canvas.width, bottom - top, 0, 0, canvas.width, bottom - top);
+  ctx.strokeStyle = "#d00";
+  ctx.lineWidth = 3;
+  for (const [x0, y0, x1, y1] of boxes) ctx.strokeRect(x0 * s - 2, y0 * s - 2 - top, (x1 - x0) * s + 4, (y1 - y0) * s + 4);
   return band.toBuffer("image/png");
 }
+
+let pageCanvas: Canvas | null = null;
+let bandCanvas: Canvas | null = null;

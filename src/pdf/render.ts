@@ -1,12 +1,18 @@
 import { createCanvas, type Canvas } from "@napi-rs/canvas";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 
-/** Renders one page on a white canvas at `scale` pixels per point (the document must be opened with `render: true`). */
-export async function renderPage(doc: PDFDocumentProxy, pageNumber: number, scale: number): Promise<Canvas> {
+/**
+ * Renders one page on a white canvas at `scale` pixels per point (the document must be opened with `render: true`),
+ * into `into` (resized) when given: a canvas's pixels are native memory V8's collector does not see, so
+ * callers rendering many pages reuse one rather than leave hundreds for a late collection.
+ */
+export async function renderPage(doc: PDFDocumentProxy, pageNumber: number, scale: number, into?: Canvas): Promise<Canvas> {
   const page = await doc.getPage(pageNumber);
   try {
     const viewport = page.getViewport({ scale });
-    const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+    const canvas = into ?? createCanvas(1, 1);
+    canvas.width = Math.ceil(viewport.width);
+    canvas.height = Math.ceil(viewport.height);
     const ctx = canvas.getContext("2d");
     ctx.fillStyle = "white";
     ctx.fillRect(0, 0, canvas.width, canvas.height);
