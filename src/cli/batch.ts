@@ -9,7 +9,7 @@ import { EXTRACTOR_VERSION } from "../extract/version.js";
 import { cellRows, CELL_COLUMNS, CsvSink, warningRows, WARNING_COLUMNS, wideColumns, wideRows, WIDE_PREFIX, writeCsv, type Row } from "../output/csv.js";
 import { writeAtomic } from "../output/files.js";
 import { writeHtmlReport } from "../output/html.js";
-import { writeSqlite } from "../output/sqlite.js";
+import { writeSqliteOnThread } from "../output/sqliteThread.js";
 import type { TableId } from "../template/templates.js";
 import { agencyKey, checkBatch, crossYearView } from "../validate/crossYear.js";
 import type { InputFile } from "./inputs.js";
@@ -210,18 +210,22 @@ export async function finishBatch(results: FileResult[], outDir: string): Promis
   const reports = results
     .filter((r, k) => r.status === "ok" && r.output && results.findIndex((x) => x.output === r.output) === k)
     .map((r) => join(outDir, r.output!));
-  await writeReportCsvs(reports, outDir);
-  await writeFilesCsv(results, outDir);
-  await writeSqlite(
+  const sqlite = writeSqliteOnThread(
     join(outDir, "xxgk.sqlite"),
     reports,
-    results.map((r) => ({ ...r, file: relative(process.cwd(), r.file) || r.file })),
+    results.map((r) => ({ file: relative(process.cwd(), r.file) || r.file, status: r.status, reason: r.reason, pages: r.pages, seconds: r.seconds, output: r.output, sha256: r.sha256 })),
   );
-  await writeHtmlReport(
-    join(outDir, "report.html"),
-    results.map((r) => ({ ...r, file: relative(process.cwd(), r.file) || r.file, pdfPath: existsSync(resolve(r.file)) ? resolve(r.file) : null })),
-    new Map(reports.map((p) => [basename(p), p])),
-  );
+  try {
+    await writeReportCsvs(reports, outDir);
+    await writeFilesCsv(results, outDir);
+    await writeHtmlReport(
+      join(outDir, "report.html"),
+      results.map((r) => ({ ...r, file: relative(process.cwd(), r.file) || r.file, pdfPath: existsSync(resolve(r.file)) ? resolve(r.file) : null })),
+      new Map(reports.map((p) => [basename(p), p])),
+    );
+  } finally {
+    await sqlite;
+  }
 }
 
 /** Relations across reports (consecutive years of one agency): checked once the batch is read, one agency at a time. */

@@ -21,6 +21,14 @@ const NONE_RECEIVED = /(?:未|没有)(?:收到|受理|接收)(?:任何)?(?:政�
 const FEE = new RegExp(`收取(?:政府信息公开)?(?:信息处理费|处理费)(?:共|合计)?${NUMBER}\\s*(万?元)`, "u");
 const NO_FEE = /(?:未|没有|不)收取(?:任何)?(?:政府信息公开)?(?:信息处理费|处理费|费用)/u;
 
+const CLAUSE_ENDS = "。；，！？";
+
+/** Where the clause holding `index` begins: after the last clause-ending mark before it (a backward scan, not a regex anchored at the end, which is quadratic on a page of prose). */
+function clauseStart(text: string, index: number): number {
+  for (let i = index - 1; i >= 0; i--) if (CLAUSE_ENDS.includes(text[i])) return i + 1;
+  return 0;
+}
+
 /** Reads the statements of one page's prose (text outside tables, lines joined). */
 export function readStatements(text: string, page: number): Statement[] {
   const compact = text.replace(/\s+/g, "");
@@ -29,7 +37,7 @@ export function readStatements(text: string, page: number): Statement[] {
   const around = (index: number, length: number) => {
     // A heading run into the sentence ("（二）依申请公开全年…") ends where the sentence begins.
     const before = Math.max(
-      compact.slice(0, index).search(/[^。；，！？]*$/u),
+      clauseStart(compact, index),
       ...[...compact.slice(0, index).matchAll(/[（(][一二三四五六七八九十]+[)）][^。；，！？（(]{0,12}?(?=全年|本年|今年|\d{4}年|共|累计)/gu)].map((m) => m.index! + m[0].length),
     );
     const after = compact.slice(index + length).search(/[。；，！？]/u);
