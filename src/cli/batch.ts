@@ -6,11 +6,10 @@ import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
 import type { OcrMode, ReportJson } from "../extract/report.js";
 import { EXTRACTOR_VERSION } from "../extract/version.js";
-import { cellRows, CELL_COLUMNS, CsvSink, warningRows, WARNING_COLUMNS, wideColumns, wideRows, WIDE_PREFIX, writeCsv, type Row } from "../output/csv.js";
+import { ReportCsvs, writeCsv, type Row } from "../output/csv.js";
 import { writeAtomic } from "../output/files.js";
-import { writeHtmlReport } from "../output/html.js";
+import { HtmlReport } from "../output/html.js";
 import { writeSqliteOnThread } from "../output/sqliteThread.js";
-import type { TableId } from "../template/templates.js";
 import { agencyKey, checkBatch, crossYearView } from "../validate/crossYear.js";
 import type { InputFile } from "./inputs.js";
 import type { ExtractTask, FileStatus, TaskResult } from "./worker.js";
@@ -154,7 +153,7 @@ export async function runBatch(inputs: InputFile[], options: BatchOptions): Prom
   try {
     await Promise.all(
       hashed.map(async ({ file, path, sha256, error }, k) => {
-        const empty = { pages: null, seconds: 0, warnings: 0, agency: null, year: null, cached: false };
+        const empty = { pages: null, seconds: 0, warnings: 0, agency: null, year: null, cached: false, crossYear: null };
         if (!sha256) return finish(k, { file, sha256, output: null, status: "failed", reason: error!, ...empty });
         const earlier = firstBySha.get(sha256);
         if (earlier) {
@@ -178,6 +177,7 @@ export async function runBatch(inputs: InputFile[], options: BatchOptions): Prom
               warnings: previous.warnings.length,
               agency: previous.report.agency,
               year: previous.report.year,
+              crossYear: crossYearView(previous),
             };
           // The time limit runs from when a worker takes the file, not from when it was queued.
           await slots.acquire();
@@ -207,21 +207,28 @@ export async function runBatch(inputs: InputFile[], options: BatchOptions): Prom
 /** What a batch writes once every report is on disk: cross-report checks, then every batch-level file. */
 export async function finishBatch(results: FileResult[], outDir: string): Promise<void> {
   await crossCheck(results, outDir);
-  const reports = results
-    .filter((r, k) => r.status === "ok" && r.output && results.findIndex((x) => x.output === r.output) === k)
-    .map((r) => join(outDir, r.output!));
+  // One entry per report JSON (duplicate inputs share one).
+  const outputs = new Set<string>();
+  const reported = results.filter((r) => r.status === "ok" && r.output && !outputs.has(r.output) && outputs.add(r.output));
   const sqlite = writeSqliteOnThread(
     join(outDir, "xxgk.sqlite"),
-    reports,
+    reported.map((r) => join(outDir, r.output!)),
     results.map((r) => ({ file: relative(process.cwd(), r.file) || r.file, status: r.status, reason: r.reason, pages: r.pages, seconds: r.seconds, output: r.output, sha256: r.sha256 })),
   );
   try {
-    await writeReportCsvs(reports, outDir);
+    // Each report is read once for the CSVs and report.html together.
+    const csvs = new ReportCsvs(outDir);
+    const html = new HtmlReport();
+    for (const r of reported) {
+      const report = JSON.parse(readFileSync(join(outDir, r.output!), "utf8")) as ReportJson;
+      await csvs.add(report);
+      html.add(report, existsSync(resolve(r.file)) ? resolve(r.file) : null);
+    }
+    await csvs.close();
     await writeFilesCsv(results, outDir);
-    await writeHtmlReport(
+    await html.write(
       join(outDir, "report.html"),
-      results.map((r) => ({ ...r, file: relative(process.cwd(), r.file) || r.file, pdfPath: existsSync(resolve(r.file)) ? resolve(r.file) : null })),
-      new Map(reports.map((p) => [basename(p), p])),
+      results.map((r) => ({ ...r, file: relative(process.cwd(), r.file) || r.file })),
     );
   } finally {
     await sqlite;
@@ -236,13 +243,14 @@ async function crossCheck(results: FileResult[], outDir: string): Promise<void> 
     const key = agencyKey(r.agency);
     groups.set(key, (groups.get(key) ?? new Set()).add(r.output));
   }
+  const known = new Map(results.filter((r) => r.output && r.crossYear).map((r) => [r.output!, r.crossYear!]));
   // Every group, even of one: a report reused from an earlier run may carry warnings about a report not in this batch.
   // A group holds only what the check reads of each report (an agency may have hundreds); a changed report is
   // read again whole to be written.
   for (const outputs of groups.values()) {
     const views = [...outputs].map((o) => {
-      const report = JSON.parse(readFileSync(join(outDir, o), "utf8")) as ReportJson;
-      return { o, view: crossYearView(report), before: JSON.stringify(report.warnings.filter((w) => w.rule.startsWith("cross_year."))) };
+      const view = known.get(o) ?? crossYearView(JSON.parse(readFileSync(join(outDir, o), "utf8")) as ReportJson);
+      return { o, view, before: JSON.stringify(view.warnings.filter((w) => w.rule.startsWith("cross_year."))) };
     });
     const added = checkBatch(views.map((v) => v.view));
     for (const { o, view, before } of views) {
@@ -256,22 +264,11 @@ async function crossCheck(results: FileResult[], outDir: string): Promise<void> 
   }
 }
 
-const STANDARD_TABLES: TableId[] = ["active_disclosure", "applications", "review_litigation"];
-
-/** The CSVs built from report JSONs (cells, warnings, one wide table per standard table), one report in memory at a time. */
+/** The report CSVs of an output folder rebuilt from its report JSONs, one report in memory at a time. */
 export async function writeReportCsvs(jsonPaths: string[], outDir: string): Promise<void> {
-  const sinks = {
-    cells: new CsvSink(join(outDir, "cells.csv"), CELL_COLUMNS),
-    warnings: new CsvSink(join(outDir, "warnings.csv"), WARNING_COLUMNS),
-    wide: STANDARD_TABLES.map((t) => ({ t, sink: new CsvSink(join(outDir, `${t}.csv`), [...WIDE_PREFIX, ...wideColumns(t)]) })),
-  };
-  for (const path of jsonPaths) {
-    const report = JSON.parse(readFileSync(path, "utf8")) as ReportJson;
-    await sinks.cells.write(cellRows([report]));
-    await sinks.warnings.write(warningRows([report]));
-    for (const { t, sink } of sinks.wide) await sink.write(wideRows([report], t));
-  }
-  await Promise.all([sinks.cells.close(), sinks.warnings.close(), ...sinks.wide.map((w) => w.sink.close())]);
+  const csvs = new ReportCsvs(outDir);
+  for (const path of jsonPaths) await csvs.add(JSON.parse(readFileSync(path, "utf8")) as ReportJson);
+  await csvs.close();
 }
 
 export async function writeFilesCsv(results: FileResult[], outDir: string): Promise<void> {

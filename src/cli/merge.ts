@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { parseFile } from "fast-csv";
 import type { ReportJson } from "../extract/report.js";
 import { readReportJsons } from "../output/reports.js";
+import { crossYearView } from "../validate/crossYear.js";
 import { finishBatch, type FileResult } from "./batch.js";
 
 async function readFilesCsv(path: string): Promise<Record<string, string>[]> {
@@ -47,6 +48,7 @@ export async function mergeOutputs(dirs: string[], outDir: string): Promise<File
         agency: null,
         year: null,
         cached: row.cached === "true",
+        crossYear: null,
       });
     }
   }
@@ -55,6 +57,7 @@ export async function mergeOutputs(dirs: string[], outDir: string): Promise<File
     const doc = JSON.parse(readFileSync(join(outDir, r.output), "utf8")) as ReportJson;
     r.agency = doc.report.agency;
     r.year = doc.report.year;
+    r.crossYear = crossYearView(doc);
   }
   await finishBatch(results, outDir);
   return results;

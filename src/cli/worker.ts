@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { NoReportError, extractReport, type OcrMode } from "../extract/report.js";
+import { crossYearView, type CrossYearView } from "../validate/crossYear.js";
 import { writeAtomic } from "../output/files.js";
 import { PdfInputError } from "../pdf/document.js";
 
@@ -25,6 +26,8 @@ export interface TaskResult {
   warnings: number;
   agency: string | null;
   year: number | null;
+  /** What the batch's cross-year check reads of the report (see crossYearView), so it need not read the JSON again. */
+  crossYear: CrossYearView | null;
 }
 
 function describe(err: unknown): { status: FileStatus; reason: string } {
@@ -50,8 +53,9 @@ export default async function extractTask(task: ExtractTask): Promise<TaskResult
       warnings: report.warnings.length,
       agency: report.report.agency,
       year: report.report.year,
+      crossYear: crossYearView(report),
     };
   } catch (err) {
-    return { ...describe(err), pages: err instanceof NoReportError ? err.pages : null, seconds: seconds(), warnings: 0, agency: null, year: null };
+    return { ...describe(err), pages: err instanceof NoReportError ? err.pages : null, seconds: seconds(), warnings: 0, agency: null, year: null, crossYear: null };
   }
 }

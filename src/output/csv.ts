@@ -1,5 +1,6 @@
 import { once } from "node:events";
 import { createWriteStream, renameSync } from "node:fs";
+import { join } from "node:path";
 import { finished } from "node:stream/promises";
 import { format, writeToBuffer, type CsvFormatterStream } from "fast-csv";
 import type { ReportJson } from "../extract/report.js";
@@ -116,3 +117,25 @@ export function wideRows(reports: ReportJson[], table: TableId): Row[] {
 }
 
 export const WIDE_PREFIX = ["file", "agency", "year", "template", "row", "row_label"];
+
+const STANDARD_TABLES: TableId[] = ["active_disclosure", "applications", "review_litigation"];
+
+/** The CSVs of a batch built report by report: cells, warnings, and one wide table per standard table. */
+export class ReportCsvs {
+  private readonly cells: CsvSink;
+  private readonly warnings: CsvSink;
+  private readonly wide: { t: TableId; sink: CsvSink }[];
+  constructor(outDir: string) {
+    this.cells = new CsvSink(join(outDir, "cells.csv"), CELL_COLUMNS);
+    this.warnings = new CsvSink(join(outDir, "warnings.csv"), WARNING_COLUMNS);
+    this.wide = STANDARD_TABLES.map((t) => ({ t, sink: new CsvSink(join(outDir, `${t}.csv`), [...WIDE_PREFIX, ...wideColumns(t)]) }));
+  }
+  async add(report: ReportJson): Promise<void> {
+    await this.cells.write(cellRows([report]));
+    await this.warnings.write(warningRows([report]));
+    for (const { t, sink } of this.wide) await sink.write(wideRows([report], t));
+  }
+  async close(): Promise<void> {
+    await Promise.all([this.cells.close(), this.warnings.close(), ...this.wide.map((w) => w.sink.close())]);
+  }
+}

@@ -6,11 +6,8 @@ import type { BBox } from "./render.js";
 
 export interface HtmlFileRow {
   file: string;
-  /** Where the PDF can be opened for crops, when it still can. */
-  pdfPath: string | null;
   status: string;
   reason: string;
-  output: string | null;
   warnings: number;
 }
 
@@ -131,72 +128,79 @@ td,th{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}t
 figure{margin:16px 0}figcaption{font-weight:600;margin-bottom:4px}.flag{border:1px solid #eee;margin:12px 0;padding:8px}
 .flag img{max-width:100%;border:1px solid #ccc;display:block;margin-top:6px}.sev-error{color:#c00}.sev-warning{color:#b60}.sev-info{color:#557}`;
 
-/** `report.html`: one self-contained page (no scripts, no CDN) with the batch's status, warnings, charts and cell crops. */
-export async function writeHtmlReport(path: string, files: HtmlFileRow[], reportPaths: Map<string, string>): Promise<void> {
-  const summaries: Summary[] = [];
-  const flags: Flag[] = [];
-  const byRule = new Map<string, number>();
-  const byAgency = new Map<string, number>();
-  const seen = new Set<string>();
-  for (const f of files) {
-    const jsonPath = f.output ? reportPaths.get(f.output) : undefined;
-    if (!jsonPath || !existsSync(jsonPath) || seen.has(jsonPath)) continue;
-    seen.add(jsonPath);
-    const r = JSON.parse(readFileSync(jsonPath, "utf8")) as ReportJson;
-    summaries.push(summarize(r));
+/**
+ * `report.html`: one self-contained page (no scripts, no CDN) with the batch's status, warnings, charts and
+ * cell crops. Reports are added one at a time (only their summary and warnings are kept), then it is written.
+ */
+export class HtmlReport {
+  private readonly summaries: Summary[] = [];
+  private readonly flags: Flag[] = [];
+  private readonly byRule = new Map<string, number>();
+  private readonly byAgency = new Map<string, number>();
+
+  /** `pdfPath`: where the report's PDF can be opened again for crops, if it can. */
+  add(r: ReportJson, pdfPath: string | null): void {
+    this.summaries.push(summarize(r));
     const boxOf = new Map(r.cells.map((c) => [`${c.table}/${c.row}/${c.column}`, c]));
     for (const w of r.warnings) {
-      byRule.set(w.rule, (byRule.get(w.rule) ?? 0) + 1);
+      this.byRule.set(w.rule, (this.byRule.get(w.rule) ?? 0) + 1);
       const agency = r.report.agency ?? "(unknown agency)";
-      byAgency.set(agency, (byAgency.get(agency) ?? 0) + 1);
+      this.byAgency.set(agency, (this.byAgency.get(agency) ?? 0) + 1);
       const cells = w.cells.map((k) => boxOf.get(k)).filter((c) => c !== undefined);
       const page = cells[0]?.page ?? w.pages[0] ?? 0;
-      flags.push({
+      this.flags.push({
         file: r.source.file,
         rule: w.rule,
         severity: w.severity,
         message: w.message,
         page,
         boxes: cells.filter((c) => c.page === page).map((c) => c.bbox),
-        pdfPath: f.pdfPath,
+        pdfPath,
       });
     }
   }
-  const images = await crops(flags);
-  const counts = ["ok", "no-report", "failed"].map((s) => `${files.filter((f) => f.status === s).length} ${s}`).join(" · ");
-  const sorted = [...summaries].sort((a, b) => a.label.localeCompare(b.label, "zh"));
-  const charts = sorted.length
-    ? [
-        stackedBars("outcomes", "办理结果（表三总计列）by report", sorted.map((s) => s.label), OUTCOME_GROUPS.map(([label], j) => ({ label, values: sorted.map((s) => s.outcomes[j]) }))),
-        stackedBars(
-          "requesters",
-          "申请人构成（本年新收，share）by report",
-          sorted.map((s) => s.label),
-          APPLICATION_COLUMNS.filter((c) => c.id !== "total").map((c, j) => ({ label: c.label, values: sorted.map((s) => s.requesters[j]) })),
-          true,
-        ),
-        stackedBars(
-          "review",
-          "行政复议、行政诉讼结果（all reports）",
-          REVIEW_ROWS.map((r) => r.label),
-          REVIEW_COLUMNS.filter((c) => c.id !== "total").map((c, j) => ({ label: c.label, values: REVIEW_ROWS.map((_, k) => sorted.reduce((s, x) => s + x.review[k][j], 0)) })),
-        ),
-      ]
-    : [];
-  if (byRule.size)
-    charts.push(stackedBars("warnings", "Warnings by rule", [...byRule.keys()], [{ label: "warnings", values: [...byRule.values()] }]));
-  const fileRows = files
-    .map((f) => `<tr><td>${esc(f.file)}</td><td class="${esc(f.status)}">${esc(f.status)}</td><td>${esc(f.reason)}</td><td>${f.warnings}</td></tr>`)
-    .join("");
-  const agencyRows = [...byAgency].sort((a, b) => b[1] - a[1]).map(([a, n]) => `<tr><td>${esc(a)}</td><td>${n}</td></tr>`).join("");
-  const flagHtml = flags
-    .filter((f) => f.severity !== "info")
-    .map((f) => {
-      const img = images.get(f);
-      return `<div class="flag"><div><b class="sev-${esc(f.severity)}">${esc(f.severity)}</b> <code>${esc(f.rule)}</code> · ${esc(f.file)}${f.page ? ` · 第${f.page}页` : ""}</div><div>${esc(f.message)}</div>${img ? `<img class="crop" alt="cell on page ${f.page}" src="data:image/png;base64,${img}">` : ""}</div>`;
-    })
-    .join("");
-  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>xxgk report</title><style>${STYLE}</style></head><body>
+
+  async write(path: string, files: HtmlFileRow[]): Promise<void> {
+    writeAtomic(path, await this.render(files));
+  }
+
+  private async render(files: HtmlFileRow[]): Promise<string> {
+    const { summaries, flags, byRule, byAgency } = this;
+    const images = await crops(flags);
+    const counts = ["ok", "no-report", "failed"].map((s) => `${files.filter((f) => f.status === s).length} ${s}`).join(" · ");
+    const sorted = [...summaries].sort((a, b) => a.label.localeCompare(b.label, "zh"));
+    const charts = sorted.length
+      ? [
+          stackedBars("outcomes", "办理结果（表三总计列）by report", sorted.map((s) => s.label), OUTCOME_GROUPS.map(([label], j) => ({ label, values: sorted.map((s) => s.outcomes[j]) }))),
+          stackedBars(
+            "requesters",
+            "申请人构成（本年新收，share）by report",
+            sorted.map((s) => s.label),
+            APPLICATION_COLUMNS.filter((c) => c.id !== "total").map((c, j) => ({ label: c.label, values: sorted.map((s) => s.requesters[j]) })),
+            true,
+          ),
+          stackedBars(
+            "review",
+            "行政复议、行政诉讼结果（all reports）",
+            REVIEW_ROWS.map((r) => r.label),
+            REVIEW_COLUMNS.filter((c) => c.id !== "total").map((c, j) => ({ label: c.label, values: REVIEW_ROWS.map((_, k) => sorted.reduce((s, x) => s + x.review[k][j], 0)) })),
+          ),
+        ]
+      : [];
+    if (byRule.size)
+      charts.push(stackedBars("warnings", "Warnings by rule", [...byRule.keys()], [{ label: "warnings", values: [...byRule.values()] }]));
+    const fileRows = files
+      .map((f) => `<tr><td>${esc(f.file)}</td><td class="${esc(f.status)}">${esc(f.status)}</td><td>${esc(f.reason)}</td><td>${f.warnings}</td></tr>`)
+      .join("");
+    const agencyRows = [...byAgency].sort((a, b) => b[1] - a[1]).map(([a, n]) => `<tr><td>${esc(a)}</td><td>${n}</td></tr>`).join("");
+    const flagHtml = flags
+      .filter((f) => f.severity !== "info")
+      .map((f) => {
+        const img = images.get(f);
+        return `<div class="flag"><div><b class="sev-${esc(f.severity)}">${esc(f.severity)}</b> <code>${esc(f.rule)}</code> · ${esc(f.file)}${f.page ? ` · 第${f.page}页` : ""}</div><div>${esc(f.message)}</div>${img ? `<img class="crop" alt="cell on page ${f.page}" src="data:image/png;base64,${img}">` : ""}</div>`;
+      })
+      .join("");
+    return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>xxgk report</title><style>${STYLE}</style></head><body>
 <h1>xxgk batch report</h1><p>${files.length} file(s): ${counts}. ${summaries.length} report(s) with tables.</p>
 <h2>Charts</h2>${charts.join("") || "<p>No report with tables.</p>"}
 <h2>Warnings by agency</h2><table><tr><th>agency</th><th>warnings</th></tr>${agencyRows}</table>
@@ -204,5 +208,5 @@ export async function writeHtmlReport(path: string, files: HtmlFileRow[], report
 <h2>Files</h2><table><tr><th>file</th><th>status</th><th>reason</th><th>warnings</th></tr>${fileRows}</table>
 </body></html>
 `;
-  writeAtomic(path, html);
+  }
 }

@@ -1,6 +1,6 @@
 import type { ReportJson } from "../extract/report.js";
 import { APPLICATION_COLUMNS } from "../template/templates.js";
-import { cellLookup, fmt, incompleteTables, onPages } from "./rules.js";
+import { cellLookup, fmt, incompleteTables, onPages, type CellValue } from "./rules.js";
 import type { Warning } from "./warning.js";
 
 /** One agency's name as reports of different years print it: full-width forms, spaces and brackets aside. */
@@ -11,13 +11,23 @@ export function agencyKey(agency: string): string {
 /** Rows the cross-year checks compare. */
 const CROSS_YEAR_ROWS = new Set(["applications/carried_over", "applications/carried_forward", "active_disclosure/rules", "active_disclosure/normative_documents"]);
 
-/** What checkBatch reads of a report: a batch holds this for every report of an agency instead of whole reports. */
-export function crossYearView(report: ReportJson): ReportJson {
+/** What checkBatch reads of a report, and the cross-year warnings it already has (a whole report will do). */
+export interface CrossYearView {
+  source: { file: string };
+  report: Pick<ReportJson["report"], "agency" | "year" | "template">;
+  cells: CellValue[];
+  warnings: Warning[];
+}
+
+/** A report's cross-year view: a batch holds this for every report instead of whole reports. */
+export function crossYearView(report: ReportJson): CrossYearView {
   return {
-    ...report,
-    tables: [],
-    cells: report.cells.filter((c) => CROSS_YEAR_ROWS.has(`${c.table}/${c.row}`)),
-    warnings: report.warnings.filter((w) => w.rule === "table.cells_missing"),
+    source: { file: report.source.file },
+    report: { agency: report.report.agency, year: report.report.year, template: report.report.template },
+    cells: report.cells
+      .filter((c) => CROSS_YEAR_ROWS.has(`${c.table}/${c.row}`))
+      .map(({ table, row, column, value, page }) => ({ table, row, column, value, page })),
+    warnings: report.warnings.filter((w) => w.rule === "table.cells_missing" || w.rule.startsWith("cross_year.")),
   };
 }
 
@@ -26,9 +36,9 @@ export function crossYearView(report: ReportJson): ReportJson {
  * column by column (warning on the later report), and, as info, 现行有效件数 must follow from last year's
  * plus this year's 制发 minus 废止. Returns the warnings to add, per report.
  */
-export function checkBatch(reports: ReportJson[]): Map<ReportJson, Warning[]> {
-  const out = new Map<ReportJson, Warning[]>();
-  const byAgencyYear = new Map<string, ReportJson>();
+export function checkBatch<R extends CrossYearView>(reports: R[]): Map<R, Warning[]> {
+  const out = new Map<R, Warning[]>();
+  const byAgencyYear = new Map<string, R>();
   for (const r of reports) if (r.report.agency && r.report.year) byAgencyYear.set(`${agencyKey(r.report.agency)}|${r.report.year}`, r);
   for (const cur of reports) {
     if (!cur.report.agency || !cur.report.year) continue;

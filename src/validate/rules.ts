@@ -13,7 +13,10 @@ export interface CellRef {
 /** Looks up a cell of a report by table/row/column; undefined when it was not read. */
 export type Lookup = (key: string, label: string) => CellRef | undefined;
 
-export function cellLookup(report: ReportJson): Lookup {
+/** The part of a cell the rules read. */
+export type CellValue = Pick<ReportJson["cells"][number], "table" | "row" | "column" | "value" | "page">;
+
+export function cellLookup(report: { cells: CellValue[] }): Lookup {
   const byKey = new Map(report.cells.map((c) => [`${c.table}/${c.row}/${c.column}`, c]));
   return (key, label) => {
     const c = byKey.get(key);
@@ -59,7 +62,7 @@ function relation(rule: string, scope: string, left: (CellRef | undefined)[], ri
 const short = (label: string) => label.replace(/^.*\s/, "").replace(/^[（(][一二三四五六七八九十]+[)）]|^[一二三四五六七八九十]+、|^\d+\./, "");
 
 /** Tables with unread standard cells: their relations are not checked (the reader's gaps are not the agency's errors). */
-export function incompleteTables(report: ReportJson): Set<string> {
+export function incompleteTables(report: { warnings: Pick<Warning, "rule" | "cells">[] }): Set<string> {
   return new Set(report.warnings.filter((w) => w.rule === "table.cells_missing").flatMap((w) => w.cells.map((c) => c.split("/")[0])));
 }
 
