@@ -60,6 +60,7 @@ function stackedBars(id: string, title: string, categories: string[], series: Se
 interface Summary {
   label: string;
   agency: string;
+  year: number | null;
   outcomes: number[];
   requesters: number[];
   review: number[][];
@@ -80,10 +81,41 @@ function summarize(r: ReportJson): Summary {
   return {
     label: `${r.report.agency ?? r.source.file} ${r.report.year ?? ""}`,
     agency: r.report.agency ?? "(unknown agency)",
+    year: r.report.year,
     outcomes: OUTCOME_GROUPS.map(([, match]) => apps.filter((c) => match(c.row)).reduce((s, c) => s + c.value, 0)),
     requesters: APPLICATION_COLUMNS.filter((c) => c.id !== "total").map((c) => v("applications", "new_received", c.id)),
     review: REVIEW_ROWS.map((row) => REVIEW_COLUMNS.filter((c) => c.id !== "total").map((c) => v("review_litigation", row.id, c.id))),
   };
+}
+
+/** One bar per report stays readable up to this many reports; larger batches get bars per year and per agency. */
+const MAX_BARS = 40;
+
+/** The bars of the outcome and requester charts: the reports themselves, or sums by year and by the busiest agencies. */
+function chartGroups(summaries: Summary[]): { label: string; outcomes: number[]; requesters: number[] }[] {
+  const sorted = [...summaries].sort((a, b) => a.label.localeCompare(b.label, "zh"));
+  if (sorted.length <= MAX_BARS) return sorted;
+  const sum = (label: string, members: Summary[]) => ({
+    label,
+    outcomes: OUTCOME_GROUPS.map((_, j) => members.reduce((s, m) => s + m.outcomes[j], 0)),
+    requesters: members[0].requesters.map((_, j) => members.reduce((s, m) => s + m.requesters[j], 0)),
+  });
+  const group = (key: (s: Summary) => string) => {
+    const m = new Map<string, Summary[]>();
+    for (const s of sorted) {
+      const k = key(s);
+      if (!m.has(k)) m.set(k, []);
+      m.get(k)!.push(s);
+    }
+    return m;
+  };
+  const years = [...group((s) => String(s.year ?? "?"))].sort((a, b) => a[0].localeCompare(b[0])).map(([y, ms]) => sum(`${y}年 · ${ms.length} reports`, ms));
+  const total = (ms: Summary[]) => ms.reduce((s, m) => s + m.outcomes.reduce((a, b) => a + b, 0), 0);
+  const agencies = [...group((s) => s.agency)]
+    .sort((a, b) => total(b[1]) - total(a[1]))
+    .slice(0, Math.max(0, MAX_BARS - years.length))
+    .map(([a, ms]) => sum(`${a} · ${ms.length} yr`, ms));
+  return [...years, ...agencies];
 }
 
 interface Flag {
@@ -168,22 +200,23 @@ export class HtmlReport {
     const { summaries, flags, byRule, byAgency } = this;
     const images = await crops(flags);
     const counts = ["ok", "no-report", "failed"].map((s) => `${files.filter((f) => f.status === s).length} ${s}`).join(" · ");
-    const sorted = [...summaries].sort((a, b) => a.label.localeCompare(b.label, "zh"));
-    const charts = sorted.length
+    const bars = chartGroups(summaries);
+    const by = summaries.length <= MAX_BARS ? "by report" : `by year, then the ${bars.length - new Set(summaries.map((s) => s.year)).size} agencies with most applications`;
+    const charts = summaries.length
       ? [
-          stackedBars("outcomes", "办理结果（表三总计列）by report", sorted.map((s) => s.label), OUTCOME_GROUPS.map(([label], j) => ({ label, values: sorted.map((s) => s.outcomes[j]) }))),
+          stackedBars("outcomes", `办理结果（表三总计列）${by}`, bars.map((s) => s.label), OUTCOME_GROUPS.map(([label], j) => ({ label, values: bars.map((s) => s.outcomes[j]) }))),
           stackedBars(
             "requesters",
-            "申请人构成（本年新收，share）by report",
-            sorted.map((s) => s.label),
-            APPLICATION_COLUMNS.filter((c) => c.id !== "total").map((c, j) => ({ label: c.label, values: sorted.map((s) => s.requesters[j]) })),
+            `申请人构成（本年新收，share）${by}`,
+            bars.map((s) => s.label),
+            APPLICATION_COLUMNS.filter((c) => c.id !== "total").map((c, j) => ({ label: c.label, values: bars.map((s) => s.requesters[j]) })),
             true,
           ),
           stackedBars(
             "review",
             "行政复议、行政诉讼结果（all reports）",
             REVIEW_ROWS.map((r) => r.label),
-            REVIEW_COLUMNS.filter((c) => c.id !== "total").map((c, j) => ({ label: c.label, values: REVIEW_ROWS.map((_, k) => sorted.reduce((s, x) => s + x.review[k][j], 0)) })),
+            REVIEW_COLUMNS.filter((c) => c.id !== "total").map((c, j) => ({ label: c.label, values: REVIEW_ROWS.map((_, k) => summaries.reduce((s, x) => s + x.review[k][j], 0)) })),
           ),
         ]
       : [];
