@@ -166,3 +166,12 @@ export function inkShare(mask: Uint8Array, width: number, x0: number, y0: number
     }
   return all ? ink / all : 0;
 }
+
+/**
+ * The image with every pixel lighter than `level` made white: a light watermark behind the text (grey, not
+ * coloured, so the brightest channel keeps it) goes, the dark cores of the strokes stay.
+ */
+export function whiten(img: Gray, level: number): Gray {
+  const data = img.data.map((v) => (v > level ? 255 : v));
+  return { width: img.width, height: img.height, data };
+}
