@@ -8,7 +8,7 @@ import type { Crop, OcrEngine, Reading } from "./engine.js";
 import { tableBlocks } from "./blocks.js";
 import { joinWrappedFigures, joinWrappedLabels, type ReadBlock } from "./stacks.js";
 import { gridSegments, rowLabels, virtualGrids } from "./virtualGrid.js";
-import { estimateSkew, findPixelLines, inkGray, inkMask, inkShare, otsu, whiten, type Gray, type PixelLine } from "./raster.js";
+import { estimateSkew, findPixelLines, inkGray, inkMask, inkShare, otsu, paperLevel, whiten, type Gray, type PixelLine } from "./raster.js";
 
 export interface OcrSettings {
   /** Rendering resolution. */
@@ -37,6 +37,8 @@ export interface OcrSettings {
   blockPad: number;
   /** Label lines closer than this many line heights are one wrapped label. */
   wrapGap: number;
+  /** Paper at least this light (median grey) is white: a clean picture, not a scan on grey paper. */
+  whitePaper: number;
 }
 
 export const defaultOcrSettings: OcrSettings = {
@@ -53,6 +55,7 @@ export const defaultOcrSettings: OcrSettings = {
   titleHeight: 13,
   blockPad: 3,
   wrapGap: 0.5,
+  whitePaper: 252,
 };
 
 const NUMERIC = /^[0-9０-９,，.．\-－—–/／oO〇]+$/u;
@@ -176,9 +179,12 @@ export async function ocrPage(
     });
   // On a page without ruled cells the long rules of three-line tables are painted out instead.
   const rules = lines.h.filter((l) => l.x1 - l.x0 >= settings.ruleShare * W);
-  // Without ruled cells, text blocks are read instead, and a watermark across them would join them and
-  // garble their figures: paper-grey is whitened.
-  const cleanGray = cells.length ? paintOut(gray, [...lines.h, ...lines.v].filter(inTable)) : whiten(paintOut(gray, rules), otsu(gray));
+  // On grey paper (a scan) everything lighter than ink is whitened (shading, a watermark, the paper): crops
+  // are read stacked on white, and tesseract's one threshold for the whole stack would turn grey crops into
+  // black blocks. Pictures on white paper keep their grey: the anti-aliasing of thin print is in it.
+  const painted = paintOut(gray, cells.length ? [...lines.h, ...lines.v].filter(inTable) : rules);
+  const paper = Math.min(...areas.map((a) => paperLevel(gray, Math.round(a.x0 * scale), Math.round(a.y0 * scale), Math.round(a.x1 * scale), Math.round(a.y1 * scale))));
+  const cleanGray = paper < settings.whitePaper ? whiten(painted, otsu(gray)) : painted;
   const clean = toCanvas(cleanGray);
 
   // A crop's row groups the cells of a ruled row; text blocks have none (their rows are not known yet).
