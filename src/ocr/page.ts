@@ -177,12 +177,12 @@ export async function ocrPage(
       const b = { x0: t.box.x0 * scale - 4, y0: t.box.y0 * scale - 4, x1: t.box.x1 * scale + 4, y1: t.box.y1 * scale + 4 };
       return l.x0 >= b.x0 && l.x1 <= b.x1 && l.y0 >= b.y0 && l.y1 <= b.y1;
     });
-  // On a page without ruled cells the long rules of three-line tables are painted out instead.
   const rules = lines.h.filter((l) => l.x1 - l.x0 >= settings.ruleShare * W);
   // On grey paper (a scan) everything lighter than ink is whitened (shading, a watermark, the paper): crops
   // are read stacked on white, and tesseract's one threshold for the whole stack would turn grey crops into
   // black blocks. Pictures on white paper keep their grey: the anti-aliasing of thin print is in it.
-  const painted = paintOut(gray, cells.length ? [...lines.h, ...lines.v].filter(inTable) : rules);
+  // Long rules are never text: under a running header, tesseract took one and the title below for a picture.
+  const painted = paintOut(gray, [...(cells.length ? [...lines.h, ...lines.v].filter(inTable) : []), ...rules]);
   const paper = Math.min(...areas.map((a) => paperLevel(gray, Math.round(a.x0 * scale), Math.round(a.y0 * scale), Math.round(a.x1 * scale), Math.round(a.y1 * scale))));
   const cleanGray = paper < settings.whitePaper ? whiten(painted, otsu(gray)) : painted;
   const clean = toCanvas(cleanGray);
