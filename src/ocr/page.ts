@@ -260,7 +260,7 @@ export async function ocrPage(
     text: readings[k].text || UNREAD,
     confidence: readings[k].text ? readings[k].confidence : 0,
     // A lone character among figures is more likely a misread figure than a label.
-    kind: /^[0-9.,\-]+$/.test(readings[k].text) ? "figure" : BLANK_MARK.test(readings[k].text) ? "mark" : TWO_HAN.test(readings[k].text) ? "label" : "other",
+    kind: /^-?\d[\d.,]*$/.test(readings[k].text) ? "figure" : BLANK_MARK.test(readings[k].text) ? "mark" : TWO_HAN.test(readings[k].text) ? "label" : "other",
     lineHeight: Math.min(c.box.y1 - c.box.y0, CELL_TEXT_SIZE),
   }));
   const wrapped = cells.length ? read : joinWrappedLabels(read, settings.wrapGap);

@@ -53,7 +53,7 @@ function columns(values: ReadBlock[]): { x0: number; x1: number; rows: Set<Row> 
     }, []);
 }
 
-/** Figures read with confidence, and blank marks: what shapes the grid (a doubtful reading lands where it lies). */
+/** Figures read with confidence, and blank marks: what makes rows. */
 function sureValues(blocks: ReadBlock[], s: GridSettings): ReadBlock[] {
   return blocks.filter((b) => b.kind === "mark" || (b.kind === "figure" && b.confidence >= s.minConfidence));
 }
@@ -80,7 +80,10 @@ export function rowLabels(blocks: ReadBlock[], s: GridSettings = defaultGridSett
   const typical = rights[Math.floor(rights.length / 2)];
   const cols = columns(rows.flatMap((r) => r.values));
   for (const r of rows) for (const v of r.values) cols.find((c) => v.box.x0 < c.x1 && v.box.x1 > c.x0)?.rows.add(r);
-  const valueLeft = Math.min(...cols.filter((c) => c.rows.size >= s.minColumnRows && c.x0 >= typical).map((c) => c.x0));
+  const right = cols.filter((c) => c.x0 >= typical);
+  const several = right.filter((c) => c.rows.size >= s.minColumnRows);
+  // A table of one row has no column of several figures: its columns right of the labels are its values.
+  const valueLeft = Math.min(...(several.length ? several : right).map((c) => c.x0));
   return labels.filter((l) => l.box.x1 <= valueLeft);
 }
 
@@ -94,9 +97,19 @@ export function virtualGrids(blocks: ReadBlock[], rules: Rule[], s: GridSettings
   const values = sureValues(blocks, s);
   const valueLeft = Math.max(...labels.map((l) => l.box.x1));
   let rows = assignRows(values.filter((v) => v.box.x0 >= valueLeft), labels);
+  // A doubtful figure makes no row (a header character read as a digit) but joins the row of its label.
+  for (const v of blocks.filter((b) => b.kind === "figure" && b.confidence < s.minConfidence && b.box.x0 >= valueLeft)) {
+    const label = rowLabel(v.box, labels);
+    rows.find((r) => r.label === label)?.values.push(v);
+  }
   const cols = columns(rows.flatMap((r) => r.values));
   for (const r of rows) for (const v of r.values) cols.find((c) => v.box.x0 < c.x1 && v.box.x1 > c.x0)?.rows.add(r);
-  const weak = cols.filter((c) => c.rows.size < s.minColumnRows);
+  // A column of few figures is kept when a header word stands over it (a sub-table of one row).
+  const headed = (c: { x0: number; x1: number; rows: Set<Row> }) => {
+    const top = Math.min(...[...c.rows].flatMap((r) => r.values.filter((v) => v.box.x0 < c.x1 && v.box.x1 > c.x0).map((v) => v.box.y0)));
+    return blocks.some((b) => b.kind === "label" && b.box.x0 < c.x1 && b.box.x1 > c.x0 && b.box.y1 <= top && top - b.box.y1 <= s.maxHeaderHeight);
+  };
+  const weak = cols.filter((c) => c.rows.size < s.minColumnRows && !headed(c));
   rows = rows
     .map((r) => ({ ...r, values: r.values.filter((v) => !weak.some((c) => v.box.x0 < c.x1 && v.box.x1 > c.x0)) }))
     .filter((r) => r.values.length > 0)
@@ -141,17 +154,27 @@ function gridOf(rows: Row[], previousBottom: number | null, blocks: ReadBlock[],
   // Group labels (三、本年度办理结果) stand left of the row labels, beside the rows.
   const left = Math.min(...blocks.filter((b) => b.box.x1 < cols[0].x0 && b.box.y0 >= first.y0 && b.box.y1 <= last.y1).map((b) => b.box.x0)) - s.pad;
   const right = cols[cols.length - 1].x1 + s.pad;
-  const xs = [left, cols[0].x0 - s.pad];
-  for (let c = 1; c < cols.length; c++) xs.push((cols[c - 1].x1 + cols[c].x0) / 2);
-  xs.push(right);
 
   const ys: number[] = [];
   // The header: up to the rule that opens the table (three-line tables have one above the header and one
   // under it), or the previous table, or a bounded distance.
-  const spanning = rules.filter((r) => r.y < first.y0 && r.x0 <= xs[1] && r.x1 >= right - s.pad).map((r) => r.y).sort((a, b) => b - a);
+  const spanning = rules.filter((r) => r.y < first.y0 && r.x0 <= cols[0].x0 && r.x1 >= right - s.pad).map((r) => r.y).sort((a, b) => b - a);
   const underHeader = spanning.length && !blocks.some((b) => b.box.y0 >= spanning[0] && b.box.y1 <= first.y0);
   const ceiling = Math.max(previousBottom ?? -Infinity, (underHeader ? spanning[1] : spanning[0]) ?? -Infinity, first.y0 - s.maxHeaderHeight);
   const header = blocks.filter((b) => b.box.y0 >= ceiling && b.box.y1 <= first.y0 && b.box.x1 > left && b.box.x0 < right);
+
+  // Column boundaries pass between the header words where they can: a header wider than its figures
+  // (本年新制作数量 over 16) stays whole in its column.
+  const boundary = (lo: number, hi: number, want: number) => {
+    const inWord = (x: number) => header.some((b) => x > b.box.x0 && x < b.box.x1);
+    if (!inWord(want)) return want;
+    const edges = header.flatMap((b) => [b.box.x0 - s.pad, b.box.x1 + s.pad]).filter((x) => x > lo && x < hi && !inWord(x));
+    return edges.sort((a, b) => Math.abs(a - want) - Math.abs(b - want))[0] ?? want;
+  };
+  const labelRight = Math.max(...rows.map((r) => r.label.box.x1));
+  const xs = [left, boundary(labelRight, cols[0].x0, cols[0].x0 - s.pad)];
+  for (let c = 1; c < cols.length; c++) xs.push(boundary(cols[c - 1].x1, cols[c].x0, (cols[c - 1].x1 + cols[c].x0) / 2));
+  xs.push(right);
   if (header.length) ys.push(Math.min(...header.map((b) => b.box.y0)) - s.pad);
   ys.push(first.y0 - s.pad);
   for (let r = 1; r < rows.length; r++) ys.push((rows[r - 1].y1 + rows[r].y0) / 2);

@@ -35,7 +35,8 @@ describe("virtualGrids", () => {
     const grids = virtualGrids(table(), [], settings);
     expect(grids).toHaveLength(1);
     const { xs, ys } = grids[0];
-    expect(xs).toEqual([9, 109, 140, 171]);
+    // The first value column starts left of its header word, which is wider than its figures.
+    expect(xs).toEqual([9, 99, 140, 171]);
     expect(ys).toEqual([-1, 11, 21, 33, 43]);
   });
 
@@ -47,9 +48,25 @@ describe("virtualGrids", () => {
     expect(grids[1].ys[0]).toBe(49);
   });
 
-  it("leaves doubtful figures and label brackets read as figures out of the grid's shape", () => {
-    const blocks = [...table(), b("2", "figure", 0, 24, 6, 30), b("8", "figure", 130, 24, 135, 30, 20)];
-    expect(virtualGrids(blocks, [], settings)[0].xs).toEqual([-1, 109, 140, 171]);
+  it("makes no row of a doubtful figure and no column of label brackets read as figures", () => {
+    const blocks = [...table(), b("2", "figure", 0, 24, 6, 30), b("其他", "label", 10, 48, 30, 54), b("8", "figure", 110, 48, 120, 54, 20)];
+    const [grid] = virtualGrids(blocks, [], settings);
+    expect(grid.xs).toEqual([-1, 99, 140, 171]);
+    expect(grid.ys).toEqual([-1, 11, 21, 33, 43]);
+  });
+});
+
+describe("virtualGrids on a one-row table", () => {
+  it("keeps a column of one figure when a header word stands over it", () => {
+    const blocks = [
+      b("信息内容", "label", 10, 0, 40, 6),
+      b("本年制发件数", "label", 100, 0, 130, 6),
+      b("本年废止件数", "label", 140, 0, 170, 6),
+      b("行政规范性文件", "label", 10, 12, 60, 18),
+      b("20", "figure", 120, 12, 130, 18),
+      b("60", "figure", 160, 12, 170, 18),
+    ];
+    expect(virtualGrids(blocks, [], settings)[0].xs).toEqual([9, 99, 139, 171]);
   });
 });
 
