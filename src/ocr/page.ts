@@ -203,7 +203,7 @@ export async function ocrPage(
   }
   if (cells.length === 0) {
     // Borderless (three-line) tables: page layout analysis drops their lone figures, so the text blocks
-    // of table rows are read one by one like cells, a band of blocks standing for a row.
+    // of table rows are read one by one like cells (their grid is rebuilt below).
     const blockMask = inkMask(cleanGray, otsu(gray));
     const blockSettings = {
       rowGap: Math.round(settings.blockRowGap * scale),
@@ -211,14 +211,14 @@ export async function ocrPage(
       minInk: settings.minInkPixels,
       titleHeight: Math.round(settings.titleHeight * scale),
     };
-    areas.forEach((a, i) => {
+    for (const a of areas) {
       const px = { x0: Math.max(0, Math.round(a.x0 * scale)), y0: Math.max(0, Math.round(a.y0 * scale)), x1: Math.min(W, Math.round(a.x1 * scale)), y1: Math.min(canvas.height, Math.round(a.y1 * scale)) };
       for (const b of tableBlocks(blockMask, W, px, blockSettings)) {
         const pad = settings.blockPad;
         const crop = { x0: Math.max(0, b.box.x0 - pad), y0: Math.max(0, b.box.y0 - pad), x1: Math.min(W, b.box.x1 + pad), y1: Math.min(canvas.height, b.box.y1 + pad) };
         crops.push({ box: { x0: b.box.x0 / scale, y0: b.box.y0 / scale, x1: b.box.x1 / scale, y1: b.box.y1 / scale }, crop, row: null });
       }
-    });
+    }
   }
   const texts = await engine.readCrops(clean, crops.map((c) => c.crop), "text");
   // Numbers, and short readings in rows of numbers (4 misread as 也, 1 as 工), are read again with a
@@ -259,7 +259,7 @@ export async function ocrPage(
     box: c.box,
     text: readings[k].text || UNREAD,
     confidence: readings[k].text ? readings[k].confidence : 0,
-    // A lone character among figures is more likely a misread figure than a label.
+    // A label has two Chinese characters or more: a lone one among figures is likelier a misread figure.
     kind: /^-?\d[\d.,]*$/.test(readings[k].text) ? "figure" : BLANK_MARK.test(readings[k].text) ? "mark" : TWO_HAN.test(readings[k].text) ? "label" : "other",
     lineHeight: Math.min(c.box.y1 - c.box.y0, CELL_TEXT_SIZE),
   }));
@@ -283,8 +283,8 @@ export async function ocrPage(
     const f = settings.proseScale;
     const small = createCanvas(Math.round(W * f), Math.round(rest.height * f));
     small.getContext("2d").drawImage(rest, 0, 0, small.width, small.height);
-    const words = (await engine.readPage(small)).map((w) => ({ ...w, box: { x0: w.box.x0 / f / scale, y0: w.box.y0 / f / scale, x1: w.box.x1 / f / scale, y1: w.box.y1 / f / scale } }));
-    for (const w of words) glyphs.push(...spread(w.text, w.box, w.confidence, Infinity));
+    const chars = (await engine.readPage(small)).map((c) => ({ ...c, box: { x0: c.box.x0 / f / scale, y0: c.box.y0 / f / scale, x1: c.box.x1 / f / scale, y1: c.box.y1 / f / scale } }));
+    for (const c of chars) glyphs.push(...spread(c.text, c.box, c.confidence, Infinity));
   }
 
   const keep = (b: Box) => !areas.some((a) => inside(b, a));

@@ -1,4 +1,4 @@
-import type { Box, Segment } from "../pdf/types.js";
+import type { Segment } from "../pdf/types.js";
 import { rowLabel, type ReadBlock } from "./stacks.js";
 
 /**
@@ -80,10 +80,7 @@ export function rowLabels(blocks: ReadBlock[], s: GridSettings = defaultGridSett
   const typical = rights[Math.floor(rights.length / 2)];
   const cols = columns(rows.flatMap((r) => r.values));
   for (const r of rows) for (const v of r.values) cols.find((c) => v.box.x0 < c.x1 && v.box.x1 > c.x0)?.rows.add(r);
-  const right = cols.filter((c) => c.x0 >= typical);
-  const several = right.filter((c) => c.rows.size >= s.minColumnRows);
-  // A table of one row has no column of several figures: its columns right of the labels are its values.
-  const valueLeft = Math.min(...(several.length ? several : right).map((c) => c.x0));
+  const valueLeft = Math.min(...cols.filter((c) => c.rows.size >= s.minColumnRows && c.x0 >= typical).map((c) => c.x0));
   return labels.filter((l) => l.box.x1 <= valueLeft);
 }
 

@@ -59,14 +59,15 @@ describe("virtualGrids", () => {
 describe("virtualGrids on a one-row table", () => {
   it("keeps a column of one figure when a header word stands over it", () => {
     const blocks = [
-      b("信息内容", "label", 10, 0, 40, 6),
-      b("本年制发件数", "label", 100, 0, 130, 6),
-      b("本年废止件数", "label", 140, 0, 170, 6),
-      b("行政规范性文件", "label", 10, 12, 60, 18),
-      b("20", "figure", 120, 12, 130, 18),
-      b("60", "figure", 160, 12, 170, 18),
+      ...table(),
+      b("上一年项目数量", "label", 95, 62, 125, 68),
+      b("本年增减", "label", 140, 62, 175, 68),
+      b("行政许可", "label", 10, 74, 40, 80),
+      b("12", "figure", 115, 74, 125, 80),
+      b("7", "figure", 150, 74, 155, 80),
     ];
-    expect(virtualGrids(blocks, [], settings)[0].xs).toEqual([9, 99, 139, 171]);
+    const grids = virtualGrids(blocks, [], settings);
+    expect(grids[1]).toEqual({ xs: [9, 94, 137.5, 156], ys: [61, 73, 81] });
   });
 });
 
