@@ -39,14 +39,14 @@ const DIGITS = "0123456789,.-/";
  */
 export class OcrEngine {
   private worker: Promise<Worker> | null = null;
-  private mode: ReadMode | "page" | "sparse" | null = null;
+  private mode: ReadMode | "page" | null = null;
 
-  private async ready(mode: ReadMode | "page" | "sparse"): Promise<Worker> {
+  private async ready(mode: ReadMode | "page"): Promise<Worker> {
     this.worker ??= createWorker("chi_sim", OEM.LSTM_ONLY, { langPath: LANG_PATH, cacheMethod: "none", gzip: true });
     const w = await this.worker;
     if (this.mode !== mode) {
       await w.setParameters({
-        tessedit_pageseg_mode: mode === "page" ? PSM.AUTO : mode === "sparse" ? PSM.SPARSE_TEXT : PSM.SINGLE_BLOCK,
+        tessedit_pageseg_mode: mode === "page" ? PSM.AUTO : PSM.SINGLE_BLOCK,
         tessedit_char_whitelist: mode === "digits" ? DIGITS : "",
         preserve_interword_spaces: "0",
         // Tesseract's own notes ("Estimating resolution as …") would otherwise land on the user's terminal.
@@ -121,16 +121,21 @@ export class OcrEngine {
     return out;
   }
 
-  /** Whole-page reading (titles and prose): words with their boxes in the image's pixels. */
-  async readPage(image: Canvas, sparse = false): Promise<{ text: string; confidence: number; box: Crop }[]> {
-    const worker = await this.ready(sparse ? "sparse" : "page");
+  /**
+   * Whole-page reading (titles and prose): characters with their own boxes (across their line) in the image's pixels. A word's box
+   * spread evenly over its characters would misplace them (and reorder them against the next word).
+   */
+  async readPage(image: Canvas): Promise<{ text: string; confidence: number; box: Crop }[]> {
+    const worker = await this.ready("page");
     const result = await worker.recognize(image.toBuffer("image/png"), {}, { blocks: true, text: false });
-    const words: { text: string; confidence: number; box: Crop }[] = [];
+    const chars: { text: string; confidence: number; box: Crop }[] = [];
     for (const block of result.data.blocks ?? [])
       for (const para of block.paragraphs)
         for (const line of para.lines)
-          for (const w of line.words) if (w.text.trim()) words.push({ text: w.text.trim(), confidence: w.confidence, box: w.bbox });
-    return words;
+          for (const w of line.words)
+            // The line's height stands for the font size, as a word's did: a character's own box ("一") does not.
+            for (const s of w.symbols) if (s.text.trim()) chars.push({ text: s.text.trim(), confidence: s.confidence, box: { x0: s.bbox.x0, x1: s.bbox.x1, y0: line.bbox.y0, y1: line.bbox.y1 } });
+    return chars;
   }
 
   async terminate(): Promise<void> {

@@ -5,7 +5,10 @@ import { findLatticeTables } from "../layout/lattice.js";
 import { buildRulings } from "../layout/rulings.js";
 import type { Box, Glyph, PageModel, Segment } from "../pdf/types.js";
 import type { Crop, OcrEngine, Reading } from "./engine.js";
-import { estimateSkew, findPixelLines, inkGray, inkMask, inkShare, type Gray, type PixelLine } from "./raster.js";
+import { tableBlocks } from "./blocks.js";
+import { joinWrappedFigures, joinWrappedLabels, type ReadBlock } from "./stacks.js";
+import { gridSegments, rowLabels, virtualGrids } from "./virtualGrid.js";
+import { estimateSkew, findPixelLines, inkGray, inkMask, inkShare, otsu, paperLevel, whiten, type Gray, type PixelLine } from "./raster.js";
 
 export interface OcrSettings {
   /** Rendering resolution. */
@@ -22,6 +25,20 @@ export interface OcrSettings {
   proseScale: number;
   /** Confidence given to a value that the text and digits-only readings agree on. */
   agreedConfidence: number;
+  /** Ruling lines at least this share of the page width are table rules (three-line tables keep only these). */
+  ruleShare: number;
+  /** On pages without ruled cells: white rows at least this high (points) separate text blocks. */
+  blockRowGap: number;
+  /** On pages without ruled cells: white columns at least this wide (points) separate text blocks. */
+  blockColGap: number;
+  /** Lines of text taller than this (points) are titles, read with the page, not as table blocks. */
+  titleHeight: number;
+  /** White margin (pixels) kept around a text block's ink in its crop. */
+  blockPad: number;
+  /** Label lines closer than this many line heights are one wrapped label. */
+  wrapGap: number;
+  /** Paper at least this light (median grey) is white: a clean picture, not a scan on grey paper. */
+  whitePaper: number;
 }
 
 export const defaultOcrSettings: OcrSettings = {
@@ -32,10 +49,20 @@ export const defaultOcrSettings: OcrSettings = {
   minSkew: 0.1,
   proseScale: 0.5,
   agreedConfidence: 90,
+  ruleShare: 0.4,
+  blockRowGap: 2.5,
+  blockColGap: 6,
+  titleHeight: 13,
+  blockPad: 3,
+  wrapGap: 0.5,
+  whitePaper: 252,
 };
 
 const NUMERIC = /^[0-9０-９,，.．\-－—–/／oO〇]+$/u;
 const ONE_LOOKALIKES = /^[|lI丨工]$/u;
+const TWO_HAN = /[\u4e00-\u9fff].*[\u4e00-\u9fff]/u;
+/** What tables print for nothing (see values.ts). */
+const BLANK_MARK = /^[-－—–―─━一_/／\\]+$/u;
 /** Confidence given to a guessed reading, low enough to be flagged. */
 const UNSURE = 30;
 /** Text of an inked cell OCR could not read: not a number, so the cell is reported unreadable. */
@@ -82,7 +109,7 @@ const LINE_HALF_WIDTH = 3;
  * their anti-aliasing, which thin 200 dpi print needs) with the ruling lines painted out, so border
  * remnants cannot pass for a 1.
  */
-function cleanImage(gray: Gray, lines: PixelLine[]): Canvas {
+function paintOut(gray: Gray, lines: PixelLine[]): Gray {
   const { width, height } = gray;
   const data = gray.data.slice();
   for (const l of lines) {
@@ -91,6 +118,11 @@ function cleanImage(gray: Gray, lines: PixelLine[]): Canvas {
       for (let x = Math.max(0, Math.floor(l.x0) - (horizontal ? 0 : LINE_HALF_WIDTH)); x <= Math.min(width - 1, Math.ceil(l.x1) + (horizontal ? 0 : LINE_HALF_WIDTH)); x++)
         data[y * width + x] = 255;
   }
+  return { width, height, data };
+}
+
+function toCanvas(gray: Gray): Canvas {
+  const { width, height, data } = gray;
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext("2d");
   const image = ctx.createImageData(width, height);
@@ -145,9 +177,18 @@ export async function ocrPage(
       const b = { x0: t.box.x0 * scale - 4, y0: t.box.y0 * scale - 4, x1: t.box.x1 * scale + 4, y1: t.box.y1 * scale + 4 };
       return l.x0 >= b.x0 && l.x1 <= b.x1 && l.y0 >= b.y0 && l.y1 <= b.y1;
     });
-  const clean = cleanImage(gray, [...lines.h, ...lines.v].filter(inTable));
+  const rules = lines.h.filter((l) => l.x1 - l.x0 >= settings.ruleShare * W);
+  // On grey paper (a scan) everything lighter than ink is whitened (shading, a watermark, the paper): crops
+  // are read stacked on white, and tesseract's one threshold for the whole stack would turn grey crops into
+  // black blocks. Pictures on white paper keep their grey: the anti-aliasing of thin print is in it.
+  // Long rules are never text: under a running header, tesseract took one and the title below for a picture.
+  const painted = paintOut(gray, [...(cells.length ? [...lines.h, ...lines.v].filter(inTable) : []), ...rules]);
+  const paper = Math.min(...areas.map((a) => paperLevel(gray, Math.round(a.x0 * scale), Math.round(a.y0 * scale), Math.round(a.x1 * scale), Math.round(a.y1 * scale))));
+  const cleanGray = paper < settings.whitePaper ? whiten(painted, otsu(gray)) : painted;
+  const clean = toCanvas(cleanGray);
 
-  const crops: { box: Box; crop: Crop; row: string }[] = [];
+  // A crop's row groups the cells of a ruled row; text blocks have none (their rows are not known yet).
+  const crops: { box: Box; crop: Crop; row: string | null }[] = [];
   for (const c of cells) {
     const crop = {
       x0: Math.round(c.box.x0 * scale) + settings.cellInset,
@@ -160,18 +201,42 @@ export async function ocrPage(
     if (inkShare(mask, W, crop.x0, crop.y0, crop.x1, crop.y1) * area < settings.minInkPixels) continue;
     crops.push({ box: c.box, crop, row: `${Math.round(c.box.y0)}` });
   }
+  if (cells.length === 0) {
+    // Borderless (three-line) tables: page layout analysis drops their lone figures, so the text blocks
+    // of table rows are read one by one like cells (their grid is rebuilt below).
+    const blockMask = inkMask(cleanGray, otsu(gray));
+    const blockSettings = {
+      rowGap: Math.round(settings.blockRowGap * scale),
+      colGap: Math.round(settings.blockColGap * scale),
+      minInk: settings.minInkPixels,
+      titleHeight: Math.round(settings.titleHeight * scale),
+    };
+    for (const a of areas) {
+      const px = { x0: Math.max(0, Math.round(a.x0 * scale)), y0: Math.max(0, Math.round(a.y0 * scale)), x1: Math.min(W, Math.round(a.x1 * scale)), y1: Math.min(canvas.height, Math.round(a.y1 * scale)) };
+      for (const b of tableBlocks(blockMask, W, px, blockSettings)) {
+        const pad = settings.blockPad;
+        const crop = { x0: Math.max(0, b.box.x0 - pad), y0: Math.max(0, b.box.y0 - pad), x1: Math.min(W, b.box.x1 + pad), y1: Math.min(canvas.height, b.box.y1 + pad) };
+        crops.push({ box: { x0: b.box.x0 / scale, y0: b.box.y0 / scale, x1: b.box.x1 / scale, y1: b.box.y1 / scale }, crop, row: null });
+      }
+    }
+  }
   const texts = await engine.readCrops(clean, crops.map((c) => c.crop), "text");
   // Numbers, and short readings in rows of numbers (4 misread as 也, 1 as 工), are read again with a
   // digits-only alphabet; two readings that agree make a sure value.
   const looksNumeric = (t: string) => NUMERIC.test(t) || (/\d/.test(t) && !/[\u4e00-\u9fff]{2}/u.test(t));
   const numericShare = new Map<string, number>();
   for (const row of new Set(crops.map((c) => c.row))) {
+    if (row === null) continue;
     const ks = crops.map((c, k) => (c.row === row ? k : -1)).filter((k) => k >= 0);
     numericShare.set(row, ks.filter((k) => looksNumeric(texts[k].text)).length / ks.length);
   }
-  const numeric = crops
-    .map((_, k) => k)
-    .filter((k) => looksNumeric(texts[k].text) || ((numericShare.get(crops[k].row) ?? 0) >= 0.5 && Array.from(texts[k].text).length <= 2));
+  // A text block that is not a label (two Chinese characters or more) may be a misread figure: read it as one.
+  const maybeNumber = (k: number) => {
+    const row = crops[k].row;
+    if (row === null) return !TWO_HAN.test(texts[k].text);
+    return (numericShare.get(row) ?? 0) >= 0.5 && Array.from(texts[k].text).length <= 2;
+  };
+  const numeric = crops.map((_, k) => k).filter((k) => looksNumeric(texts[k].text) || maybeNumber(k));
   const digits = await engine.readCrops(clean, numeric.map((k) => crops[k].crop), "digits");
   const readings: Reading[] = [...texts];
   numeric.forEach((k, i) => {
@@ -190,7 +255,21 @@ export async function ocrPage(
       : { text: longer, confidence: Math.min(d.confidence, texts[k].confidence) };
   });
   // A cell with ink that read as nothing must not pass for a blank: it gets a mark that reads as unreadable.
-  const glyphs: Glyph[] = crops.flatMap((c, k) => spread(readings[k].text || UNREAD, c.box, readings[k].text ? readings[k].confidence : 0));
+  const read: ReadBlock[] = crops.map((c, k) => ({
+    box: c.box,
+    text: readings[k].text || UNREAD,
+    confidence: readings[k].text ? readings[k].confidence : 0,
+    // A label has two Chinese characters or more: a lone one among figures is likelier a misread figure.
+    kind: /^-?\d[\d.,]*$/.test(readings[k].text) ? "figure" : BLANK_MARK.test(readings[k].text) ? "mark" : TWO_HAN.test(readings[k].text) ? "label" : "other",
+    lineHeight: Math.min(c.box.y1 - c.box.y0, CELL_TEXT_SIZE),
+  }));
+  const wrapped = cells.length ? read : joinWrappedLabels(read, settings.wrapGap);
+  const blocks = cells.length ? read : joinWrappedFigures(wrapped, rowLabels(wrapped));
+  const glyphs: Glyph[] = blocks.flatMap((b) => spread(b.text, b.box, b.confidence, b.lineHeight));
+  // The grid of borderless tables takes the place of their rules, which the lattice stage reads like borders.
+  const grids = cells.length ? [] : virtualGrids(blocks, rules.map((l) => ({ y: l.y0 / scale, x0: l.x0 / scale, x1: l.x1 / scale })));
+  const inGrid = (sg: Segment) => grids.some((g) => sg.y0 >= g.ys[0] && sg.y1 <= g.ys[g.ys.length - 1] && sg.x1 > g.xs[0] && sg.x0 < g.xs[g.xs.length - 1]);
+  const pageSegments = [...segments.filter((sg) => !inGrid(sg)), ...grids.flatMap(gridSegments)];
 
   // Text outside the tables (title, prose): the page read whole, with tables and non-OCR areas painted out.
   const rest = createCanvas(W, canvas.height);
@@ -198,28 +277,21 @@ export async function ocrPage(
   rctx.fillStyle = "white";
   rctx.fillRect(0, 0, W, canvas.height);
   for (const a of areas) rctx.drawImage(clean, a.x0 * scale, a.y0 * scale, (a.x1 - a.x0) * scale, (a.y1 - a.y0) * scale, a.x0 * scale, a.y0 * scale, (a.x1 - a.x0) * scale, (a.y1 - a.y0) * scale);
-  for (const c of cells) rctx.fillRect(c.box.x0 * scale - 2, c.box.y0 * scale - 2, (c.box.x1 - c.box.x0) * scale + 4, (c.box.y1 - c.box.y0) * scale + 4);
+  for (const c of crops) rctx.fillRect(c.box.x0 * scale - 2, c.box.y0 * scale - 2, (c.box.x1 - c.box.x0) * scale + 4, (c.box.y1 - c.box.y0) * scale + 4);
   if (inkShare(inkMask(inkGray(pixels(rest), W, rest.height)), W, 0, 0, W, rest.height) > 0.0005) {
     // Running text reads best at about half the cell resolution: titles are then no taller than the model likes.
     const f = settings.proseScale;
     const small = createCanvas(Math.round(W * f), Math.round(rest.height * f));
     small.getContext("2d").drawImage(rest, 0, 0, small.width, small.height);
-    const words = (await engine.readPage(small)).map((w) => ({ ...w, box: { x0: w.box.x0 / f / scale, y0: w.box.y0 / f / scale, x1: w.box.x1 / f / scale, y1: w.box.y1 / f / scale } }));
-    // A table without ruling lines (three-line tables) is read as text; page layout analysis drops lone
-    // figures in it, which a sparse reading at full resolution finds. Its words fill the gaps of the first.
-    if (cells.length === 0 && segments.filter((sg) => sg.y0 === sg.y1 && sg.x1 - sg.x0 > page.width * 0.4).length >= 2) {
-      const extra = (await engine.readPage(rest, true)).map((w) => ({ ...w, box: { x0: w.box.x0 / scale, y0: w.box.y0 / scale, x1: w.box.x1 / scale, y1: w.box.y1 / scale } }));
-      const overlaps = (a: Box, b: Box) => Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) && Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0);
-      words.push(...extra.filter((e) => /\d/.test(e.text) && !words.some((w) => overlaps(w.box, e.box))));
-    }
-    for (const w of words) glyphs.push(...spread(w.text, w.box, w.confidence, Infinity));
+    const chars = (await engine.readPage(small)).map((c) => ({ ...c, box: { x0: c.box.x0 / f / scale, y0: c.box.y0 / f / scale, x1: c.box.x1 / f / scale, y1: c.box.y1 / f / scale } }));
+    for (const c of chars) glyphs.push(...spread(c.text, c.box, c.confidence, Infinity));
   }
 
   const keep = (b: Box) => !areas.some((a) => inside(b, a));
   return {
     ...page,
     glyphs: [...page.glyphs.filter(keep), ...glyphs],
-    segments: [...page.segments.filter(keep), ...segments],
+    segments: [...page.segments.filter(keep), ...pageSegments],
     source: "ocr",
     graphicsRead: true,
     skew,

@@ -166,3 +166,29 @@ export function inkShare(mask: Uint8Array, width: number, x0: number, y0: number
     }
   return all ? ink / all : 0;
 }
+
+/**
+ * The image with every pixel lighter than `level` made white: a light watermark behind the text (grey, not
+ * coloured, so the brightest channel keeps it) goes, the dark cores of the strokes stay.
+ */
+export function whiten(img: Gray, level: number): Gray {
+  const data = img.data.map((v) => (v > level ? 255 : v));
+  return { width: img.width, height: img.height, data };
+}
+
+/** Median grey of a rectangle (every `stride`-th pixel): the paper's level, as paper covers most of a page. */
+export function paperLevel(img: Gray, x0: number, y0: number, x1: number, y1: number, stride = 4): number {
+  const hist = new Array<number>(256).fill(0);
+  let n = 0;
+  for (let y = Math.max(0, y0); y < Math.min(img.height, y1); y += stride)
+    for (let x = Math.max(0, x0); x < Math.min(img.width, x1); x += stride) {
+      hist[img.data[y * img.width + x]]++;
+      n++;
+    }
+  let seen = 0;
+  for (let v = 255; v >= 0; v--) {
+    seen += hist[v];
+    if (seen * 2 >= n) return v;
+  }
+  return 255;
+}

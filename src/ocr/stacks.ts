@@ -1,0 +1,102 @@
+import type { Box } from "../pdf/types.js";
+
+/** A text block of a borderless table with what OCR read in it. */
+export interface ReadBlock {
+  box: Box;
+  text: string;
+  confidence: number;
+  /** A figure, a blank mark (dash, slash), a label or header word (Chinese text), or anything else. */
+  kind: "figure" | "mark" | "label" | "other";
+  /** Height of one line of its text (a joined figure keeps that of its lines). */
+  lineHeight: number;
+}
+
+const overlapX = (a: Box, b: Box) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0;
+/** Vertical distance between two boxes, 0 when they overlap. */
+const distY = (a: Box, b: Box) => Math.max(0, a.y0 - b.y1, b.y0 - a.y1);
+
+/** The row label of a figure: the label left of it nearest vertically; of equal ones the rightmost (the leaf label). */
+export function rowLabel(value: Box, labels: ReadBlock[]): ReadBlock | null {
+  let best: ReadBlock | null = null;
+  for (const l of labels) {
+    if (l.box.x1 > value.x0) continue;
+    if (!best) best = l;
+    else {
+      const d = distY(value, l.box) - distY(value, best.box);
+      if (d < 0 || (d === 0 && l.box.x1 > best.box.x1)) best = l;
+    }
+  }
+  return best;
+}
+
+/**
+ * Joins the lines of a figure wrapped inside its cell ("204" over "95" is 20495). Without row rules a wrapped
+ * figure is two blocks, one above the other in a column; they are one when a row label spans the space
+ * between them (labels are centred on their rows) and no label line stands beside the lower one alone
+ * (the label of the next row).
+ */
+export function joinWrappedFigures(blocks: ReadBlock[], labels: ReadBlock[]): ReadBlock[] {
+  const values = blocks.filter((b) => b.kind === "figure").sort((a, b) => a.box.y0 - b.box.y0);
+  const joined = new Set<ReadBlock>();
+  const out: ReadBlock[] = blocks.filter((b) => b.kind !== "figure");
+  const overlapsY = (a: Box, b: Box) => Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0);
+  for (const v of values) {
+    if (joined.has(v)) continue;
+    let stack = v;
+    for (const w of values) {
+      if (w === v || joined.has(w) || w.box.y0 < stack.box.y1 || !overlapX(w.box, stack.box)) continue;
+      if (values.some((u) => u !== w && !joined.has(u) && u !== v && overlapX(u.box, w.box) && u.box.y0 >= stack.box.y1 && u.box.y1 <= w.box.y0)) continue;
+      const left = labels.filter((l) => l.box.x1 <= Math.min(stack.box.x0, w.box.x0));
+      const spans = left.some((l) => l.box.y0 <= stack.box.y1 && l.box.y1 >= w.box.y0);
+      const nextRow = left.some((l) => overlapsY(l.box, w.box) && !overlapsY(l.box, stack.box));
+      // Lines of one cell lie closer than a line height.
+      if (!spans || nextRow || w.box.y0 - stack.box.y1 > w.lineHeight) break;
+      joined.add(w);
+      stack = {
+        box: { x0: Math.min(stack.box.x0, w.box.x0), y0: stack.box.y0, x1: Math.max(stack.box.x1, w.box.x1), y1: w.box.y1 },
+        text: stack.text + w.text,
+        confidence: Math.min(stack.confidence, w.confidence),
+        kind: "figure",
+        lineHeight: Math.min(stack.lineHeight, w.lineHeight),
+      };
+    }
+    out.push(stack);
+  }
+  return out;
+}
+
+/** A row label's own numbering ("3.", "（二）", "一、"): a label line that starts with one starts a new row. */
+const NUMBERED = /^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．])/u;
+
+/**
+ * Joins the lines of a label wrapped inside its cell: a label line right under another, closer than
+ * `maxGap` times its line height, within its width and not numbered, continues it.
+ */
+export function joinWrappedLabels(blocks: ReadBlock[], maxGap: number): ReadBlock[] {
+  const labels = blocks.filter((b) => b.kind === "label" || b.kind === "other").sort((a, b) => a.box.y0 - b.box.y0);
+  const out: ReadBlock[] = [];
+  for (const l of labels) {
+    const above = out.find(
+      (u) =>
+        u.kind === "label" &&
+        l.box.y0 >= u.box.y1 &&
+        l.box.y0 - u.box.y1 < maxGap * l.lineHeight &&
+        l.box.x0 >= u.box.x0 - l.lineHeight &&
+        l.box.x1 <= u.box.x1 + l.lineHeight &&
+        !NUMBERED.test(l.text),
+    );
+    if (!above) {
+      out.push(l);
+      continue;
+    }
+    const merged: ReadBlock = {
+      box: { x0: Math.min(above.box.x0, l.box.x0), y0: above.box.y0, x1: Math.max(above.box.x1, l.box.x1), y1: l.box.y1 },
+      text: above.text + l.text,
+      confidence: Math.min(above.confidence, l.confidence),
+      kind: "label",
+      lineHeight: above.lineHeight,
+    };
+    out.splice(out.indexOf(above), 1, merged);
+  }
+  return [...blocks.filter((b) => b.kind !== "label" && b.kind !== "other"), ...out];
+}

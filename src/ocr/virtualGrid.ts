@@ -1,0 +1,189 @@
+import type { Segment } from "../pdf/types.js";
+import { rowLabel, type ReadBlock } from "./stacks.js";
+
+/**
+ * The grid of a borderless (three-line) table, rebuilt from its read text blocks so the lattice stage can
+ * read it like a ruled one: a row for each row label with figures to its right, a column for each run of
+ * figures standing one under another, a header row for the text between the table's top and its first row.
+ */
+
+export interface GridSettings {
+  /** Space (points) left between a grid line and the text it passes. */
+  pad: number;
+  /** A column of figures found in fewer rows than this is a stray reading, not a column. */
+  minColumnRows: number;
+  /** Figures read with less confidence than this do not shape the grid. */
+  minConfidence: number;
+  /** Without a rule above it, a header is looked for this many points above the first row at most. */
+  maxHeaderHeight: number;
+}
+
+export const defaultGridSettings: GridSettings = { pad: 1, minColumnRows: 2, minConfidence: 50, maxHeaderHeight: 60 };
+
+/** A horizontal rule of the page (y, and its extent along x), in points. */
+export interface Rule {
+  y: number;
+  x0: number;
+  x1: number;
+}
+
+export interface Grid {
+  xs: number[];
+  ys: number[];
+}
+
+interface Row {
+  label: ReadBlock;
+  values: ReadBlock[];
+  y0: number;
+  y1: number;
+}
+
+
+/** Value columns: x-extents of values that overlap, merged; one interval per column, left to right. */
+function columns(values: ReadBlock[]): { x0: number; x1: number; rows: Set<Row> }[] {
+  return values
+    .map((v) => ({ x0: v.box.x0, x1: v.box.x1 }))
+    .sort((a, b) => a.x0 - b.x0)
+    .reduce<{ x0: number; x1: number; rows: Set<Row> }[]>((cols, v) => {
+      const last = cols[cols.length - 1];
+      if (last && v.x0 < last.x1) last.x1 = Math.max(last.x1, v.x1);
+      else cols.push({ ...v, rows: new Set() });
+      return cols;
+    }, []);
+}
+
+/** Figures read with confidence, and blank marks: what makes rows. */
+function sureValues(blocks: ReadBlock[], s: GridSettings): ReadBlock[] {
+  return blocks.filter((b) => b.kind === "mark" || (b.kind === "figure" && b.confidence >= s.minConfidence));
+}
+
+function assignRows(values: ReadBlock[], labels: ReadBlock[]): Row[] {
+  const byLabel = new Map<ReadBlock, ReadBlock[]>();
+  for (const v of values) {
+    const label = rowLabel(v.box, labels);
+    if (label) byLabel.set(label, [...(byLabel.get(label) ?? []), v]);
+  }
+  return [...byLabel].map(([label, vs]) => ({ label, values: vs, y0: 0, y1: 0 }));
+}
+
+/**
+ * The labels of the label column: those left of the value columns. A figure misread as Chinese lies in a
+ * value column, and a bracket of a label misread as a figure in no column of several rows: the value columns
+ * are the columns of figures in several rows that start right of most row labels.
+ */
+export function rowLabels(blocks: ReadBlock[], s: GridSettings = defaultGridSettings): ReadBlock[] {
+  const labels = blocks.filter((b) => b.kind === "label");
+  const rows = assignRows(sureValues(blocks, s), labels);
+  if (!rows.length) return [];
+  const rights = rows.map((r) => r.label.box.x1).sort((a, b) => a - b);
+  const typical = rights[Math.floor(rights.length / 2)];
+  const cols = columns(rows.flatMap((r) => r.values));
+  for (const r of rows) for (const v of r.values) cols.find((c) => v.box.x0 < c.x1 && v.box.x1 > c.x0)?.rows.add(r);
+  const valueLeft = Math.min(...cols.filter((c) => c.rows.size >= s.minColumnRows && c.x0 >= typical).map((c) => c.x0));
+  return labels.filter((l) => l.box.x1 <= valueLeft);
+}
+
+/**
+ * Grids of the borderless tables among `blocks` (points). Values are the blocks that are not labels; each
+ * goes to the row of its row label. Consecutive rows form one table unless text reaching into the value
+ * columns (a title, a new header) lies between them.
+ */
+export function virtualGrids(blocks: ReadBlock[], rules: Rule[], s: GridSettings = defaultGridSettings): Grid[] {
+  const labels = rowLabels(blocks, s);
+  const values = sureValues(blocks, s);
+  const valueLeft = Math.max(...labels.map((l) => l.box.x1));
+  let rows = assignRows(values.filter((v) => v.box.x0 >= valueLeft), labels);
+  // A doubtful figure makes no row (a header character read as a digit) but joins the row of its label.
+  for (const v of blocks.filter((b) => b.kind === "figure" && b.confidence < s.minConfidence && b.box.x0 >= valueLeft)) {
+    const label = rowLabel(v.box, labels);
+    rows.find((r) => r.label === label)?.values.push(v);
+  }
+  const cols = columns(rows.flatMap((r) => r.values));
+  for (const r of rows) for (const v of r.values) cols.find((c) => v.box.x0 < c.x1 && v.box.x1 > c.x0)?.rows.add(r);
+  // A column of few figures is kept when a header word stands over it (a sub-table of one row).
+  const headed = (c: { x0: number; x1: number; rows: Set<Row> }) => {
+    const top = Math.min(...[...c.rows].flatMap((r) => r.values.filter((v) => v.box.x0 < c.x1 && v.box.x1 > c.x0).map((v) => v.box.y0)));
+    return blocks.some((b) => b.kind === "label" && b.box.x0 < c.x1 && b.box.x1 > c.x0 && b.box.y1 <= top && top - b.box.y1 <= s.maxHeaderHeight);
+  };
+  const weak = cols.filter((c) => c.rows.size < s.minColumnRows && !headed(c));
+  rows = rows
+    .map((r) => ({ ...r, values: r.values.filter((v) => !weak.some((c) => v.box.x0 < c.x1 && v.box.x1 > c.x0)) }))
+    .filter((r) => r.values.length > 0)
+    .map((r) => ({ ...r, y0: Math.min(r.label.box.y0, ...r.values.map((v) => v.box.y0)), y1: Math.max(r.label.box.y1, ...r.values.map((v) => v.box.y1)) }))
+    .sort((a, b) => a.y0 - b.y0);
+
+  const used = new Set(rows.flatMap((r) => [r.label, ...r.values]));
+  const loose = blocks.filter((b) => !used.has(b));
+  const tables: Row[][] = [];
+  for (const r of rows) {
+    const t = tables[tables.length - 1];
+    if (t) {
+      const prev = t[t.length - 1];
+      const valueLeft = Math.min(...t.flatMap((x) => x.values.map((v) => v.box.x0)), ...r.values.map((v) => v.box.x0));
+      const between = loose.filter((b) => b.box.y0 >= prev.y1 && b.box.y1 <= r.y0 && b.box.x1 > valueLeft);
+      if (!between.length) {
+        t.push(r);
+        continue;
+      }
+    }
+    tables.push([r]);
+  }
+  return tables.map((t, k) => gridOf(t, k > 0 ? tables[k - 1][tables[k - 1].length - 1].y1 : null, blocks, rules, s));
+}
+
+/** The grid of one table's rows, with a header row above them when text lies there. */
+function gridOf(rows: Row[], previousBottom: number | null, blocks: ReadBlock[], rules: Rule[], s: GridSettings): Grid {
+  const values = rows.flatMap((r) => r.values);
+  const cols = columns(values);
+  // Two values of one row in one column: it is two columns (their figures stand close).
+  for (const r of rows) {
+    const sorted = [...r.values].sort((a, b) => a.box.x0 - b.box.x0);
+    for (let k = 1; k < sorted.length; k++) {
+      const a = sorted[k - 1].box;
+      const b = sorted[k].box;
+      const c = cols.findIndex((col) => a.x0 >= col.x0 && b.x1 <= col.x1);
+      if (c >= 0 && a.x1 <= b.x0) cols.splice(c, 1, { ...cols[c], x1: a.x1 }, { ...cols[c], x0: b.x0 });
+    }
+  }
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  // Group labels (三、本年度办理结果) stand left of the row labels, beside the rows.
+  const left = Math.min(...blocks.filter((b) => b.box.x1 < cols[0].x0 && b.box.y0 >= first.y0 && b.box.y1 <= last.y1).map((b) => b.box.x0)) - s.pad;
+  const right = cols[cols.length - 1].x1 + s.pad;
+
+  const ys: number[] = [];
+  // The header: up to the rule that opens the table (three-line tables have one above the header and one
+  // under it), or the previous table, or a bounded distance.
+  const spanning = rules.filter((r) => r.y < first.y0 && r.x0 <= cols[0].x0 && r.x1 >= right - s.pad).map((r) => r.y).sort((a, b) => b - a);
+  const underHeader = spanning.length && !blocks.some((b) => b.box.y0 >= spanning[0] && b.box.y1 <= first.y0);
+  const ceiling = Math.max(previousBottom ?? -Infinity, (underHeader ? spanning[1] : spanning[0]) ?? -Infinity, first.y0 - s.maxHeaderHeight);
+  const header = blocks.filter((b) => b.box.y0 >= ceiling && b.box.y1 <= first.y0 && b.box.x1 > left && b.box.x0 < right);
+
+  // Column boundaries pass between the header words where they can: a header wider than its figures
+  // (本年新制作数量 over 16) stays whole in its column.
+  const boundary = (lo: number, hi: number, want: number) => {
+    const inWord = (x: number) => header.some((b) => x > b.box.x0 && x < b.box.x1);
+    if (!inWord(want)) return want;
+    const edges = header.flatMap((b) => [b.box.x0 - s.pad, b.box.x1 + s.pad]).filter((x) => x > lo && x < hi && !inWord(x));
+    return edges.sort((a, b) => Math.abs(a - want) - Math.abs(b - want))[0] ?? want;
+  };
+  const labelRight = Math.max(...rows.map((r) => r.label.box.x1));
+  const xs = [left, boundary(labelRight, cols[0].x0, cols[0].x0 - s.pad)];
+  for (let c = 1; c < cols.length; c++) xs.push(boundary(cols[c - 1].x1, cols[c].x0, (cols[c - 1].x1 + cols[c].x0) / 2));
+  xs.push(right);
+  if (header.length) ys.push(Math.min(...header.map((b) => b.box.y0)) - s.pad);
+  ys.push(first.y0 - s.pad);
+  for (let r = 1; r < rows.length; r++) ys.push((rows[r - 1].y1 + rows[r].y0) / 2);
+  ys.push(last.y1 + s.pad);
+  return { xs, ys: [...new Set(ys)].sort((a, b) => a - b) };
+}
+
+/** The ruling lines of a grid: every row and column boundary across the whole grid. */
+export function gridSegments(g: Grid): Segment[] {
+  const x0 = g.xs[0];
+  const x1 = g.xs[g.xs.length - 1];
+  const y0 = g.ys[0];
+  const y1 = g.ys[g.ys.length - 1];
+  return [...g.ys.map((y) => ({ x0, y0: y, x1, y1: y })), ...g.xs.map((x) => ({ x0: x, y0, x1: x, y1 }))];
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { inkRuns, tableBlocks, textBlocks, type PixelBox } from "../../src/ocr/blocks.js";
+
+/** An ink mask of `width` × `height` with the given rectangles (x1, y1 exclusive) inked. */
+function mask(width: number, height: number, rects: PixelBox[]): Uint8Array {
+  const m = new Uint8Array(width * height);
+  for (const r of rects) for (let y = r.y0; y < r.y1; y++) for (let x = r.x0; x < r.x1; x++) m[y * width + x] = 1;
+  return m;
+}
+const box = (x0: number, y0: number, x1: number, y1: number): PixelBox => ({ x0, y0, x1, y1 });
+const settings = { rowGap: 4, colGap: 6, minInk: 4, titleHeight: 12 };
+
+describe("inkRuns", () => {
+  it("bridges gaps shorter than minGap", () => {
+    expect(inkRuns([0, 1, 1, 0, 1, 0, 0, 0, 1, 0], 3)).toEqual([
+      [1, 5],
+      [8, 9],
+    ]);
+    expect(inkRuns([0, 0], 1)).toEqual([]);
+  });
+});
+
+describe("textBlocks", () => {
+  it("cuts a row of a borderless table into its label and figures, bands top to bottom", () => {
+    // Band 0: a label (with a 2-pixel gap inside) and two figures; band 1: a line of prose.
+    const m = mask(60, 30, [box(2, 2, 10, 8), box(12, 2, 20, 8), box(30, 2, 36, 8), box(44, 3, 50, 8), box(2, 16, 58, 22)]);
+    const blocks = textBlocks(m, 60, box(0, 0, 60, 30), settings);
+    expect(blocks).toEqual([
+      { band: 0, box: box(2, 2, 20, 8) },
+      { band: 0, box: box(30, 2, 36, 8) },
+      { band: 0, box: box(44, 3, 50, 8) },
+      { band: 1, box: box(2, 16, 58, 22) },
+    ]);
+  });
+
+  it("keeps the lines of a wrapped cell together and splits a column's cells at row gaps", () => {
+    // A figure over two lines 2 pixels apart, then the next row's figure 6 pixels below.
+    const m = mask(20, 40, [box(2, 2, 8, 8), box(2, 10, 8, 16), box(2, 22, 8, 28), box(14, 2, 18, 28)]);
+    const blocks = textBlocks(m, 20, box(0, 0, 20, 40), settings);
+    expect(blocks.map((b) => b.box)).toEqual([box(2, 2, 8, 16), box(2, 22, 8, 28), box(14, 2, 18, 28)]);
+  });
+
+  it("drops specks", () => {
+    expect(textBlocks(mask(20, 20, [box(5, 5, 6, 6)]), 20, box(0, 0, 20, 20), settings)).toEqual([]);
+  });
+});
+
+describe("tableBlocks", () => {
+  it("keeps bands of several blocks, not running text or large-type titles", () => {
+    const m = mask(80, 60, [
+      box(2, 2, 70, 18), // a title line 16 pixels high, words apart
+      box(74, 2, 78, 18),
+      box(2, 24, 70, 30), // prose
+      box(2, 40, 20, 46), // label
+      box(40, 40, 46, 46), // figure
+    ]);
+    expect(tableBlocks(m, 80, box(0, 0, 80, 60), settings).map((b) => b.box)).toEqual([box(2, 40, 20, 46), box(40, 40, 46, 46)]);
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import type { Box } from "../../src/pdf/types.js";
+import type { ReadBlock } from "../../src/ocr/stacks.js";
+import { gridSegments, rowLabels, virtualGrids } from "../../src/ocr/virtualGrid.js";
+
+const b = (text: string, kind: ReadBlock["kind"], x0: number, y0: number, x1: number, y1: number, confidence = 95): ReadBlock => ({
+  box: { x0, y0, x1, y1 } as Box,
+  text,
+  confidence,
+  kind,
+  lineHeight: 6,
+});
+const settings = { pad: 1, minColumnRows: 2, minConfidence: 50, maxHeaderHeight: 40 };
+
+/** A three-row borderless table: header words over two value columns, labels on the left. */
+function table(): ReadBlock[] {
+  return [
+    b("信息内容", "label", 10, 0, 40, 6),
+    b("本年制发件数", "label", 100, 0, 130, 6),
+    b("现行有效件数", "label", 150, 0, 180, 6),
+    b("规章", "label", 10, 12, 30, 18),
+    b("30", "figure", 110, 12, 120, 18),
+    b("42", "figure", 160, 12, 170, 18),
+    b("行政规范性文件", "label", 10, 24, 60, 30),
+    b("33", "figure", 110, 24, 120, 30),
+    b("—", "mark", 162, 24, 168, 30),
+    b("合计", "label", 10, 36, 30, 42),
+    b("63", "figure", 110, 36, 120, 42),
+    b("也", "other", 160, 36, 168, 42),
+  ];
+}
+
+describe("virtualGrids", () => {
+  it("makes a row per row label and a column per run of figures, with a header row above", () => {
+    const grids = virtualGrids(table(), [], settings);
+    expect(grids).toHaveLength(1);
+    const { xs, ys } = grids[0];
+    // The first value column starts left of its header word, which is wider than its figures.
+    expect(xs).toEqual([9, 99, 140, 171]);
+    expect(ys).toEqual([-1, 11, 21, 33, 43]);
+  });
+
+  it("starts a new table where a title reaches into the value columns", () => {
+    const blocks = [...table(), b("第二十条第（五）项", "label", 60, 50, 140, 56), b("行政许可", "label", 10, 62, 40, 68), b("4", "figure", 165, 62, 170, 68), b("行政处罚", "label", 10, 74, 40, 80), b("7", "figure", 165, 74, 170, 80)];
+    const grids = virtualGrids(blocks, [], settings);
+    expect(grids).toHaveLength(2);
+    expect(grids[1].xs).toEqual([9, 164, 171]);
+    expect(grids[1].ys[0]).toBe(49);
+  });
+
+  it("makes no row of a doubtful figure and no column of label brackets read as figures", () => {
+    const blocks = [...table(), b("2", "figure", 0, 24, 6, 30), b("其他", "label", 10, 48, 30, 54), b("8", "figure", 110, 48, 120, 54, 20)];
+    const [grid] = virtualGrids(blocks, [], settings);
+    expect(grid.xs).toEqual([-1, 99, 140, 171]);
+    expect(grid.ys).toEqual([-1, 11, 21, 33, 43]);
+  });
+});
+
+describe("virtualGrids on a one-row table", () => {
+  it("keeps a column of one figure when a header word stands over it", () => {
+    const blocks = [
+      ...table(),
+      b("上一年项目数量", "label", 95, 62, 125, 68),
+      b("本年增减", "label", 140, 62, 175, 68),
+      b("行政许可", "label", 10, 74, 40, 80),
+      b("12", "figure", 115, 74, 125, 80),
+      b("7", "figure", 150, 74, 155, 80),
+    ];
+    const grids = virtualGrids(blocks, [], settings);
+    expect(grids[1]).toEqual({ xs: [9, 94, 137.5, 156], ys: [61, 73, 81] });
+  });
+});
+
+describe("rowLabels", () => {
+  it("drops Chinese readings inside the value columns (misread figures)", () => {
+    const blocks = [...table(), b("凡凡", "label", 158, 48, 170, 54), b("其他", "label", 10, 48, 30, 54), b("5", "figure", 110, 48, 120, 54)];
+    const labels = rowLabels(blocks, settings).map((l) => l.text);
+    expect(labels).toContain("其他");
+    expect(labels).not.toContain("凡凡");
+  });
+});
+
+describe("gridSegments", () => {
+  it("draws every boundary across the grid", () => {
+    expect(gridSegments({ xs: [0, 10], ys: [0, 5, 9] })).toEqual([
+      { x0: 0, y0: 0, x1: 10, y1: 0 },
+      { x0: 0, y0: 5, x1: 10, y1: 5 },
+      { x0: 0, y0: 9, x1: 10, y1: 9 },
+      { x0: 0, y0: 0, x1: 0, y1: 9 },
+      { x0: 10, y0: 0, x1: 10, y1: 9 },
+    ]);
+  });
+});
