@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { createCanvas, type Canvas } from "@napi-rs/canvas";
 import { createWorker, OEM, PSM, type Worker } from "tesseract.js";
+import { releaseCanvases } from "../pdf/render.js";
 
 const require = createRequire(import.meta.url);
 /** The Chinese model ships in an npm package: nothing is downloaded at run time. */
@@ -96,7 +97,9 @@ export class OcrEngine {
         ctx.drawImage(source, c.x0, c.y0, p.w, p.h, p.x, p.y, p.w, p.h);
       }
       const worker = await this.ready(mode);
-      const result = await worker.recognize(canvas.toBuffer("image/png"), {}, { blocks: true, text: false });
+      const png = canvas.toBuffer("image/png");
+      releaseCanvases(canvas);
+      const result = await worker.recognize(png, {}, { blocks: true, text: false });
       const found = placed.map(() => ({ parts: [] as { x: number; y: number; text: string }[], confidence: 100 }));
       for (const block of result.data.blocks ?? [])
         for (const para of block.paragraphs)

@@ -1,6 +1,6 @@
 import { createCanvas, type Canvas } from "@napi-rs/canvas";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { renderPage } from "../pdf/render.js";
+import { releaseCanvases, renderPage } from "../pdf/render.js";
 import { findLatticeTables } from "../layout/lattice.js";
 import { buildRulings } from "../layout/rulings.js";
 import type { Box, Glyph, PageModel, Segment } from "../pdf/types.js";
@@ -157,7 +157,9 @@ export async function ocrPage(
   let mask = inkMask(gray);
   const skew = estimateSkew(mask, canvas.width, canvas.height);
   if (Math.abs(skew) >= settings.minSkew) {
-    canvas = rotated(canvas, -skew);
+    const upright = rotated(canvas, -skew);
+    releaseCanvases(canvas);
+    canvas = upright;
     gray = inkGray(pixels(canvas), canvas.width, canvas.height);
     mask = inkMask(gray);
   }
@@ -285,7 +287,9 @@ export async function ocrPage(
     small.getContext("2d").drawImage(rest, 0, 0, small.width, small.height);
     const chars = (await engine.readPage(small)).map((c) => ({ ...c, box: { x0: c.box.x0 / f / scale, y0: c.box.y0 / f / scale, x1: c.box.x1 / f / scale, y1: c.box.y1 / f / scale } }));
     for (const c of chars) glyphs.push(...spread(c.text, c.box, c.confidence, Infinity));
+    releaseCanvases(small);
   }
+  releaseCanvases(rest, clean, canvas);
 
   const keep = (b: Box) => !areas.some((a) => inside(b, a));
   return {
