@@ -50,3 +50,14 @@ describe("isValueText", () => {
     expect(isValueText("开5948")).toBe(false);
   });
 });
+
+describe("a point before three digits in a count column", () => {
+  it("is a thousands separator in a count, and said so", () => {
+    expect(parseValue("8.157", undefined, true)).toEqual({ value: 8157, blank: false, pointAsSeparator: true });
+  });
+  it("stays a decimal point in an amount, or with other than three digits after it", () => {
+    expect(parseValue("19.860").value).toBe(19.86);
+    expect(parseValue("8.15", undefined, true).value).toBe(8.15);
+    expect(parseValue("1234.567", undefined, true).value).toBe(1234.567);
+  });
+});

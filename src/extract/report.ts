@@ -10,7 +10,7 @@ import { ocrPage } from "../ocr/page.js";
 import { openPdf, readPage, type OpenOptions } from "../pdf/document.js";
 import { ocrNeed } from "../pdf/ocrNeed.js";
 import type { Box, PageModel } from "../pdf/types.js";
-import { standardCells, type TableId, type TemplateVersion } from "../template/templates.js";
+import { AMOUNT_COLUMNS, standardCells, type TableId, type TemplateVersion } from "../template/templates.js";
 import type { Warning } from "../validate/warning.js";
 import { checkReport } from "../validate/rules.js";
 import { LOOSE_LABEL, mapActiveDisclosure, mapApplications, mapReviewLitigation, type MappedCell } from "./map.js";
@@ -212,7 +212,7 @@ export function buildReport(pages: PageModel[], source: ReportJson["source"]): R
     if (!def || seen.has(key)) continue;
     seen.add(key);
     const raw = m.cell.text;
-    const parsed = parseValue(raw, m.column === "amount_10k_yuan" ? "万元" : undefined);
+    const parsed = parseValue(raw, m.column === "amount_10k_yuan" ? "万元" : undefined, !AMOUNT_COLUMNS.has(m.column));
     if (parsed.value === null) {
       warnings.push({
         rule: "value.unreadable",
@@ -224,6 +224,15 @@ export function buildReport(pages: PageModel[], source: ReportJson["source"]): R
       });
       continue;
     }
+    if (parsed.pointAsSeparator)
+      warnings.push({
+        rule: "value.point_as_separator",
+        kind: "extraction",
+        severity: "warning",
+        message: `${def.rowLabel} / ${def.columnLabel}: “${raw}” read as ${parsed.value}: a count has no decimals, so its point was taken for a thousands separator（第${m.page}页）`,
+        cells: [key],
+        pages: [m.page],
+      });
     cells.push({
       table: m.table,
       row: m.row,

@@ -3,6 +3,9 @@
  * and the keywords and label variants the mapper matches against. The mapper, the CSV headers and the docs read this.
  */
 
+/** Columns of money (may have decimals); every other standard column counts things (whole numbers). */
+export const AMOUNT_COLUMNS: ReadonlySet<string> = new Set(["amount", "amount_10k_yuan"]);
+
 export type TemplateVersion = "2019" | "2021";
 export type TableId = "active_disclosure" | "applications" | "review_litigation";
 

@@ -1,5 +1,5 @@
 import type { ReportJson } from "../extract/report.js";
-import { APPLICATION_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_ROWS, standardCells } from "../template/templates.js";
+import { AMOUNT_COLUMNS, APPLICATION_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_ROWS, standardCells } from "../template/templates.js";
 import type { Warning } from "./warning.js";
 
 export interface CellRef {
@@ -125,7 +125,7 @@ export function checkReport(report: ReportJson): Warning[] {
   for (const c of report.cells) {
     const key = `${c.table}/${c.row}/${c.column}`;
     const mayBeNegative = c.column === "change";
-    const mayBeFraction = c.column === "amount_10k_yuan" || c.column === "amount";
+    const mayBeFraction = AMOUNT_COLUMNS.has(c.column);
     if ((c.value < 0 && !mayBeNegative) || (!Number.isInteger(c.value) && !mayBeFraction)) {
       const l = labels.get(key);
       out.push({
