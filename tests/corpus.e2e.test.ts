@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -44,6 +44,46 @@ describe.skipIf(!existsSync(CORPUS))("text corpus", () => {
       expect(summary, run.stdout).toMatch(/ 0 with wrong year\/template\/agency/);
     } finally {
       rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
+
+/**
+ * Scans of the development corpus: the borderless (three-line) ones, the hardest for OCR, and a ruled one.
+ * A subset, so the suite stays within its time on two cores; the whole scan corpus is scored by hand
+ * (README). Like the text floor, it only ever goes up.
+ */
+const SCAN_CORPUS = resolve(ROOT, "../shared/corpus/scan");
+const SCAN_SUBSET = [
+  "synth-jiangning-office-2024-scan-hard-s1",
+  "synth-linhu-edu-2019-scan-hard-s1",
+  "yunxi-land-2020-scan-hard-s1",
+  "yunxi-market-2023-scan-hard-s1",
+  "pingtan-2021-scan-hard-s1",
+];
+const MIN_SCAN_SUBSET_ACCURACY = 89;
+
+describe.skipIf(!existsSync(SCAN_CORPUS))("scan corpus (subset)", () => {
+  it("reaches the OCR accuracy floor with no unflagged wrong cell", { timeout: 600_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), "xxgk-scans-"));
+    try {
+      const input = join(dir, "in");
+      const out = join(dir, "out");
+      mkdirSync(input);
+      for (const name of SCAN_SUBSET)
+        for (const ext of [".pdf", ".truth.json"]) symlinkSync(join(SCAN_CORPUS, name + ext), join(input, name + ext));
+      const extract = spawnSync(process.execPath, [join(ROOT, "bin/xxgk.js"), "extract", input, "-o", out, "--quiet", "--timeout", "600"], { encoding: "utf8" });
+      expect(extract.status, extract.stderr).toBe(0);
+      const run = spawnSync(process.execPath, [SCORER, "--truth", input, "--out", out], { encoding: "utf8" });
+      const lines = run.stdout.trim().split("\n");
+      const figure = lines[lines.length - 1].match(/^cell accuracy ([\d.]+)%/);
+      const unflagged = lines.find((l) => /^reports \d+:/.test(l))?.match(/unflagged (\d+)/);
+      expect(figure, run.stdout + run.stderr).not.toBeNull();
+      console.log(`scan subset: ${lines[lines.length - 1]}`);
+      expect(Number(figure![1])).toBeGreaterThanOrEqual(MIN_SCAN_SUBSET_ACCURACY);
+      expect(Number(unflagged?.[1]), run.stdout).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
