@@ -118,6 +118,15 @@ function sweepTemporaryFiles(dir: string): void {
 export async function runBatch(inputs: InputFile[], options: BatchOptions): Promise<FileResult[]> {
   mkdirSync(options.outDir, { recursive: true });
   sweepTemporaryFiles(options.outDir);
+  // Started first, no more workers than files: the workers load pdf.js while the files are hashed.
+  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), inputs.length));
+  const pool = new Piscina<ExtractTask, TaskResult>({
+    filename: workerFile,
+    maxThreads: jobs,
+    minThreads: jobs,
+    idleTimeout: 1000,
+    resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+  });
   const files = inputs.map((i) => i.display);
   // A few files at a time: ten thousand open at once would run out of file handles (and hold 64 KB each).
   const hashing = new Semaphore(HASH_CONCURRENCY);
@@ -134,13 +143,6 @@ export async function runBatch(inputs: InputFile[], options: BatchOptions): Prom
     }),
   );
   const names = outputNames(hashed);
-  const pool = new Piscina<ExtractTask, TaskResult>({
-    filename: workerFile,
-    maxThreads: Math.max(1, options.jobs ?? availableParallelism()),
-    minThreads: 1,
-    idleTimeout: 1000,
-    resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-  });
   const slots = new Semaphore(pool.maxThreads);
   const results: FileResult[] = new Array(files.length);
   const firstBySha = new Map<string, Promise<FileResult>>();
