@@ -69,14 +69,8 @@ export function toLines(glyphs: Glyph[], splitRuns = false): TextLine[] {
     let run: Glyph[] = [];
     const flush = () => {
       if (!run.length) return;
-      const line: TextLine = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity, text: "", glyphs: run };
-      for (const g of run) {
-        if (g.x0 < line.x0) line.x0 = g.x0;
-        if (g.y0 < line.y0) line.y0 = g.y0;
-        if (g.x1 > line.x1) line.x1 = g.x1;
-        if (g.y1 > line.y1) line.y1 = g.y1;
-        line.text += g.text;
-      }
+      const line: TextLine = Object.assign(union(run), { text: "", glyphs: run });
+      for (const g of run) line.text += g.text;
       lines.push(line);
       run = [];
     };
