@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,6 +8,7 @@ import type { OcrMode, ReportJson } from "../extract/report.js";
 import { EXTRACTOR_VERSION } from "../extract/version.js";
 import { ReportCsvs, writeCsv, type Row } from "../output/csv.js";
 import { writeAtomic } from "../output/files.js";
+import { readReport } from "../output/reports.js";
 import { HtmlReport } from "../output/html.js";
 import { writeSqliteOnThread } from "../output/sqliteThread.js";
 import { agencyKey, checkBatch, crossYearView } from "../validate/crossYear.js";
@@ -91,7 +92,7 @@ function outputNames(files: { file: string; sha256: string | null }[]): Map<stri
 function reusable(path: string, sha256: string): ReportJson | null {
   if (!existsSync(path)) return null;
   try {
-    const doc = JSON.parse(readFileSync(path, "utf8")) as ReportJson;
+    const doc = readReport(path);
     return doc.source?.sha256 === sha256 && doc.extractor?.version === EXTRACTOR_VERSION ? doc : null;
   } catch {
     return null;
@@ -223,7 +224,7 @@ export async function finishBatch(results: FileResult[], outDir: string): Promis
     const csvs = new ReportCsvs(outDir);
     const html = new HtmlReport();
     for (const r of reported) {
-      const report = JSON.parse(readFileSync(join(outDir, r.output!), "utf8")) as ReportJson;
+      const report = readReport(join(outDir, r.output!));
       await csvs.add(report);
       html.add(report, existsSync(resolve(r.file)) ? resolve(r.file) : null);
     }
@@ -252,14 +253,14 @@ async function crossCheck(results: FileResult[], outDir: string): Promise<void> 
   // read again whole to be written.
   for (const outputs of groups.values()) {
     const views = [...outputs].map((o) => {
-      const view = known.get(o) ?? crossYearView(JSON.parse(readFileSync(join(outDir, o), "utf8")) as ReportJson);
+      const view = known.get(o) ?? crossYearView(readReport(join(outDir, o)));
       return { o, view, before: JSON.stringify(view.warnings.filter((w) => w.rule.startsWith("cross_year."))) };
     });
     const added = checkBatch(views.map((v) => v.view));
     for (const { o, view, before } of views) {
       const now = added.get(view) ?? [];
       if (JSON.stringify(now) === before) continue;
-      const report = JSON.parse(readFileSync(join(outDir, o), "utf8")) as ReportJson;
+      const report = readReport(join(outDir, o));
       report.warnings = [...report.warnings.filter((w) => !w.rule.startsWith("cross_year.")), ...now];
       writeAtomic(join(outDir, o), JSON.stringify(report, null, 2) + "\n");
       for (const r of results) if (r.output === o) r.warnings = report.warnings.length;
@@ -270,7 +271,7 @@ async function crossCheck(results: FileResult[], outDir: string): Promise<void> 
 /** The report CSVs of an output folder rebuilt from its report JSONs, one report in memory at a time. */
 export async function writeReportCsvs(jsonPaths: string[], outDir: string): Promise<void> {
   const csvs = new ReportCsvs(outDir);
-  for (const path of jsonPaths) await csvs.add(JSON.parse(readFileSync(path, "utf8")) as ReportJson);
+  for (const path of jsonPaths) await csvs.add(readReport(path));
   await csvs.close();
 }
 

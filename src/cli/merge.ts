@@ -1,8 +1,7 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseFile } from "fast-csv";
-import type { ReportJson } from "../extract/report.js";
-import { readReportJsons } from "../output/reports.js";
+import { readReport, readReportJsons } from "../output/reports.js";
 import { crossYearView } from "../validate/crossYear.js";
 import { finishBatch, type FileResult } from "./batch.js";
 
@@ -54,7 +53,7 @@ export async function mergeOutputs(dirs: string[], outDir: string): Promise<File
   }
   for (const r of results) {
     if (!r.output) continue;
-    const doc = JSON.parse(readFileSync(join(outDir, r.output), "utf8")) as ReportJson;
+    const doc = readReport(join(outDir, r.output));
     r.agency = doc.report.agency;
     r.year = doc.report.year;
     r.crossYear = crossYearView(doc);

@@ -1,5 +1,5 @@
-import { readFileSync, renameSync, rmSync } from "node:fs";
-import type { ReportJson } from "../extract/report.js";
+import { renameSync, rmSync } from "node:fs";
+import { readReport } from "./reports.js";
 
 const SCHEMA = `
 CREATE TABLE reports (id INTEGER PRIMARY KEY, file TEXT, sha256 TEXT UNIQUE, agency TEXT, year INTEGER, template TEXT, title TEXT, pages INTEGER, warnings INTEGER);
@@ -51,7 +51,7 @@ export async function writeSqlite(path: string, reportFiles: string[], files: Fi
     const addFile = db.prepare("INSERT INTO files VALUES (?,?,?,?,?,?,?)");
     try {
       for (const f of reportFiles) {
-        const r = JSON.parse(readFileSync(f, "utf8")) as ReportJson;
+        const r = readReport(f);
         const id = Number(
           addReport.run([r.source.file, r.source.sha256, r.report.agency, r.report.year, r.report.template, r.report.title, r.source.pages, r.warnings.length]).lastInsertRowid,
         );
