@@ -1,6 +1,7 @@
 import type { Cell, Table } from "../layout/table.js";
 import { colCount } from "../layout/table.js";
 import { isValueText } from "./values.js";
+import { UNREAD } from "../pdf/types.js";
 
 /** The header text above one value column, with its horizontal extent (for continuation tables without header). */
 export interface HeaderColumn {
@@ -46,11 +47,12 @@ export function tableRows(tables: Table[]): RowRecord[] {
     const hasNumber = (r: number) =>
       table.cells.some((c) => c.row === r && c.col > 0 && c.colSpan < ncols && isValueText(c.text)) ||
       table.cells.some((c) => c.row === r && ncols === 1 && isValueText(c.text));
-    // Value columns start where most data rows have their first number (one misread label must not move it).
+    // Value columns start where most data rows have their first number (one misread label must not move it)
+    // or a figure OCR could not read.
     const firstValueCols = new Map<number, number>();
     for (let r = 0; r < nrows; r++) {
       if (!hasNumber(r)) continue;
-      const first = table.cells.find((c) => c.row === r && c.colSpan < ncols && isValueText(c.text) && c.text.trim() !== "");
+      const first = table.cells.find((c) => c.row === r && c.colSpan < ncols && ((isValueText(c.text) && c.text.trim() !== "") || c.text.trim() === UNREAD));
       if (first) firstValueCols.set(first.col, (firstValueCols.get(first.col) ?? 0) + 1);
     }
     const valueStart = firstValueCols.size ? [...firstValueCols].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0] : ncols;

@@ -21,6 +21,9 @@ export interface BlockSettings {
   minInk: number;
   /** Blocks with a line of text taller than this many pixels are titles, not table text. */
   titleHeight: number;
+  /** Blocks at most this many pixels high and at least `ruleMinWidth` wide are what is left of a rule, not text. */
+  ruleMaxHeight: number;
+  ruleMinWidth: number;
 }
 
 /** A block of ink and the top-level band (a row of the page, cut at rowGap) it lies in. */
@@ -98,7 +101,10 @@ function inkCount(mask: Uint8Array, width: number, b: PixelBox): number {
 export function textBlocks(mask: Uint8Array, width: number, area: PixelBox, s: BlockSettings): TextBlock[] {
   const out: TextBlock[] = [];
   split(mask, width, area, "rows", s).forEach((band, k) => {
-    for (const box of cut(mask, width, band, "cols", s)) if (inkCount(mask, width, box) >= s.minInk) out.push({ band: k, box });
+    for (const box of cut(mask, width, band, "cols", s)) {
+      const ruleLeft = box.y1 - box.y0 <= s.ruleMaxHeight && box.x1 - box.x0 >= s.ruleMinWidth;
+      if (!ruleLeft && inkCount(mask, width, box) >= s.minInk) out.push({ band: k, box });
+    }
   });
   return out;
 }

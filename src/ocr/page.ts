@@ -3,9 +3,10 @@ import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { releaseCanvases, renderPage } from "../pdf/render.js";
 import { findLatticeTables } from "../layout/lattice.js";
 import { buildRulings } from "../layout/rulings.js";
-import type { Box, Glyph, PageModel, Segment } from "../pdf/types.js";
+import { UNREAD, type Box, type Glyph, type PageModel, type Segment } from "../pdf/types.js";
 import type { Crop, OcrEngine, Reading } from "./engine.js";
 import { tableBlocks } from "./blocks.js";
+import { markShape } from "./marks.js";
 import { joinWrappedFigures, joinWrappedLabels, type ReadBlock } from "./stacks.js";
 import { gridSegments, rowLabels, virtualGrids } from "./virtualGrid.js";
 import { estimateSkew, findPixelLines, inkGray, inkMask, inkShare, otsu, paperLevel, whiten, type Gray, type PixelLine } from "./raster.js";
@@ -33,10 +34,15 @@ export interface OcrSettings {
   blockColGap: number;
   /** Lines of text taller than this (points) are titles, read with the page, not as table blocks. */
   titleHeight: number;
+  /** Ink no taller than this (points) and at least `ruleMinWidth` long is a remnant of a rule, not text (a dash is shorter). */
+  ruleMaxHeight: number;
+  ruleMinWidth: number;
   /** White margin (pixels) kept around a text block's ink in its crop. */
   blockPad: number;
   /** Label lines closer than this many line heights are one wrapped label. */
   wrapGap: number;
+  /** Confidence given to a dash or slash told by its shape (OCR read it otherwise): low enough to be checked. */
+  markConfidence: number;
   /** Paper at least this light (median grey) is white: a clean picture, not a scan on grey paper. */
   whitePaper: number;
 }
@@ -53,20 +59,23 @@ export const defaultOcrSettings: OcrSettings = {
   blockRowGap: 2.5,
   blockColGap: 6,
   titleHeight: 13,
+  ruleMaxHeight: 2,
+  ruleMinWidth: 30,
   blockPad: 3,
   wrapGap: 0.5,
+  markConfidence: 75,
   whitePaper: 252,
 };
 
 const NUMERIC = /^[0-9０-９,，.．\-－—–/／oO〇]+$/u;
 const ONE_LOOKALIKES = /^[|lI丨工]$/u;
+/** Readings of one upright or leaning stroke: a 1, or a slash. */
+const STROKE_READING = /^[1|lI丨/／]$/u;
 const TWO_HAN = /[\u4e00-\u9fff].*[\u4e00-\u9fff]/u;
 /** What tables print for nothing (see values.ts). */
 const BLANK_MARK = /^[-－—–―─━一_/／\\]+$/u;
 /** Confidence given to a guessed reading, low enough to be flagged. */
 const UNSURE = 30;
-/** Text of an inked cell OCR could not read: not a number, so the cell is reported unreadable. */
-const UNREAD = "?";
 
 function rotated(source: Canvas, degrees: number): Canvas {
   const canvas = createCanvas(source.width, source.height);
@@ -188,6 +197,7 @@ export async function ocrPage(
   const paper = Math.min(...areas.map((a) => paperLevel(gray, Math.round(a.x0 * scale), Math.round(a.y0 * scale), Math.round(a.x1 * scale), Math.round(a.y1 * scale))));
   const cleanGray = paper < settings.whitePaper ? whiten(painted, otsu(gray)) : painted;
   const clean = toCanvas(cleanGray);
+  const cleanMask = inkMask(cleanGray, otsu(gray));
 
   // A crop's row groups the cells of a ruled row; text blocks have none (their rows are not known yet).
   const crops: { box: Box; crop: Crop; row: string | null }[] = [];
@@ -206,16 +216,17 @@ export async function ocrPage(
   if (cells.length === 0) {
     // Borderless (three-line) tables: page layout analysis drops their lone figures, so the text blocks
     // of table rows are read one by one like cells (their grid is rebuilt below).
-    const blockMask = inkMask(cleanGray, otsu(gray));
     const blockSettings = {
       rowGap: Math.round(settings.blockRowGap * scale),
       colGap: Math.round(settings.blockColGap * scale),
       minInk: settings.minInkPixels,
       titleHeight: Math.round(settings.titleHeight * scale),
+      ruleMaxHeight: Math.round(settings.ruleMaxHeight * scale),
+      ruleMinWidth: Math.round(settings.ruleMinWidth * scale),
     };
     for (const a of areas) {
       const px = { x0: Math.max(0, Math.round(a.x0 * scale)), y0: Math.max(0, Math.round(a.y0 * scale)), x1: Math.min(W, Math.round(a.x1 * scale)), y1: Math.min(canvas.height, Math.round(a.y1 * scale)) };
-      for (const b of tableBlocks(blockMask, W, px, blockSettings)) {
+      for (const b of tableBlocks(cleanMask, W, px, blockSettings)) {
         const pad = settings.blockPad;
         const crop = { x0: Math.max(0, b.box.x0 - pad), y0: Math.max(0, b.box.y0 - pad), x1: Math.min(W, b.box.x1 + pad), y1: Math.min(canvas.height, b.box.y1 + pad) };
         crops.push({ box: { x0: b.box.x0 / scale, y0: b.box.y0 / scale, x1: b.box.x1 / scale, y1: b.box.y1 / scale }, crop, row: null });
@@ -256,6 +267,12 @@ export async function ocrPage(
       ? { text: d.text, confidence: Math.max(d.confidence, texts[k].confidence, settings.agreedConfidence) }
       : { text: longer, confidence: Math.min(d.confidence, texts[k].confidence) };
   });
+  // Blank marks that OCR reads as nothing or as a 1 are told by their shape.
+  crops.forEach((c, k) => {
+    if (readings[k].text && !STROKE_READING.test(readings[k].text)) return;
+    const mark = markShape(cleanMask, W, c.crop);
+    if (mark) readings[k] = { text: mark === "dash" ? "—" : "/", confidence: settings.markConfidence };
+  });
   // A cell with ink that read as nothing must not pass for a blank: it gets a mark that reads as unreadable.
   const read: ReadBlock[] = crops.map((c, k) => ({
     box: c.box,
@@ -267,9 +284,11 @@ export async function ocrPage(
   }));
   const wrapped = cells.length ? read : joinWrappedLabels(read, settings.wrapGap);
   const blocks = cells.length ? read : joinWrappedFigures(wrapped, rowLabels(wrapped));
-  const glyphs: Glyph[] = blocks.flatMap((b) => spread(b.text, b.box, b.confidence, b.lineHeight));
   // The grid of borderless tables takes the place of their rules, which the lattice stage reads like borders.
   const grids = cells.length ? [] : virtualGrids(blocks, rules.map((l) => ({ y: l.y0 / scale, x0: l.x0 / scale, x1: l.x1 / scale })));
+  // A lone character where the grid has a figure is a figure OCR could not read.
+  const unread = new Set(grids.flatMap((g) => g.values.filter((b) => b.kind === "other")));
+  const glyphs: Glyph[] = blocks.flatMap((b) => (unread.has(b) ? spread(UNREAD, b.box, 0, b.lineHeight) : spread(b.text, b.box, b.confidence, b.lineHeight)));
   const inGrid = (sg: Segment) => grids.some((g) => sg.y0 >= g.ys[0] && sg.y1 <= g.ys[g.ys.length - 1] && sg.x1 > g.xs[0] && sg.x0 < g.xs[g.xs.length - 1]);
   const pageSegments = [...segments.filter((sg) => !inGrid(sg)), ...grids.flatMap(gridSegments)];
 

@@ -16,9 +16,11 @@ export interface GridSettings {
   minConfidence: number;
   /** Without a rule above it, a header is looked for this many points above the first row at most. */
   maxHeaderHeight: number;
+  /** A line of at least this many figures with nothing left of it is a row without a label (the review table's 15). */
+  minBareRowValues: number;
 }
 
-export const defaultGridSettings: GridSettings = { pad: 1, minColumnRows: 2, minConfidence: 50, maxHeaderHeight: 60 };
+export const defaultGridSettings: GridSettings = { pad: 1, minColumnRows: 2, minConfidence: 50, maxHeaderHeight: 60, minBareRowValues: 5 };
 
 /** A horizontal rule of the page (y, and its extent along x), in points. */
 export interface Rule {
@@ -30,10 +32,13 @@ export interface Rule {
 export interface Grid {
   xs: number[];
   ys: number[];
+  /** The blocks read as the table's values. */
+  values: ReadBlock[];
 }
 
 interface Row {
-  label: ReadBlock;
+  /** Null for a bare row: figures under a header with no row label (the review table). */
+  label: ReadBlock | null;
   values: ReadBlock[];
   y0: number;
   y1: number;
@@ -58,6 +63,34 @@ function sureValues(blocks: ReadBlock[], s: GridSettings): ReadBlock[] {
   return blocks.filter((b) => b.kind === "mark" || (b.kind === "figure" && b.confidence >= s.minConfidence));
 }
 
+const overlapsY = (a: ReadBlock, b: ReadBlock) => Math.min(a.box.y1, b.box.y1) > Math.max(a.box.y0, b.box.y0);
+
+/**
+ * Rows without a label: lines of figures side by side with no label beside them (a lone character is likelier
+ * a misread figure; a label's bracket may read as a dash left of it). The nearest label above (a header word) must not claim their figures. Doubtful and unread
+ * blocks on the line are its cells too: they keep their columns apart.
+ */
+function bareRows(blocks: ReadBlock[], values: ReadBlock[], s: GridSettings): Row[] {
+  const lines: ReadBlock[][] = [];
+  for (const v of [...values].sort((a, b) => a.box.y0 - b.box.y0)) {
+    const line = lines.find((l) => l.some((u) => overlapsY(u, v)));
+    if (line) line.push(v);
+    else lines.push([v]);
+  }
+  return lines
+    .filter((l) => l.length >= s.minBareRowValues)
+    .filter((l) => !blocks.some((b) => b.kind === "label" && l.some((v) => overlapsY(v, b))))
+    .map((l) => {
+      const y0 = Math.min(...l.map((v) => v.box.y0));
+      const y1 = Math.max(...l.map((v) => v.box.y1));
+      const onLine = blocks.filter((b) => (b.box.y0 + b.box.y1) / 2 >= y0 && (b.box.y0 + b.box.y1) / 2 <= y1);
+      return { label: null, values: onLine, y0: 0, y1: 0 };
+    });
+}
+
+/** The blocks of a row: its label and values. */
+const span = (r: Row) => [...(r.label ? [r.label] : []), ...r.values];
+
 function assignRows(values: ReadBlock[], labels: ReadBlock[]): Row[] {
   const byLabel = new Map<ReadBlock, ReadBlock[]>();
   for (const v of values) {
@@ -74,9 +107,11 @@ function assignRows(values: ReadBlock[], labels: ReadBlock[]): Row[] {
  */
 export function rowLabels(blocks: ReadBlock[], s: GridSettings = defaultGridSettings): ReadBlock[] {
   const labels = blocks.filter((b) => b.kind === "label");
-  const rows = assignRows(sureValues(blocks, s), labels);
+  const values = sureValues(blocks, s);
+  const bare = new Set(bareRows(blocks, values, s).flatMap((r) => r.values));
+  const rows = assignRows(values.filter((v) => !bare.has(v)), labels);
   if (!rows.length) return [];
-  const rights = rows.map((r) => r.label.box.x1).sort((a, b) => a - b);
+  const rights = rows.map((r) => r.label!.box.x1).sort((a, b) => a - b);
   const typical = rights[Math.floor(rights.length / 2)];
   const cols = columns(rows.flatMap((r) => r.values));
   for (const r of rows) for (const v of r.values) cols.find((c) => v.box.x0 < c.x1 && v.box.x1 > c.x0)?.rows.add(r);
@@ -92,12 +127,18 @@ export function rowLabels(blocks: ReadBlock[], s: GridSettings = defaultGridSett
 export function virtualGrids(blocks: ReadBlock[], rules: Rule[], s: GridSettings = defaultGridSettings): Grid[] {
   const labels = rowLabels(blocks, s);
   const values = sureValues(blocks, s);
+  const bare = bareRows(blocks, values, s);
+  const inBare = new Set(bare.flatMap((r) => r.values));
   const valueLeft = Math.max(...labels.map((l) => l.box.x1));
-  let rows = assignRows(values.filter((v) => v.box.x0 >= valueLeft), labels);
-  // A doubtful figure makes no row (a header character read as a digit) but joins the row of its label.
+  let rows = assignRows(values.filter((v) => v.box.x0 >= valueLeft && !inBare.has(v)), labels);
+  // A doubtful figure makes no row (a header character read as a digit) but joins the row of its label
+  // when it lies on that row.
+  const spans = new Map(rows.map((r) => [r, { y0: Math.min(...span(r).map((b) => b.box.y0)), y1: Math.max(...span(r).map((b) => b.box.y1)) }]));
   for (const v of blocks.filter((b) => b.kind === "figure" && b.confidence < s.minConfidence && b.box.x0 >= valueLeft)) {
     const label = rowLabel(v.box, labels);
-    rows.find((r) => r.label === label)?.values.push(v);
+    const row = rows.find((r) => r.label === label);
+    const cy = (v.box.y0 + v.box.y1) / 2;
+    if (row && cy >= spans.get(row)!.y0 && cy <= spans.get(row)!.y1) row.values.push(v);
   }
   const cols = columns(rows.flatMap((r) => r.values));
   for (const r of rows) for (const v of r.values) cols.find((c) => v.box.x0 < c.x1 && v.box.x1 > c.x0)?.rows.add(r);
@@ -109,15 +150,17 @@ export function virtualGrids(blocks: ReadBlock[], rules: Rule[], s: GridSettings
   const weak = cols.filter((c) => c.rows.size < s.minColumnRows && !headed(c));
   rows = rows
     .map((r) => ({ ...r, values: r.values.filter((v) => !weak.some((c) => v.box.x0 < c.x1 && v.box.x1 > c.x0)) }))
-    .filter((r) => r.values.length > 0)
-    .map((r) => ({ ...r, y0: Math.min(r.label.box.y0, ...r.values.map((v) => v.box.y0)), y1: Math.max(r.label.box.y1, ...r.values.map((v) => v.box.y1)) }))
-    .sort((a, b) => a.y0 - b.y0);
+    .filter((r) => r.values.length > 0);
+  const measured = (r: Row) => ({ ...r, y0: Math.min(...span(r).map((b) => b.box.y0)), y1: Math.max(...span(r).map((b) => b.box.y1)) });
+  rows = rows.map(measured).sort((a, b) => a.y0 - b.y0);
 
-  const used = new Set(rows.flatMap((r) => [r.label, ...r.values]));
+  const used = new Set([...rows, ...bare].flatMap(span));
   const loose = blocks.filter((b) => !used.has(b));
-  const tables: Row[][] = [];
+  // Each bare row is a table of its own.
+  const tables: Row[][] = bare.map((r) => [measured(r)]);
+  const labelled: Row[][] = [];
   for (const r of rows) {
-    const t = tables[tables.length - 1];
+    const t = labelled[labelled.length - 1];
     if (t) {
       const prev = t[t.length - 1];
       const valueLeft = Math.min(...t.flatMap((x) => x.values.map((v) => v.box.x0)), ...r.values.map((v) => v.box.x0));
@@ -127,9 +170,14 @@ export function virtualGrids(blocks: ReadBlock[], rules: Rule[], s: GridSettings
         continue;
       }
     }
-    tables.push([r]);
+    labelled.push([r]);
   }
-  return tables.map((t, k) => gridOf(t, k > 0 ? tables[k - 1][tables[k - 1].length - 1].y1 : null, blocks, rules, s));
+  tables.push(...labelled);
+  tables.sort((a, b) => a[0].y0 - b[0].y0);
+  return tables.map((t) => {
+    const above = tables.map((u) => u[u.length - 1].y1).filter((y) => y <= t[0].y0);
+    return gridOf(t, above.length ? Math.max(...above) : null, blocks, rules, s);
+  });
 }
 
 /** The grid of one table's rows, with a header row above them when text lies there. */
@@ -148,8 +196,12 @@ function gridOf(rows: Row[], previousBottom: number | null, blocks: ReadBlock[],
   }
   const first = rows[0];
   const last = rows[rows.length - 1];
-  // Group labels (三、本年度办理结果) stand left of the row labels, beside the rows.
-  const left = Math.min(...blocks.filter((b) => b.box.x1 < cols[0].x0 && b.box.y0 >= first.y0 && b.box.y1 <= last.y1).map((b) => b.box.x0)) - s.pad;
+  const labels = rows.flatMap((r) => (r.label ? [r.label] : []));
+  // Group labels (三、本年度办理结果) stand left of the row labels, beside the rows. A bare row's header
+  // may reach left of its first figures by about a column gap.
+  const left = labels.length
+    ? Math.min(...blocks.filter((b) => b.box.x1 < cols[0].x0 && b.box.y0 >= first.y0 && b.box.y1 <= last.y1).map((b) => b.box.x0)) - s.pad
+    : cols[0].x0 - (cols.length > 1 ? cols[1].x0 - cols[0].x1 : 0);
   const right = cols[cols.length - 1].x1 + s.pad;
 
   const ys: number[] = [];
@@ -157,30 +209,33 @@ function gridOf(rows: Row[], previousBottom: number | null, blocks: ReadBlock[],
   // under it), or the previous table, or a bounded distance.
   const spanning = rules.filter((r) => r.y < first.y0 && r.x0 <= cols[0].x0 && r.x1 >= right - s.pad).map((r) => r.y).sort((a, b) => b - a);
   const underHeader = spanning.length && !blocks.some((b) => b.box.y0 >= spanning[0] && b.box.y1 <= first.y0);
-  const ceiling = Math.max(previousBottom ?? -Infinity, (underHeader ? spanning[1] : spanning[0]) ?? -Infinity, first.y0 - s.maxHeaderHeight);
+  const ceiling = Math.max(previousBottom ?? -Infinity, (underHeader ? spanning[1] : spanning[0]) ?? first.y0 - s.maxHeaderHeight);
   const header = blocks.filter((b) => b.box.y0 >= ceiling && b.box.y1 <= first.y0 && b.box.x1 > left && b.box.x0 < right);
 
   // Column boundaries pass between the header words where they can: a header wider than its figures
-  // (本年新制作数量 over 16) stays whole in its column.
+  // (本年新制作数量 over 16) stays whole in its column. Words over several columns (行政复议) are group
+  // headings, which boundaries cross.
+  const ownWords = header.filter((b) => cols.filter((c) => c.x0 < b.box.x1 && c.x1 > b.box.x0).length <= 1);
   const boundary = (lo: number, hi: number, want: number) => {
-    const inWord = (x: number) => header.some((b) => x > b.box.x0 && x < b.box.x1);
+    const inWord = (x: number) => ownWords.some((b) => x > b.box.x0 && x < b.box.x1);
     if (!inWord(want)) return want;
-    const edges = header.flatMap((b) => [b.box.x0 - s.pad, b.box.x1 + s.pad]).filter((x) => x > lo && x < hi && !inWord(x));
+    const edges = ownWords.flatMap((b) => [b.box.x0 - s.pad, b.box.x1 + s.pad]).filter((x) => x > lo && x < hi && !inWord(x));
     return edges.sort((a, b) => Math.abs(a - want) - Math.abs(b - want))[0] ?? want;
   };
-  const labelRight = Math.max(...rows.map((r) => r.label.box.x1));
-  const xs = [left, boundary(labelRight, cols[0].x0, cols[0].x0 - s.pad)];
+  const xs = labels.length
+    ? [left, boundary(Math.max(...labels.map((l) => l.box.x1)), cols[0].x0, cols[0].x0 - s.pad)]
+    : [Math.min(cols[0].x0, ...ownWords.filter((b) => b.box.x0 < cols[0].x1).map((b) => b.box.x0)) - s.pad];
   for (let c = 1; c < cols.length; c++) xs.push(boundary(cols[c - 1].x1, cols[c].x0, (cols[c - 1].x1 + cols[c].x0) / 2));
   xs.push(right);
   if (header.length) ys.push(Math.min(...header.map((b) => b.box.y0)) - s.pad);
   ys.push(first.y0 - s.pad);
   for (let r = 1; r < rows.length; r++) ys.push((rows[r - 1].y1 + rows[r].y0) / 2);
   ys.push(last.y1 + s.pad);
-  return { xs, ys: [...new Set(ys)].sort((a, b) => a - b) };
+  return { xs, ys: [...new Set(ys)].sort((a, b) => a - b), values };
 }
 
 /** The ruling lines of a grid: every row and column boundary across the whole grid. */
-export function gridSegments(g: Grid): Segment[] {
+export function gridSegments(g: Pick<Grid, "xs" | "ys">): Segment[] {
   const x0 = g.xs[0];
   const x1 = g.xs[g.xs.length - 1];
   const y0 = g.ys[0];

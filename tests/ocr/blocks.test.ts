@@ -8,7 +8,7 @@ function mask(width: number, height: number, rects: PixelBox[]): Uint8Array {
   return m;
 }
 const box = (x0: number, y0: number, x1: number, y1: number): PixelBox => ({ x0, y0, x1, y1 });
-const settings = { rowGap: 4, colGap: 6, minInk: 4, titleHeight: 12 };
+const settings = { rowGap: 4, colGap: 6, minInk: 4, titleHeight: 12, ruleMaxHeight: 2, ruleMinWidth: 30 };
 
 describe("inkRuns", () => {
   it("bridges gaps shorter than minGap", () => {

@@ -10,7 +10,7 @@ const b = (text: string, kind: ReadBlock["kind"], x0: number, y0: number, x1: nu
   kind,
   lineHeight: 6,
 });
-const settings = { pad: 1, minColumnRows: 2, minConfidence: 50, maxHeaderHeight: 40 };
+const settings = { pad: 1, minColumnRows: 2, minConfidence: 50, maxHeaderHeight: 40, minBareRowValues: 4 };
 
 /** A three-row borderless table: header words over two value columns, labels on the left. */
 function table(): ReadBlock[] {
@@ -67,7 +67,40 @@ describe("virtualGrids on a one-row table", () => {
       b("7", "figure", 150, 74, 155, 80),
     ];
     const grids = virtualGrids(blocks, [], settings);
-    expect(grids[1]).toEqual({ xs: [9, 94, 137.5, 156], ys: [61, 73, 81] });
+    expect(grids[1]).toMatchObject({ xs: [9, 94, 137.5, 156], ys: [61, 73, 81] });
+  });
+});
+
+describe("virtualGrids on a row without a label", () => {
+  /** The review table: group headings over column words, one line of figures under them, nothing left of it. */
+  function review(): ReadBlock[] {
+    return [
+      b("复议", "label", 10, 0, 60, 6),
+      b("诉讼", "label", 70, 0, 120, 6),
+      ...["维", "纠", "总", "维", "纠", "总"].map((t, k) => b(t, "other", 12 + 20 * k, 10, 18 + 20 * k, 16)),
+      b("5", "figure", 13, 24, 17, 30),
+      b("了", "other", 33, 24, 37, 30),
+      b("8", "figure", 53, 24, 57, 30, 20),
+      b("0", "figure", 73, 24, 77, 30),
+      b("/", "mark", 93, 24, 97, 30),
+      b("12", "figure", 112, 24, 118, 30),
+    ];
+  }
+
+  it("makes one column per figure, the doubtful and unread ones too, under a header reaching to the rule", () => {
+    const grids = virtualGrids(review(), [{ y: -2, x0: 0, x1: 130 }, { y: 20, x0: 0, x1: 130 }], settings);
+    expect(grids).toHaveLength(1);
+    expect(grids[0].xs).toEqual([11, 25, 45, 65, 85, 104.5, 119]);
+    expect(grids[0].ys).toEqual([-1, 23, 31]);
+    expect(grids[0].values.map((v) => v.text).sort()).toEqual(["/", "0", "12", "5", "8", "了"]);
+  });
+
+  it("is no bare row when a label stands on the line (a bracket read as a dash before it)", () => {
+    const nextRow = [13, 33, 53, 73, 93, 113].map((x) => b("1", "figure", x, 36, x + 4, 42));
+    const labelled = [...review(), b("-", "mark", -40, 24, -36, 30), b("予以公开", "label", -30, 24, 0, 30), b("部分公开", "label", -30, 36, 0, 42), ...nextRow];
+    const grids = virtualGrids(labelled, [], settings);
+    expect(grids).toHaveLength(1);
+    expect(grids[0].ys).toHaveLength(4);
   });
 });
 
