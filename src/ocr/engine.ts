@@ -125,6 +125,33 @@ export class OcrEngine {
   }
 
   /**
+   * Reads each crop on its own, once at each scale, with the digits-only alphabet: one reading per crop and scale.
+   * Lone small images are cheap to read (a few milliseconds each).
+   */
+  async readEach(source: Canvas, crops: Crop[], scales: number[]): Promise<Reading[][]> {
+    const worker = await this.ready("digits");
+    const out: Reading[][] = [];
+    for (const c of crops) {
+      const readings: Reading[] = [];
+      for (const scale of scales) {
+        const w = Math.max(1, Math.round((c.x1 - c.x0) * scale));
+        const h = Math.max(1, Math.round((c.y1 - c.y0) * scale));
+        const canvas = createCanvas(w + 2 * STACK_PAD, h + 2 * STACK_PAD);
+        const ctx = canvas.getContext("2d");
+        ctx.fillStyle = "white";
+        ctx.fillRect(0, 0, canvas.width, canvas.height);
+        ctx.drawImage(source, c.x0, c.y0, c.x1 - c.x0, c.y1 - c.y0, STACK_PAD, STACK_PAD, w, h);
+        const png = canvas.toBuffer("image/png");
+        releaseCanvases(canvas);
+        const result = await worker.recognize(png, {}, { text: true });
+        readings.push({ text: result.data.text.replace(/\s+/g, ""), confidence: result.data.confidence });
+      }
+      out.push(readings);
+    }
+    return out;
+  }
+
+  /**
    * Whole-page reading (titles and prose): characters with their own boxes (across their line) in the image's pixels. A word's box
    * spread evenly over its characters would misplace them (and reorder them against the next word).
    */

@@ -7,6 +7,7 @@ import { UNREAD, type Box, type Glyph, type PageModel, type Segment } from "../p
 import type { Crop, OcrEngine, Reading } from "./engine.js";
 import { tableBlocks } from "./blocks.js";
 import { markShape } from "./marks.js";
+import { voteFigure } from "./vote.js";
 import { joinWrappedFigures, joinWrappedLabels, type ReadBlock } from "./stacks.js";
 import { gridSegments, rowLabels, virtualGrids } from "./virtualGrid.js";
 import { estimateSkew, findPixelLines, inkGray, inkMask, inkShare, otsu, paperLevel, whiten, type Gray, type PixelLine } from "./raster.js";
@@ -43,6 +44,8 @@ export interface OcrSettings {
   wrapGap: number;
   /** Confidence given to a dash or slash told by its shape (OCR read it otherwise): low enough to be checked. */
   markConfidence: number;
+  /** Scales at which figures are read once more each, to vote (the engine's errors change with the scale). */
+  voteScales: number[];
   /** Paper at least this light (median grey) is white: a clean picture, not a scan on grey paper. */
   whitePaper: number;
 }
@@ -64,6 +67,7 @@ export const defaultOcrSettings: OcrSettings = {
   blockPad: 3,
   wrapGap: 0.5,
   markConfidence: 75,
+  voteScales: [0.55, 0.6, 0.67, 0.8, 1],
   whitePaper: 252,
 };
 
@@ -273,6 +277,11 @@ export async function ocrPage(
     const mark = markShape(cleanMask, W, c.crop);
     if (mark) readings[k] = { text: mark === "dash" ? "—" : "/", confidence: settings.markConfidence };
   });
+  // Figures, and inked cells that read as nothing, are read again one by one at several scales, and vote;
+  // so are characters in a ruled row of figures. A lone character of a borderless table may be a header word.
+  const toVote = numeric.filter((k) => (crops[k].row !== null || !texts[k].text || looksNumeric(texts[k].text)) && !BLANK_MARK.test(readings[k].text));
+  const each = await engine.readEach(clean, toVote.map((k) => crops[k].crop), settings.voteScales);
+  toVote.forEach((k, i) => (readings[k] = voteFigure(readings[k], each[i], settings)));
   // A cell with ink that read as nothing must not pass for a blank: it gets a mark that reads as unreadable.
   const read: ReadBlock[] = crops.map((c, k) => ({
     box: c.box,
