@@ -4,7 +4,7 @@ import { releaseCanvases, renderPage } from "../pdf/render.js";
 import { findLatticeTables } from "../layout/lattice.js";
 import { buildRulings } from "../layout/rulings.js";
 import { UNREAD, type Box, type Glyph, type PageModel, type Segment } from "../pdf/types.js";
-import type { Crop, OcrEngine, Reading } from "./engine.js";
+import { cropSource, type Crop, type OcrEngine, type Reading } from "./engine.js";
 import { tableBlocks } from "./blocks.js";
 import { markShape } from "./marks.js";
 import { voteFigure } from "./vote.js";
@@ -201,6 +201,7 @@ export async function ocrPage(
   const paper = Math.min(...areas.map((a) => paperLevel(gray, Math.round(a.x0 * scale), Math.round(a.y0 * scale), Math.round(a.x1 * scale), Math.round(a.y1 * scale))));
   const cleanGray = paper < settings.whitePaper ? whiten(painted, otsu(gray)) : painted;
   const clean = toCanvas(cleanGray);
+  const source = await cropSource(clean);
   const cleanMask = inkMask(cleanGray, otsu(gray));
 
   // A crop's row groups the cells of a ruled row; text blocks have none (their rows are not known yet).
@@ -237,7 +238,7 @@ export async function ocrPage(
       }
     }
   }
-  const texts = await engine.readCrops(clean, crops.map((c) => c.crop), "text");
+  const texts = await engine.readCrops(source, crops.map((c) => c.crop), "text");
   // Numbers, and short readings in rows of numbers (4 misread as 也, 1 as 工), are read again with a
   // digits-only alphabet; two readings that agree make a sure value.
   const looksNumeric = (t: string) => NUMERIC.test(t) || (/\d/.test(t) && !/[\u4e00-\u9fff]{2}/u.test(t));
@@ -254,7 +255,7 @@ export async function ocrPage(
     return (numericShare.get(row) ?? 0) >= 0.5 && Array.from(texts[k].text).length <= 2;
   };
   const numeric = crops.map((_, k) => k).filter((k) => looksNumeric(texts[k].text) || maybeNumber(k));
-  const digits = await engine.readCrops(clean, numeric.map((k) => crops[k].crop), "digits");
+  const digits = await engine.readCrops(source, numeric.map((k) => crops[k].crop), "digits");
   const readings: Reading[] = [...texts];
   numeric.forEach((k, i) => {
     const d = digits[i];
@@ -280,7 +281,7 @@ export async function ocrPage(
   // Figures, and inked cells that read as nothing, are read again one by one at several scales, and vote;
   // so are characters in a ruled row of figures. A lone character of a borderless table may be a header word.
   const toVote = numeric.filter((k) => (crops[k].row !== null || !texts[k].text || looksNumeric(texts[k].text)) && !BLANK_MARK.test(readings[k].text));
-  const each = await engine.readEach(clean, toVote.map((k) => crops[k].crop), settings.voteScales);
+  const each = await engine.readEach(source, toVote.map((k) => crops[k].crop), settings.voteScales);
   toVote.forEach((k, i) => (readings[k] = voteFigure(readings[k], each[i], settings)));
   // A cell with ink that read as nothing must not pass for a blank: it gets a mark that reads as unreadable.
   const read: ReadBlock[] = crops.map((c, k) => ({
