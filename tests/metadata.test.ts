@@ -50,6 +50,15 @@ describe("readMetadata", () => {
     });
   });
 
+  it("takes an OCR'd running header that names a real place over a surer title that does not", () => {
+    const ocr = (glyphs: Glyph[], confidence: number) => glyphs.map((g) => ({ ...g, confidence }));
+    const glyphs = [...ocr(line("孟州市商务局", 30, 9), 85), ...ocr(line("重州市商务局2024年政府信息公开工作年度报告", 60, 20), 98)];
+    expect(readMetadata([page(glyphs)]).agency).toBe("孟州市商务局");
+    // Between two readings of a made-up or unknown place, the surer one still wins.
+    const unknown = [...ocr(line("临潮区教育局", 30, 9), 85), ...ocr(line("临湖区教育局2019年政府信息公开工作年度报告", 60, 20), 98)];
+    expect(readMetadata([page(unknown)]).agency).toBe("临湖区教育局");
+  });
+
   it("gives nulls when no page names the report", () => {
     expect(readMetadata([page(line("目录", 80, 20))])).toEqual({ title: null, agency: null, year: null });
   });

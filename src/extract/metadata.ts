@@ -1,6 +1,7 @@
 import { toLines, type TextLine } from "../layout/text.js";
 import type { PageModel } from "../pdf/types.js";
 import { containment, similarity } from "../template/labels.js";
+import { startsWithPlace } from "./places.js";
 
 export interface ReportMetadata {
   title: string | null;
@@ -74,8 +75,9 @@ export function agencyFromTitle(title: string): string | null {
 
 /**
  * The agency as the report names it elsewhere: in running headers and the signature (short lines of their own).
- * An OCR'd title may garble the name ("炎潭综合实验X" for 平潭综合实验区): of the title's reading and the
- * similar names on lines of their own, the one OCR read most surely wins.
+ * An OCR'd title may garble the name ("炎潭综合实验X" for 平潭综合实验区, "重州市" for 孟州市): of the title's
+ * reading and the similar names on lines of their own, those naming a real place come first (OCR rarely turns
+ * one real place into another), then the one OCR read most surely wins.
  */
 function confirmAgency(agency: string, titleConfidence: number, pages: PageModel[]): string {
   const readings = new Map<string, number>([[agency, titleConfidence]]);
@@ -87,7 +89,8 @@ function confirmAgency(agency: string, titleConfidence: number, pages: PageModel
       const confidence = meanConfidence(line.glyphs);
       readings.set(t, Math.max(readings.get(t) ?? 0, confidence));
     }
-  const best = [...readings].sort((a, b) => b[1] - a[1])[0];
+  const real = new Map([...readings.keys()].map((t) => [t, startsWithPlace(ownAgencyName(t))]));
+  const best = [...readings].sort((a, b) => Number(real.get(b[0])) - Number(real.get(a[0])) || b[1] - a[1])[0];
   return ownAgencyName(best[0]);
 }
 
