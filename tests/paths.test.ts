@@ -158,8 +158,23 @@ describe("decodeGraphics", () => {
     );
     expect(segments).toEqual([]);
     expect(images).toEqual([
-      { x0: 50, y0: 682, x1: 250, y1: 782 },
-      { x0: 0, y0: 841, x1: 1, y1: 842 },
+      { x0: 50, y0: 682, x1: 250, y1: 782, id: "img_p1_1", upright: true },
+      { x0: 0, y0: 841, x1: 1, y1: 842, id: null, upright: true },
     ]);
+  });
+
+  it("tells a rotated or flipped image from an upright one", () => {
+    const { images } = decode(
+      [
+        [ops.save, null],
+        [ops.transform, [0, 100, -200, 0, 250, 60]],
+        [ops.paintImageXObject, ["img_p1_1", 200, 100]],
+        [ops.restore, null],
+        [ops.transform, [200, 0, 0, -100, 50, 160]],
+        [ops.paintImageXObject, ["img_p1_2", 200, 100]],
+      ],
+      FLIP,
+    );
+    expect(images.map((i) => i.upright)).toEqual([false, false]);
   });
 });

@@ -7,6 +7,7 @@ import { UNREAD, type Box, type Glyph, type PageModel, type Segment } from "../p
 import { cropSource, type Crop, type OcrEngine, type Reading } from "./engine.js";
 import { tableBlocks } from "./blocks.js";
 import { markShape } from "./marks.js";
+import { scanImage } from "./pageImage.js";
 import { voteFigure } from "./vote.js";
 import { joinWrappedFigures, joinWrappedLabels, type ReadBlock } from "./stacks.js";
 import { gridSegments, rowLabels, virtualGrids } from "./virtualGrid.js";
@@ -163,8 +164,10 @@ export async function ocrPage(
   regions: Box[] | "page",
   settings: OcrSettings = defaultOcrSettings,
 ): Promise<PageModel & { skew: number }> {
-  const scale = settings.dpi / 72;
-  let canvas = await renderPage(doc, page.number, scale);
+  // A scan's own pixels when the page is one picture; else the page rendered at the wanted resolution.
+  const scan = regions === "page" ? await scanImage(doc, page.number, settings.dpi) : null;
+  const scale = scan?.scale ?? settings.dpi / 72;
+  let canvas = scan?.canvas ?? (await renderPage(doc, page.number, scale));
   const pixels = (c: Canvas) => c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
   let gray = inkGray(pixels(canvas), canvas.width, canvas.height);
   let mask = inkMask(gray);
@@ -303,11 +306,14 @@ export async function ocrPage(
   const pageSegments = [...segments.filter((sg) => !inGrid(sg)), ...grids.flatMap(gridSegments)];
 
   // Text outside the tables (title, prose): the page read whole, with tables and non-OCR areas painted out.
+  // It is read from the grey image, not the whitened one: tesseract thresholds a whole page well by itself,
+  // and whitening thins strokes it then misreads (孟 as 重).
   const rest = createCanvas(W, canvas.height);
   const rctx = rest.getContext("2d");
   rctx.fillStyle = "white";
   rctx.fillRect(0, 0, W, canvas.height);
-  for (const a of areas) rctx.drawImage(clean, a.x0 * scale, a.y0 * scale, (a.x1 - a.x0) * scale, (a.y1 - a.y0) * scale, a.x0 * scale, a.y0 * scale, (a.x1 - a.x0) * scale, (a.y1 - a.y0) * scale);
+  const prose = cleanGray === painted ? clean : toCanvas(painted);
+  for (const a of areas) rctx.drawImage(prose, a.x0 * scale, a.y0 * scale, (a.x1 - a.x0) * scale, (a.y1 - a.y0) * scale, a.x0 * scale, a.y0 * scale, (a.x1 - a.x0) * scale, (a.y1 - a.y0) * scale);
   for (const c of crops) rctx.fillRect(c.box.x0 * scale - 2, c.box.y0 * scale - 2, (c.box.x1 - c.box.x0) * scale + 4, (c.box.y1 - c.box.y0) * scale + 4);
   if (inkShare(inkMask(inkGray(pixels(rest), W, rest.height)), W, 0, 0, W, rest.height) > 0.0005) {
     // Running text reads best at about half the cell resolution: titles are then no taller than the model likes.
@@ -318,7 +324,7 @@ export async function ocrPage(
     for (const c of chars) glyphs.push(...spread(c.text, c.box, c.confidence, Infinity));
     releaseCanvases(small);
   }
-  releaseCanvases(rest, clean, canvas);
+  releaseCanvases(rest, clean, prose, canvas);
 
   const keep = (b: Box) => !areas.some((a) => inside(b, a));
   return {

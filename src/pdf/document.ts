@@ -112,7 +112,7 @@ export async function openPdf(data: Uint8Array, options: OpenOptions = {}): Prom
   }
 }
 
-const pathOps: PathOps = {
+export const pathOps: PathOps = {
   save: OPS.save,
   restore: OPS.restore,
   transform: OPS.transform,

@@ -1,4 +1,4 @@
-import type { Box, Segment } from "./types.js";
+import type { Box, PageImage, Segment } from "./types.js";
 
 /** pdf.js operator codes this decoder reads (the values of pdf.js `OPS`, passed in so the decoder stays pure). */
 export interface PathOps {
@@ -44,7 +44,7 @@ export const defaultPathSettings: PathDecoderSettings = {
 
 export interface DecodedGraphics {
   segments: Segment[];
-  images: Box[];
+  images: PageImage[];
 }
 
 export function multiply(m1: Matrix, m2: Matrix): Matrix {
@@ -157,7 +157,7 @@ export function decodeGraphics(
   settings: PathDecoderSettings = defaultPathSettings,
 ): DecodedGraphics {
   const segments: Segment[] = [];
-  const images: Box[] = [];
+  const images: PageImage[] = [];
   const stack: Matrix[] = [];
   let ctm = initial;
   const strokeOps = new Set([ops.stroke, ops.closeStroke, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
@@ -177,7 +177,10 @@ export function decodeGraphics(
       if (m && m.length === 6) ctm = multiply(ctm, m);
     } else if (fn === ops.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
     else if (imageOps.has(fn)) {
-      images.push(bounds([apply(ctm, 0, 0), apply(ctm, 1, 0), apply(ctm, 0, 1), apply(ctm, 1, 1)]));
+      const id = fn === ops.paintImageXObject && typeof args?.[0] === "string" ? args[0] : null;
+      // Page space runs down the page and image space up it: upright, the image's y axis points up the page.
+      const upright = Math.abs(ctm[1]) <= tol && Math.abs(ctm[2]) <= tol && ctm[0] > 0 && ctm[3] < 0;
+      images.push({ ...bounds([apply(ctm, 0, 0), apply(ctm, 1, 0), apply(ctm, 0, 1), apply(ctm, 1, 1)]), id, upright });
     } else if (fn === ops.constructPath && args) {
       const paintOp = args[0] as number;
       const buffer = (args[1] as unknown[] | null)?.[0] as ArrayLike<number> | null;

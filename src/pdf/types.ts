@@ -28,6 +28,13 @@ export interface Segment {
   y1: number;
 }
 
+/** An image drawn on the page: where, and what pdf.js calls it (null for inline images). */
+export interface PageImage extends Box {
+  id: string | null;
+  /** Drawn unrotated and unflipped: its first pixel row is at the top of its box. */
+  upright: boolean;
+}
+
 /** Why a page cannot be read from its text layer. */
 export type TextLayerStatus = "ok" | "empty" | "unusable";
 
@@ -40,7 +47,7 @@ export interface PageModel {
   glyphs: Glyph[];
   segments: Segment[];
   /** Images drawn on the page (known only when the operator list was read). */
-  images: Box[];
+  images: PageImage[];
   /** Whether the operator list was read (rulings and images are known). */
   graphicsRead: boolean;
   textLayer: TextLayerStatus;
