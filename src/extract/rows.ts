@@ -23,6 +23,11 @@ export interface RowRecord {
   context: string;
 }
 
+/** Text of two Chinese characters or more: a label or a header word, never a value. */
+const HEADER_WORD = /[\u4e00-\u9fff].*[\u4e00-\u9fff]/u;
+/** A row with this many times more words than figures is a header whose figures are misreadings. */
+const MISREAD_HEADER_RATIO = 3;
+
 /** Header blocks are at most this deep; rows further up are titles or prose caught in the grid. */
 const MAX_HEADER_ROWS = 4;
 
@@ -44,9 +49,14 @@ export function tableRows(tables: Table[]): RowRecord[] {
   for (const table of tables) {
     const nrows = table.ys.length - 1;
     const ncols = colCount(table);
-    const hasNumber = (r: number) =>
-      table.cells.some((c) => c.row === r && c.col > 0 && c.colSpan < ncols && isValueText(c.text)) ||
-      table.cells.some((c) => c.row === r && ncols === 1 && isValueText(c.text));
+    // A header row with one header word misread as a figure (OCR of a vertical 总计 as 7) is no data row:
+    // its words outnumber its figures many times.
+    const hasNumber = (r: number) => {
+      const own = table.cells.filter((c) => c.row === r && (c.col > 0 || ncols === 1) && c.colSpan < Math.max(2, ncols));
+      const figures = own.filter((c) => isValueText(c.text)).length;
+      const words = own.filter((c) => HEADER_WORD.test(c.text)).length;
+      return figures > 0 && words < MISREAD_HEADER_RATIO * figures;
+    };
     // Value columns start where most data rows have their first number (one misread label must not move it)
     // or a figure OCR could not read.
     const firstValueCols = new Map<number, number>();
