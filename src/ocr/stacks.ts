@@ -69,10 +69,33 @@ export function joinWrappedFigures(blocks: ReadBlock[], labels: ReadBlock[]): Re
 const NUMBERED = /^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．])/u;
 
 /**
+ * Whether the figures beside a label and the line under it stand on two lines in most of their columns: the
+ * line then starts a row of its own (an unnumbered label), it does not continue the label. The lower row's
+ * figures sit about as far below the line as the line sits below the label. Figures wrapped in their
+ * cells also make two lines in most columns, but then the short ones stand between the label's lines.
+ */
+function twoFigureRows(upper: Box, line: Box, figures: ReadBlock[]): boolean {
+  const bottom = line.y1 + Math.max(0, line.y0 - upper.y1);
+  const beside = figures.filter((f) => f.box.x0 >= Math.max(upper.x1, line.x1) && (f.box.y0 + f.box.y1) / 2 >= upper.y0 && (f.box.y0 + f.box.y1) / 2 <= bottom);
+  const columns: ReadBlock[][] = [];
+  for (const f of beside.sort((a, b) => a.box.x0 - b.box.x0)) {
+    const column = columns.find((c) => c.some((g) => overlapX(g.box, f.box)));
+    if (column) column.push(f);
+    else columns.push([f]);
+  }
+  const twoLines = columns.filter((c) => c.some((f) => c.some((g) => g.box.y0 >= f.box.y1))).length;
+  // A one-line figure reaching into both lines stands in the middle of one cell.
+  const oneCell = beside.some((f) => f.box.y0 < upper.y1 && f.box.y1 > line.y0);
+  return twoLines >= 2 && twoLines * 2 >= columns.length && !oneCell;
+}
+
+/**
  * Joins the lines of a label wrapped inside its cell: a label line right under another, closer than
- * `maxGap` times its line height, within its width and not numbered, continues it.
+ * `maxGap` times its line height, within its width, not numbered and without a row of figures of its own,
+ * continues it.
  */
 export function joinWrappedLabels(blocks: ReadBlock[], maxGap: number): ReadBlock[] {
+  const figures = blocks.filter((b) => b.kind === "figure" || b.kind === "mark");
   const labels = blocks.filter((b) => b.kind === "label" || b.kind === "other").sort((a, b) => a.box.y0 - b.box.y0);
   const out: ReadBlock[] = [];
   for (const l of labels) {
@@ -83,7 +106,8 @@ export function joinWrappedLabels(blocks: ReadBlock[], maxGap: number): ReadBloc
         l.box.y0 - u.box.y1 < maxGap * l.lineHeight &&
         l.box.x0 >= u.box.x0 - l.lineHeight &&
         l.box.x1 <= u.box.x1 + l.lineHeight &&
-        !NUMBERED.test(l.text),
+        !NUMBERED.test(l.text) &&
+        !twoFigureRows(u.box, l.box, figures),
     );
     if (!above) {
       out.push(l);

@@ -39,4 +39,30 @@ describe("joinWrappedLabels", () => {
     );
     expect(texts(out)).toEqual(["12", "2.其他法律行政法规禁止公开", "3.危及三安全一稳定"].sort());
   });
+
+  it("starts a new row at an unnumbered label line with figures of its own, and still joins a wrapped one", () => {
+    const row = (y: number, values: string[]) => values.map((v, k) => b(v, "figure", 120 + 20 * k, y, 130 + 20 * k, y + 6));
+    // 4.无正当理由大量反复 / 申请 with figures between its lines; then a two-line label without a number.
+    const blocks = [
+      b("4.无正当理由大量反复", "label", 0, 10, 100, 16),
+      b("申请", "label", 40, 18, 60, 24),
+      b("要求行政机关确认或重", "label", 0, 28, 100, 34),
+      b("新出具已获取信息", "label", 10, 36, 90, 42),
+      ...row(14, ["1", "1", "0", "2"]),
+      ...row(32, ["2", "0", "0", "2"]),
+    ];
+    expect(texts(joinWrappedLabels(blocks, 0.8).filter((x) => x.kind === "label"))).toEqual(["4.无正当理由大量反复申请", "要求行政机关确认或重新出具已获取信息"].sort());
+  });
+
+  it("joins a wrapped label whose long figures wrapped with it, the short ones standing between its lines", () => {
+    const f = (v: string, k: number, y: number) => b(v, "figure", 120 + 20 * k, y, 130 + 20 * k, y + 6);
+    const blocks = [
+      b("（二）部分公开（区分处理的，只计这", "label", 0, 10, 100, 16),
+      b("一情形，不计其他情形）", "label", 10, 18, 90, 24),
+      ...["182", "43", "25", "274"].map((v, k) => f(v, k, 10)),
+      ...["3", "6", "8", "0"].map((v, k) => f(v, k, 18)),
+      f("71", 4, 14),
+    ];
+    expect(texts(joinWrappedLabels(blocks, 0.8).filter((x) => x.kind === "label"))).toEqual(["（二）部分公开（区分处理的，只计这一情形，不计其他情形）"]);
+  });
 });
