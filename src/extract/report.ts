@@ -12,6 +12,7 @@ import { ocrNeed } from "../pdf/ocrNeed.js";
 import type { Box, PageModel } from "../pdf/types.js";
 import { AMOUNT_COLUMNS, standardCells, type TableId, type TemplateVersion } from "../template/templates.js";
 import type { Warning } from "../validate/warning.js";
+import { repairOcrValues } from "../validate/repair.js";
 import { checkReport } from "../validate/rules.js";
 import { LOOSE_LABEL, mapActiveDisclosure, mapApplications, mapReviewLitigation, type MappedCell } from "./map.js";
 import { readMetadata } from "./metadata.js";
@@ -61,6 +62,8 @@ export interface ReportJson {
 
 /** OCR readings below this confidence are flagged for a person to check. */
 export const LOW_OCR_CONFIDENCE = 80;
+/** Digits a correction from the template's relations may change in an OCR reading. */
+const MAX_REPAIR_EDITS = 2;
 
 export class NoReportError extends Error {
   /** Pages of the PDF, when it could be opened. */
@@ -327,6 +330,8 @@ export function buildReport(pages: PageModel[], source: ReportJson["source"]): R
     narrative: pages.flatMap((p) => readStatements(blockText(p.glyphs), p.number)),
     warnings,
   };
-  report.warnings.push(...checkReport(report));
+  const repaired = repairOcrValues(report, { unsureBelow: LOW_OCR_CONFIDENCE, maxDigitEdits: MAX_REPAIR_EDITS });
+  report.cells = repaired.cells;
+  report.warnings.push(...repaired.warnings, ...checkReport(report));
   return report;
 }
