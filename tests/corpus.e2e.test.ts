@@ -49,7 +49,8 @@ describe.skipIf(!existsSync(CORPUS))("text corpus", () => {
 });
 
 /**
- * Scans of the development corpus: the borderless (three-line) ones, the hardest for OCR, and a ruled one.
+ * Scans of the development corpus: the borderless (three-line) ones, the hardest for OCR, and a ruled one
+ * whose agency OCR misreads unless checked against real place names.
  * A subset, so the suite stays within its time on two cores; the whole scan corpus is scored by hand
  * (README). Like the text floor, it only ever goes up.
  */
@@ -59,9 +60,9 @@ const SCAN_SUBSET = [
   "synth-linhu-edu-2019-scan-hard-s1",
   "yunxi-land-2020-scan-hard-s1",
   "yunxi-market-2023-scan-hard-s1",
-  "pingtan-2021-scan-hard-s1",
+  "mengzhou-commerce-2024-scan-hard-s1",
 ];
-const MIN_SCAN_SUBSET_ACCURACY = 89;
+const MIN_SCAN_SUBSET_ACCURACY = 97;
 
 describe.skipIf(!existsSync(SCAN_CORPUS))("scan corpus (subset)", () => {
   it("reaches the OCR accuracy floor with no unflagged wrong cell", { timeout: 600_000 }, () => {
@@ -77,11 +78,13 @@ describe.skipIf(!existsSync(SCAN_CORPUS))("scan corpus (subset)", () => {
       const run = spawnSync(process.execPath, [SCORER, "--truth", input, "--out", out], { encoding: "utf8" });
       const lines = run.stdout.trim().split("\n");
       const figure = lines[lines.length - 1].match(/^cell accuracy ([\d.]+)%/);
-      const unflagged = lines.find((l) => /^reports \d+:/.test(l))?.match(/unflagged (\d+)/);
+      const summary = lines.find((l) => /^reports \d+:/.test(l));
+      const unflagged = summary?.match(/unflagged (\d+)/);
       expect(figure, run.stdout + run.stderr).not.toBeNull();
       console.log(`scan subset: ${lines[lines.length - 1]}`);
       expect(Number(figure![1])).toBeGreaterThanOrEqual(MIN_SCAN_SUBSET_ACCURACY);
       expect(Number(unflagged?.[1]), run.stdout).toBe(0);
+      expect(summary, run.stdout).toMatch(/ 0 with wrong year\/template\/agency/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
