@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { extractReport, findTables, type ReportJson } from "../extract/report.js";
 import { buildRulings } from "../layout/rulings.js";
+import { sharedEngine } from "../ocr/engine.js";
 import { openPdf, readPage } from "../pdf/document.js";
 import { renderPage } from "../pdf/render.js";
 
@@ -17,6 +18,9 @@ export async function inspectPage(file: string, pageNumber: number, out: string,
     report = await extractReport(bytes.slice(), file, { password });
   } catch {
     // No report: the page is still drawn with the lines and tables found.
+  } finally {
+    // The OCR engine's thread would keep the process alive.
+    await sharedEngine().terminate();
   }
   const doc = await openPdf(bytes.slice(), { password, render: true });
   try {

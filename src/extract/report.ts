@@ -181,8 +181,6 @@ export async function extractReport(data: Uint8Array, file: string, options: Ext
   } finally {
     await doc.destroy();
     await renderDoc?.destroy();
-    // The OCR engine's WebAssembly memory only grows: a fresh engine per OCR'd file keeps a long batch flat.
-    if (renderDoc) await sharedEngine().terminate();
   }
 }
 

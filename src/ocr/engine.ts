@@ -49,6 +49,8 @@ const DIGITS = "0123456789,.-/";
 /**
  * One tesseract.js worker (chi_sim), created on first use and reused for every page and file this thread
  * reads. Batches run one such engine per worker thread, so the OCR pool is as large as the thread pool.
+ * Its memory stays flat across files (six scans in a row: ~650 MB after each), so it is never restarted;
+ * a thread that is not a batch worker ends it when done (it would keep the process alive).
  */
 export class OcrEngine {
   private worker: Promise<Worker> | null = null;
