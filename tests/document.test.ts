@@ -1,11 +1,14 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { deflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { InflateAtOnceStream } from "../src/pdf/inflate.js";
 import { openPdf, readPage, skipFontLoading } from "../src/pdf/document.js";
 import { SAMPLES, textSamplePdfs } from "./sampleFiles.js";
 
+const ROOT = resolve(fileURLToPath(import.meta.url), "../..");
 const sample = () => new Uint8Array(readFileSync(join(SAMPLES, textSamplePdfs[0])));
 
 it("opens documents for extraction with pdf.js's font loading switched off (the internal it relies on exists)", async () => {
@@ -38,5 +41,16 @@ describe("InflateAtOnceStream (pdf.js's DecompressionStream)", () => {
   });
   it("refuses formats it does not inflate", () => {
     expect(() => new InflateAtOnceStream("brotli")).toThrow(TypeError);
+  });
+});
+
+describe("pdf.js's built-in replacements", () => {
+  const run = (code: string) => spawnSync(process.execPath, ["--input-type=module", "-e", code], { cwd: ROOT, encoding: "utf8" });
+
+  it("are undone for every entry point: loading pdf.js before its built-ins are captured fails at once", () => {
+    const early = run(`await import("pdfjs-dist/legacy/build/pdf.mjs"); await import("./dist/pdf/natives.js");`);
+    expect(early.status).not.toBe(0);
+    expect(early.stderr).toContain("import it through src/pdf/pdfjs.ts");
+    for (const entry of ["cli/worker.js", "cli/main.js", "cli/inspect.js"]) expect(run(`await import("./dist/${entry}");`).stderr, entry).toBe("");
   });
 });

@@ -1,5 +1,6 @@
 import { createCanvas, type Canvas } from "@napi-rs/canvas";
-import { ImageKind, OPS, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { ImageKind, OPS } from "../pdf/pdfjs.js";
 import { decodeGraphics, type Matrix } from "../pdf/paths.js";
 import { pathOps } from "../pdf/document.js";
 import type { PageImage } from "../pdf/types.js";

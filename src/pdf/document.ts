@@ -1,14 +1,14 @@
+import { getDocument, OPS, PasswordResponses } from "./pdfjs.js";
 import { restoreNatives } from "./natives.js";
 import { useInflateAtOnce } from "./inflate.js";
 import { createRequire } from "node:module";
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { getDocument, OPS, PasswordResponses, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { runsToGlyphs, type FontStyle, type TextRun } from "./glyphs.js";
 import { decodeGraphics, type Matrix, type PathOps } from "./paths.js";
 import type { Glyph, PageModel, TextLayerStatus } from "./types.js";
 
-restoreNatives();
 useInflateAtOnce();
 
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));

@@ -5,6 +5,8 @@
  * Node's own are right for everything this program does and several times faster (the polyfilled stringify
  * of one report JSON allocated 5 MB), so they are captured here, before pdf.js loads, and put back after.
  */
+if ("pdfjsLib" in globalThis) throw new Error("pdf.js was loaded before its built-ins were captured: import it through src/pdf/pdfjs.ts");
+
 const natives: [object, string, unknown][] = [
   [Array.prototype, "push", Array.prototype.push],
   [JSON, "parse", JSON.parse],

@@ -1,4 +1,4 @@
-import { ImageKind } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { ImageKind } from "../../src/pdf/pdfjs.js";
 import { describe, expect, it } from "vitest";
 import { fullPageImage, toRgba } from "../../src/ocr/pageImage.js";
 
