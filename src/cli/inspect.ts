@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { extractReport, findTables, type ReportJson } from "../extract/report.js";
 import { buildRulings } from "../layout/rulings.js";
 import { sharedEngine } from "../ocr/engine.js";
+import { ocrPage } from "../ocr/page.js";
+import { ocrNeed } from "../pdf/ocrNeed.js";
 import { openPdf, readPage } from "../pdf/document.js";
 import { renderPage } from "../pdf/render.js";
 
@@ -18,14 +20,15 @@ export async function inspectPage(file: string, pageNumber: number, out: string,
     report = await extractReport(bytes.slice(), file, { password });
   } catch {
     // No report: the page is still drawn with the lines and tables found.
-  } finally {
-    // The OCR engine's thread would keep the process alive.
-    await sharedEngine().terminate();
   }
   const doc = await openPdf(bytes.slice(), { password, render: true });
   try {
     if (pageNumber < 1 || pageNumber > doc.numPages) throw new Error(`the PDF has ${doc.numPages} page(s); --page ${pageNumber} is not one of them`);
-    const model = await readPage(doc, pageNumber, { graphics: true });
+    let model = await readPage(doc, pageNumber, { graphics: true });
+    // A page the extraction read by OCR is shown as OCR saw it: the lines found on the image, its cells.
+    const need = ocrNeed(model);
+    const ocrRead = report ? report.warnings.some((w) => w.rule === "page.ocr" && w.pages.includes(pageNumber)) : need !== null;
+    if (ocrRead) model = await ocrPage(doc, model, sharedEngine(), need?.regions ?? "page");
     const tables = findTables(model);
     const canvas = await renderPage(doc, pageNumber, SCALE);
     const ctx = canvas.getContext("2d");
@@ -56,5 +59,7 @@ export async function inspectPage(file: string, pageNumber: number, out: string,
     return { tables: tables.length, mapped: mapped.length };
   } finally {
     await doc.destroy();
+    // The OCR engine's thread would keep the process alive.
+    await sharedEngine().terminate();
   }
 }
