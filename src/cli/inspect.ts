@@ -5,7 +5,8 @@ import { sharedEngine } from "../ocr/engine.js";
 import { ocrPage } from "../ocr/page.js";
 import { ocrNeed } from "../pdf/ocrNeed.js";
 import { openPdf, readPage } from "../pdf/document.js";
-import { renderPage } from "../pdf/render.js";
+import { renderPage, rotatedCanvas } from "../pdf/render.js";
+import type { PageModel } from "../pdf/types.js";
 
 const SCALE = 2;
 
@@ -24,13 +25,15 @@ export async function inspectPage(file: string, pageNumber: number, out: string,
   const doc = await openPdf(bytes.slice(), { password, render: true });
   try {
     if (pageNumber < 1 || pageNumber > doc.numPages) throw new Error(`the PDF has ${doc.numPages} page(s); --page ${pageNumber} is not one of them`);
-    let model = await readPage(doc, pageNumber, { graphics: true });
+    let model: PageModel & { skew?: number } = await readPage(doc, pageNumber, { graphics: true });
     // A page the extraction read by OCR is shown as OCR saw it: the lines found on the image, its cells.
     const need = ocrNeed(model);
     const ocrRead = report ? report.warnings.some((w) => w.rule === "page.ocr" && w.pages.includes(pageNumber)) : need !== null;
     if (ocrRead) model = await ocrPage(doc, model, sharedEngine(), need?.regions ?? "page");
     const tables = findTables(model);
-    const canvas = await renderPage(doc, pageNumber, SCALE);
+    const rendered = await renderPage(doc, pageNumber, SCALE);
+    // OCR read a straightened page: its lines and cells are drawn on the page straightened alike.
+    const canvas = model.skew ? rotatedCanvas(rendered, -model.skew) : rendered;
     const ctx = canvas.getContext("2d");
     const { h, v } = buildRulings(model.segments);
     ctx.strokeStyle = "rgba(0, 90, 255, 0.8)";

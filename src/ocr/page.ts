@@ -1,6 +1,6 @@
 import { createCanvas, type Canvas } from "@napi-rs/canvas";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { releaseCanvases, renderPage } from "../pdf/render.js";
+import { releaseCanvases, renderPage, rotatedCanvas } from "../pdf/render.js";
 import { findLatticeTables } from "../layout/lattice.js";
 import { buildRulings } from "../layout/rulings.js";
 import { UNREAD, type Box, type Glyph, type PageModel, type Segment } from "../pdf/types.js";
@@ -82,17 +82,6 @@ const BLANK_MARK = /^[-－—–―─━一_/／\\]+$/u;
 /** Confidence given to a guessed reading, low enough to be flagged. */
 const UNSURE = 30;
 
-function rotated(source: Canvas, degrees: number): Canvas {
-  const canvas = createCanvas(source.width, source.height);
-  const ctx = canvas.getContext("2d");
-  ctx.fillStyle = "white";
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.translate(canvas.width / 2, canvas.height / 2);
-  ctx.rotate((degrees * Math.PI) / 180);
-  ctx.drawImage(source, -source.width / 2, -source.height / 2);
-  return canvas;
-}
-
 /** Nominal size of text read from a cell (cells are taller than their text). */
 const CELL_TEXT_SIZE = 12;
 
@@ -173,7 +162,7 @@ export async function ocrPage(
   let mask = inkMask(gray);
   const skew = estimateSkew(mask, canvas.width, canvas.height);
   if (Math.abs(skew) >= settings.minSkew) {
-    const upright = rotated(canvas, -skew);
+    const upright = rotatedCanvas(canvas, -skew);
     releaseCanvases(canvas);
     canvas = upright;
     gray = inkGray(pixels(canvas), canvas.width, canvas.height);

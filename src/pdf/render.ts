@@ -33,3 +33,17 @@ export function releaseCanvases(...canvases: Canvas[]): void {
     c.height = 0;
   }
 }
+
+/** A copy of `source` turned by `degrees` about its centre, on white (straightening a skewed scan). */
+export function rotatedCanvas(source: Canvas, degrees: number): Canvas {
+  const canvas = createCanvas(source.width, source.height);
+  const ctx = canvas.getContext("2d");
+  ctx.fillStyle = "white";
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.save();
+  ctx.translate(canvas.width / 2, canvas.height / 2);
+  ctx.rotate((degrees * Math.PI) / 180);
+  ctx.drawImage(source, -source.width / 2, -source.height / 2);
+  ctx.restore();
+  return canvas;
+}
