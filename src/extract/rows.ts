@@ -51,12 +51,16 @@ export function tableRows(tables: Table[]): RowRecord[] {
     const ncols = colCount(table);
     // A header row with one header word misread as a figure (OCR of a vertical 总计 as 7) is no data row:
     // its words outnumber its figures many times.
-    const hasNumber = (r: number) => {
-      const own = table.cells.filter((c) => c.row === r && (c.col > 0 || ncols === 1) && c.colSpan < Math.max(2, ncols));
-      const figures = own.filter((c) => isValueText(c.text)).length;
-      const words = own.filter((c) => HEADER_WORD.test(c.text)).length;
-      return figures > 0 && words < MISREAD_HEADER_RATIO * figures;
-    };
+    const tally = new Map<number, { figures: number; words: number }>();
+    for (const c of table.cells) {
+      if ((c.col === 0 && ncols > 1) || c.colSpan >= Math.max(2, ncols)) continue;
+      const t = tally.get(c.row) ?? { figures: 0, words: 0 };
+      if (isValueText(c.text)) t.figures++;
+      if (HEADER_WORD.test(c.text)) t.words++;
+      tally.set(c.row, t);
+    }
+    const numberRows = new Set([...tally].filter(([, t]) => t.figures > 0 && t.words < MISREAD_HEADER_RATIO * t.figures).map(([r]) => r));
+    const hasNumber = (r: number) => numberRows.has(r);
     // Value columns start where most data rows have their first number (one misread label must not move it)
     // or a figure OCR could not read.
     const firstValueCols = new Map<number, number>();

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { createCanvas, Image, type Canvas } from "@napi-rs/canvas";
+import { createCanvas, Image, type Canvas, type SKRSContext2D } from "@napi-rs/canvas";
 import { createWorker, OEM, PSM, type Worker } from "tesseract.js";
 import { releaseCanvases } from "../pdf/render.js";
 
@@ -35,6 +35,18 @@ export async function cropSource(canvas: Canvas): Promise<Image> {
   // Decoding is asynchronous: drawn before it ends, the image draws nothing.
   await image.decode();
   return image;
+}
+
+/** A PNG of `draw` on a white canvas of the given size (the canvas freed at once, see releaseCanvases). */
+function onWhite(width: number, height: number, draw: (ctx: SKRSContext2D) => void): Buffer {
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext("2d");
+  ctx.fillStyle = "white";
+  ctx.fillRect(0, 0, width, height);
+  draw(ctx);
+  const png = canvas.toBuffer("image/png");
+  releaseCanvases(canvas);
+  return png;
 }
 
 /** Crops are stacked into one image per call, separated by this much white, so one call reads many cells. */
@@ -102,17 +114,13 @@ export class OcrEngine {
         rowHeight = Math.max(rowHeight, h);
         width = Math.max(width, x);
       }
-      const canvas = createCanvas(width + STACK_PAD, y + rowHeight + STACK_PAD);
-      const ctx = canvas.getContext("2d");
-      ctx.fillStyle = "white";
-      ctx.fillRect(0, 0, canvas.width, canvas.height);
-      for (const p of placed) {
-        const c = crops[p.k];
-        ctx.drawImage(source, c.x0, c.y0, p.w, p.h, p.x, p.y, p.w, p.h);
-      }
+      const png = onWhite(width + STACK_PAD, y + rowHeight + STACK_PAD, (ctx) => {
+        for (const p of placed) {
+          const c = crops[p.k];
+          ctx.drawImage(source, c.x0, c.y0, p.w, p.h, p.x, p.y, p.w, p.h);
+        }
+      });
       const worker = await this.ready(mode);
-      const png = canvas.toBuffer("image/png");
-      releaseCanvases(canvas);
       const result = await worker.recognize(png, {}, { blocks: true, text: false });
       const found = placed.map(() => ({ parts: [] as { x: number; y: number; text: string }[], confidence: 100 }));
       for (const block of result.data.blocks ?? [])
@@ -150,13 +158,7 @@ export class OcrEngine {
       for (const scale of scales) {
         const w = Math.max(1, Math.round((c.x1 - c.x0) * scale));
         const h = Math.max(1, Math.round((c.y1 - c.y0) * scale));
-        const canvas = createCanvas(w + 2 * STACK_PAD, h + 2 * STACK_PAD);
-        const ctx = canvas.getContext("2d");
-        ctx.fillStyle = "white";
-        ctx.fillRect(0, 0, canvas.width, canvas.height);
-        ctx.drawImage(source, c.x0, c.y0, c.x1 - c.x0, c.y1 - c.y0, STACK_PAD, STACK_PAD, w, h);
-        const png = canvas.toBuffer("image/png");
-        releaseCanvases(canvas);
+        const png = onWhite(w + 2 * STACK_PAD, h + 2 * STACK_PAD, (ctx) => ctx.drawImage(source, c.x0, c.y0, c.x1 - c.x0, c.y1 - c.y0, STACK_PAD, STACK_PAD, w, h));
         const result = await worker.recognize(png, {}, { text: true });
         readings.push({ text: result.data.text.replace(/\s+/g, ""), confidence: result.data.confidence });
       }

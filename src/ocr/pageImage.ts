@@ -1,4 +1,4 @@
-import { createCanvas, type Canvas } from "@napi-rs/canvas";
+import { createCanvas, ImageData, type Canvas } from "@napi-rs/canvas";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { ImageKind, OPS } from "../pdf/pdfjs.js";
 import { decodeGraphics, type Matrix } from "../pdf/paths.js";
@@ -75,10 +75,7 @@ export async function scanImage(doc: PDFDocumentProxy, pageNumber: number, dpi: 
     const rgba = img?.data ? toRgba(img) : null;
     if (!img || !rgba) return null;
     const canvas = createCanvas(img.width, img.height);
-    const ctx = canvas.getContext("2d");
-    const data = ctx.createImageData(img.width, img.height);
-    data.data.set(rgba);
-    ctx.putImageData(data, 0, 0);
+    canvas.getContext("2d").putImageData(new ImageData(rgba, img.width, img.height), 0, 0);
     const scale = img.width / viewport.width;
     const wanted = dpi / 72;
     if (Math.abs(scale - wanted) <= s.dpiTolerance * wanted) return { canvas, scale };

@@ -43,8 +43,10 @@ function wanted(r: Relation, key: string, value: number): number {
  * never touched: a relation they break is the agency's. Each correction is a warning naming what OCR read.
  */
 export function repairOcrValues(report: ReportJson, s: RepairSettings): { cells: ReportCell[]; warnings: Warning[] } {
-  let current: ReportJson = { ...report, warnings: report.warnings.filter((w) => w.kind !== "consistency"), cells: report.cells };
   const warnings: Warning[] = [];
+  // Text-layer reports (most) have nothing to correct: no relation is checked for them here.
+  if (!report.cells.some((c) => c.confidence !== undefined)) return { cells: report.cells, warnings };
+  let current = report;
   const tried = new Set<string>();
   for (;;) {
     const broken = brokenRelations(current);
