@@ -36,8 +36,9 @@ function rowScore(rec: RowRecord, def: RowDef): number {
   const texts = [def.leaf, ...(def.variants ?? [])];
   let best = 0;
   for (const t of texts) {
-    best = Math.max(best, similarity(rec.leaf, t));
-    if (rec.group) best = Math.max(best, similarity(rec.group + rec.leaf, def.label), similarity(rec.leaf, def.label));
+    // A leaf may carry its group's words (a borderless table's group label set close to it).
+    best = Math.max(best, similarity(rec.leaf, t), similarity(rec.leaf, def.label));
+    if (rec.group) best = Math.max(best, similarity(rec.group + rec.leaf, def.label));
   }
   return best;
 }

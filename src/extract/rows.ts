@@ -98,7 +98,7 @@ export function tableRows(tables: Table[]): RowRecord[] {
         continue;
       }
       if (headerRows.length) {
-        header = headerColumns(table, headerRows, valueStart);
+        header = withPreviousHeader(headerColumns(table, headerRows, valueStart), previousHeader);
         inherited = false;
         context = contextOf(table, headerRows);
         headerRows = [];
@@ -139,6 +139,18 @@ export function tableRows(tables: Table[]): RowRecord[] {
     previousContext = context;
   }
   return out;
+}
+
+/**
+ * A header cut by a page break leaves a few words above the continuation ("组织", "机构"): where most of a
+ * header's columns have no words, each column also takes the words of the previous header's column in the
+ * same place counted from the right (value columns end a table; a header-only table may count its label column).
+ */
+function withPreviousHeader(header: HeaderColumn[], previous: HeaderColumn[]): HeaderColumn[] {
+  const worded = header.filter((h) => HEADER_WORD.test(h.text)).length;
+  if (previous.length < header.length || worded * 2 > header.length) return header;
+  const shift = previous.length - header.length;
+  return header.map((h, k) => ({ ...h, text: `${previous[k + shift].text} ${h.text}`.trim() }));
 }
 
 function record(table: Table, row: number, labels: Cell[], leafCell: Cell | undefined, values: RowRecord["values"], context: string): RowRecord {

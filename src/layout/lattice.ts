@@ -148,14 +148,46 @@ export function findLatticeTables(
     for (const [root, r] of regions) {
       const rectangular = r.n === (r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1);
       const inside = byRoot.get(root) ?? [];
-      // An open region is kept only when it holds text and is a plain rectangle (a row cut by a page break).
-      if (open.has(root) && (!rectangular || inside.length === 0)) continue;
+      // A cell is a rectangle: a region of another shape is the space between a table and lines around it
+      // (a page frame, a running header's rule) that a missing border let run together; its text stays free.
+      // An open region is kept only when it holds text (a row cut by a page break).
+      if (!rectangular || (open.has(root) && inside.length === 0)) continue;
       const box = { x0: xs[r.c0], x1: xs[r.c1 + 1], y0: ys[r.r0], y1: ys[r.r1 + 1] };
       for (const g of inside) taken.add(g);
       cells.push({ row: r.r0, col: r.c0, rowSpan: r.r1 - r.r0 + 1, colSpan: r.c1 - r.c0 + 1, box, glyphs: inside, text: blockText(inside) });
     }
     cells.sort((a, b) => a.row - b.row || a.col - b.col);
-    tables.push({ page, strategy: "lattice", box: { x0: xs[0], x1: xs[nc], y0: ys[0], y1: ys[nr] }, xs, ys, cells });
+    tables.push(trimEmptyEdges({ page, strategy: "lattice", box: { x0: xs[0], x1: xs[nc], y0: ys[0], y1: ys[nr] }, xs, ys, cells }));
   }
   return tables.sort((a, b) => a.box.y0 - b.box.y0);
+}
+
+/**
+ * Drops the grid columns and rows at a table's edges that hold no text: the strip between a table and the
+ * lines that joined it (a page frame, a running header's rule). They are no part of the table, and an extra
+ * empty column would break the column count a continuation on the next page is matched by.
+ */
+export function trimEmptyEdges(t: Table): Table {
+  const glyphs = t.cells.flatMap((c) => c.glyphs);
+  if (!glyphs.length) return t;
+  const cols = glyphs.map((g) => slot(t.xs, anchor(g).x));
+  const rows = glyphs.map((g) => slot(t.ys, anchor(g).y));
+  const c0 = Math.min(...cols);
+  const c1 = Math.max(...cols);
+  const r0 = Math.min(...rows);
+  const r1 = Math.max(...rows);
+  if (c0 === 0 && r0 === 0 && c1 === t.xs.length - 2 && r1 === t.ys.length - 2) return t;
+  const xs = t.xs.slice(c0, c1 + 2);
+  const ys = t.ys.slice(r0, r1 + 2);
+  const cells: Cell[] = [];
+  for (const c of t.cells) {
+    const top = Math.max(c.row, r0);
+    const bottom = Math.min(c.row + c.rowSpan - 1, r1);
+    const left = Math.max(c.col, c0);
+    const right = Math.min(c.col + c.colSpan - 1, c1);
+    if (top > bottom || left > right) continue;
+    const box = { x0: t.xs[left], x1: t.xs[right + 1], y0: t.ys[top], y1: t.ys[bottom + 1] };
+    cells.push({ ...c, row: top - r0, col: left - c0, rowSpan: bottom - top + 1, colSpan: right - left + 1, box });
+  }
+  return { ...t, box: { x0: xs[0], x1: xs[xs.length - 1], y0: ys[0], y1: ys[ys.length - 1] }, xs, ys, cells };
 }

@@ -2,6 +2,7 @@ import { isValueText } from "../extract/values.js";
 import type { Glyph, PageModel } from "../pdf/types.js";
 import type { Ruling } from "./rulings.js";
 import type { Cell, Table } from "./table.js";
+import { defaultStreamRowSettings, FIGURE_PART, NUMBERED, figureText, streamRows } from "./streamRows.js";
 import { anchor, center, contains, toLines, union, type TextLine } from "./text.js";
 
 export interface StreamSettings {
@@ -33,11 +34,33 @@ function visualLines(runs: TextLine[], share: number): VisualLine[] {
     else lines.push({ y: cy(r), runs: [r], values: [] });
   }
   for (const l of lines) {
+    // On a line of figures, a figure set close after its label comes out of the text layer in the label's run.
+    if (l.runs.some((r) => isFigure(r.text))) l.runs = l.runs.flatMap(splitTrailingFigure);
     l.runs.sort((a, b) => a.x0 - b.x0);
     // A value sits to the right of the line's first run (its label), or stands in a row of several values.
-    l.values = l.runs.filter((r, k) => isValueText(r.text) && (k > 0 || l.runs.filter((x) => isValueText(x.text)).length >= 2));
+    l.values = l.runs.filter((r, k) => isFigure(r.text) && (k > 0 || l.runs.filter((x) => isFigure(x.text)).length >= 2));
   }
   return lines;
+}
+
+/** A figure character (digits, separators); a run's trailing figure is cut off at a visible gap before it. */
+const FIGURE_CHAR = /^[0-9０-９,，.．]$/u;
+const FIGURE_GAP_SHARE = 0.3;
+
+/**
+ * "…本机关不掌握  1,06" → the label, then the figure: told apart by a gap wider than a share of the font size,
+ * or by another font size or baseline (figures are often set in their own font).
+ */
+export function splitTrailingFigure(run: TextLine): TextLine[] {
+  const g = run.glyphs;
+  let k = g.length;
+  while (k > 0 && FIGURE_CHAR.test(g[k - 1].text)) k--;
+  if (k === 0 || k === g.length) return [run];
+  const [a, b] = [g[k - 1], g[k]];
+  const apart = b.x0 - a.x1 > FIGURE_GAP_SHARE * b.size || Math.abs(a.size - b.size) > 0.05 * b.size || Math.abs(a.y1 - b.y1) > 0.15 * b.size;
+  if (!apart) return [run];
+  const part = (glyphs: Glyph[]): TextLine => Object.assign(union(glyphs), { text: glyphs.map((x) => x.text).join(""), glyphs });
+  return [part(g.slice(0, k)), part(g.slice(k))];
 }
 
 /** Clusters value-run centres into columns, left to right. */
@@ -53,9 +76,12 @@ function columnCentres(values: TextLine[], ems: number): number[] {
   return groups.map((g) => g.reduce((s, x) => s + x, 0) / g.length);
 }
 
+/** A value, or a piece of a number wrapped in its cell ("3,57" over "7"). */
+const isFigure = (text: string) => isValueText(text) || FIGURE_PART.test(text);
+
 /** Digits alone in the value area on a line without label: the tail of a number wrapped in its cell. */
 function isWrappedDigits(run: TextLine, valueLeft: number): boolean {
-  return run.x0 >= valueLeft - 1 && /^[0-9０-９.,，]+$/u.test(run.text);
+  return run.x0 >= valueLeft - 1 && FIGURE_PART.test(run.text);
 }
 
 function cell(row: number, col: number, box: Cell["box"], glyphs: Glyph[]): Cell {
@@ -99,6 +125,9 @@ export function findStreamTables(page: PageModel, lattice: Table[], h: Ruling[] 
     let j = k + 1;
     while (j < lines.length) {
       const l = lines[j];
+      // A ruled table between two lines (the header of the next table, say) ends the block.
+      const above = lines[j - 1].y;
+      if (lattice.some((t) => (t.box.y0 + t.box.y1) / 2 > above && (t.box.y0 + t.box.y1) / 2 < l.y)) break;
       if (l.values.length) {
         const left = Math.min(...l.values.map((v) => v.x0));
         if (!labelsOf(l).every((r) => r.x1 <= left + 1)) break;
@@ -106,25 +135,21 @@ export function findStreamTables(page: PageModel, lattice: Table[], h: Ruling[] 
         labelRight = Math.max(labelRight, ...labelsOf(l).map((r) => r.x1));
         last = j;
       } else if (!l.runs.every((r) => (r.x1 <= valueLeft + 1 && (labelRight === -Infinity || r.x0 <= labelRight + em)) || isWrappedDigits(r, valueLeft))) break;
+      // Below the last figures, the last row's wrapped figures and label lines follow closely.
+      else if (Math.min(...l.runs.map((r) => r.y0)) - Math.max(...lines[j - 1].runs.map((r) => r.y1)) < defaultStreamRowSettings.wrapGapEms * em) {
+        if (l.runs.some((r) => isWrappedDigits(r, valueLeft)) || !l.runs.some((r) => NUMBERED.test(r.text))) last = j;
+      }
       j++;
     }
-    const dataLines = lines.slice(first, last + 1).filter((l) => l.values.length);
-    const table = buildTable(page, lines, first, last, dataLines, h, settings);
+    const table = buildTable(page, lines, first, last, h, settings);
     if (table) tables.push(table);
     k = last + 1;
   }
   return tables;
 }
 
-function buildTable(
-  page: PageModel,
-  lines: VisualLine[],
-  first: number,
-  last: number,
-  dataLines: VisualLine[],
-  h: Ruling[],
-  settings: StreamSettings,
-): Table | null {
+function buildTable(page: PageModel, lines: VisualLine[], first: number, last: number, h: Ruling[], settings: StreamSettings): Table | null {
+  const dataLines = lines.slice(first, last + 1).filter((l) => l.values.length);
   const values = dataLines.flatMap((l) => l.values);
   if (values.length === 0) return null;
   const centres = columnCentres(values, settings.columnEms);
@@ -133,19 +158,27 @@ function buildTable(
   const bounds = [valueLeft - 1];
   for (let c = 1; c < centres.length; c++) bounds.push((centres[c - 1] + centres[c]) / 2);
   bounds.push(right + 1);
-  const labelLeft = Math.min(...lines.slice(first, last + 1).flatMap((l) => l.runs.map((r) => r.x0)), valueLeft) - 1;
-  const xs = [labelLeft, ...bounds];
   const colOf = (x: number) => {
     for (let c = 0; c < centres.length; c++) if (x >= bounds[c] && x < bounds[c + 1]) return c;
     return x < bounds[0] ? -1 : centres.length - 1;
   };
-
-  // Header: lines above the block, up to the rule that opens the table (three-line tables have one above
-  // the header and one below it), else up to a prose-like or distant line.
+  // Near the figures, a label line may carry the first piece of a wrapped number in its run.
+  for (let k = Math.max(0, first - 2); k <= last; k++) {
+    const l = lines[k];
+    l.runs = l.runs.flatMap((r) => {
+      const parts = splitTrailingFigure(r);
+      return parts.length === 2 && parts[1].x0 >= valueLeft - 1 && parts[0].x1 <= valueLeft + 1 ? parts : [r];
+    });
+  }
+  // Rules spanning the value columns: the lowest above the figures closes the header (three-line tables
+  // have one above the header and one below it); the next one up opens it.
+  const spans = (r: Ruling) => r.a <= valueLeft + 1 && r.b >= right - 1;
+  const topOf = (l: VisualLine) => Math.min(...l.runs.map((r) => r.y0));
   const spanning = h
-    .filter((r) => r.at < lines[first].y && r.a <= valueLeft + 1 && r.b >= right - 1)
+    .filter((r) => spans(r) && r.at < topOf(lines[first]))
     .map((r) => r.at)
     .sort((a, b) => b - a);
+  first = firstRowStart(lines, first, valueLeft);
   const ceiling = spanning.length >= 2 ? spanning[1] : -Infinity;
   const header: VisualLine[] = [];
   for (let k = first - 1; k >= 0 && header.length < settings.maxHeaderLines; k--) {
@@ -157,80 +190,79 @@ function buildTable(
     header.unshift(l);
   }
 
-  const rowYs = dataLines.map((l) => l.y);
+  const body = lines.slice(first, last + 1);
+  const bodyTop = Math.min(...body.flatMap((l) => l.runs.map((r) => r.y0)));
+  const bodyBottom = Math.max(...body.flatMap((l) => l.runs.map((r) => r.y1)));
+  // Figures: the lines' values, and digits alone on a line (a piece of a number wrapped in its cell).
+  const isFigureRun = (l: VisualLine, r: TextLine) => l.values.includes(r) || isWrappedDigits(r, valueLeft);
+  const labels = body.flatMap((l) => l.runs.filter((r) => !isFigureRun(l, r) && r.x1 <= valueLeft + 1));
+  const figures = body.flatMap((l) => l.runs.filter((r) => isFigureRun(l, r)).map((run) => ({ run, col: Math.max(0, colOf(cx(run))) })));
+  const rowRules = h.filter((r) => spans(r) && r.at > bodyTop && r.at < bodyBottom);
+  const headerWidths = new Map<number, number>();
+  for (const run of header.flatMap((l) => l.runs)) {
+    const c = colOf(cx(run));
+    if (c >= 0 && run.x0 >= bounds[c] && run.x1 <= bounds[c + 1]) headerWidths.set(c, Math.max(headerWidths.get(c) ?? 0, run.x1 - run.x0));
+  }
+  const rows = streamRows(labels, figures, rowRules, headerWidths);
+  if (!rows.length) return null;
+
+  // Label columns: the rows' own labels, and left of them the group labels that span several rows.
+  const groupRuns = rows.flatMap((r) => r.group);
+  const labelLeft = Math.min(...[...labels, ...header.flatMap((l) => l.runs)].map((r) => r.x0), valueLeft) - 1;
+  const labelCols = groupRuns.length ? 2 : 1;
+  const split = groupRuns.length ? Math.min(valueLeft - 2, Math.max(...groupRuns.map((r) => r.x1)) + 0.5) : null;
+  const xs = [labelLeft, ...(split !== null ? [split] : []), ...bounds];
+
+  const rowBoxes = rows.map((r) => union([...r.group, ...r.leaf, ...[...r.values.values()].flat()]));
   const ys: number[] = [];
   const headerTop = header.length ? Math.min(...header.flatMap((l) => l.runs.map((r) => r.y0))) - 1 : null;
-  const firstTop = Math.min(...lines.slice(first, last + 1).flatMap((l) => l.runs.map((r) => r.y0)));
-  const top = Math.min(firstTop, rowYs[0] - (rowYs.length > 1 ? (rowYs[1] - rowYs[0]) / 2 : 10)) - 1;
   if (headerTop !== null) ys.push(headerTop);
-  ys.push(top);
-  for (let r = 1; r < rowYs.length; r++) ys.push((rowYs[r - 1] + rowYs[r]) / 2);
-  const lastBottom = Math.max(...lines.slice(first, last + 1).flatMap((l) => l.runs.map((r) => r.y1)));
-  ys.push(lastBottom + 1);
+  ys.push(Math.min(bodyTop, rowBoxes[0].y0) - 1);
+  for (let r = 1; r < rows.length; r++) ys.push((rowBoxes[r - 1].y1 + rowBoxes[r].y0) / 2);
+  ys.push(Math.max(bodyBottom, rowBoxes[rowBoxes.length - 1].y1) + 1);
   const rowBase = headerTop !== null ? 1 : 0;
 
   const cells: Cell[] = [];
   if (headerTop !== null) {
     const hg = header.flatMap((l) => l.runs.flatMap((r) => r.glyphs));
-    cells.push(cell(0, 0, { x0: xs[0], x1: xs[1], y0: ys[0], y1: ys[1] }, hg.filter((g) => anchor(g).x < bounds[0])));
+    for (let c = 0; c < labelCols; c++)
+      cells.push(cell(0, c, { x0: xs[c], x1: xs[c + 1], y0: ys[0], y1: ys[1] }, c === 0 ? hg.filter((g) => anchor(g).x < bounds[0]) : []));
     for (let c = 0; c < centres.length; c++)
-      cells.push(cell(0, c + 1, { x0: xs[c + 1], x1: xs[c + 2], y0: ys[0], y1: ys[1] }, hg.filter((g) => anchor(g).x >= bounds[0] && colOf(anchor(g).x) === c)));
+      cells.push(cell(0, labelCols + c, { x0: xs[labelCols + c], x1: xs[labelCols + c + 1], y0: ys[0], y1: ys[1] }, hg.filter((g) => anchor(g).x >= bounds[0] && colOf(anchor(g).x) === c)));
   }
-  const rowOfRun = assignLabels(lines.slice(first, last + 1), dataLines, bounds[0]);
-  const orphans = lines
-    .slice(first, last + 1)
-    .filter((l) => !l.values.length)
-    .flatMap((l) => l.runs.filter((r) => isWrappedDigits(r, bounds[0])));
-  dataLines.forEach((line, r) => {
-    const row = rowBase + r;
-    const y0 = ys[row];
-    const y1 = ys[row + 1];
-    const labelGlyphs = [...rowOfRun].filter(([, rr]) => rr === r).flatMap(([run]) => run.glyphs);
-    cells.push(cell(row, 0, { x0: xs[0], x1: xs[1], y0, y1 }, labelGlyphs));
+  rows.forEach((row, r) => {
+    const y0 = ys[rowBase + r];
+    const y1 = ys[rowBase + r + 1];
+    const label = (runs: TextLine[], c: number) => {
+      const box = runs.length ? union(runs) : { x0: xs[c], x1: xs[c + 1], y0, y1 };
+      return { ...cell(rowBase + r, c, box, runs.flatMap((x) => x.glyphs)), text: runs.map((x) => x.text).join("") };
+    };
+    if (labelCols === 2) cells.push(label(row.group.sort((a, b) => a.x0 - b.x0 || a.y0 - b.y0), 0));
+    cells.push(label(row.leaf, labelCols - 1));
     for (let c = 0; c < centres.length; c++) {
-      const own = line.values.filter((v) => colOf(cx(v)) === c);
-      // A number wrapped inside a narrow cell leaves its tail on the next line, alone and just below.
-      const tail = own.length
-        ? orphans.filter((o) => colOf(cx(o)) === c && o.y0 - Math.max(...own.map((v) => v.y1)) < 0.6 * sizeOf(o) && o.y0 > own[0].y0)
-        : [];
-      for (const t of tail) orphans.splice(orphans.indexOf(t), 1);
-      const inCol = [...own, ...tail];
-      const box = inCol.length ? union(inCol) : { x0: xs[c + 1], x1: xs[c + 2], y0, y1 };
-      cells.push(cell(row, c + 1, box, inCol.flatMap((v) => v.glyphs)));
+      const runs = row.values.get(c) ?? [];
+      const box = runs.length ? union(runs) : { x0: xs[labelCols + c], x1: xs[labelCols + c + 1], y0, y1 };
+      cells.push({ ...cell(rowBase + r, labelCols + c, box, runs.flatMap((v) => v.glyphs)), text: figureText(runs) });
     }
   });
   return { page: page.number, strategy: "stream", box: { x0: xs[0], x1: xs[xs.length - 1], y0: ys[0], y1: ys[ys.length - 1] }, xs, ys, cells };
 }
 
-const NUMBERED = /^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．])/u;
-
 /**
- * Gives each label run a data row. A run on a data line belongs to it; a numbered run starts a label and goes
- * to the nearest data line; an unnumbered run right under another label run continues that label (long labels
- * wrap below their numbers), else it goes to the nearest data line.
+ * Where the first row begins: its label may start on lines above its figures (a label wrapped around figures
+ * centred on it). A label line right above is taken when it starts a label (numbered) or leads to one.
  */
-function assignLabels(block: VisualLine[], dataLines: VisualLine[], valueLeft: number): Map<TextLine, number> {
-  const out = new Map<TextLine, number>();
-  const runs = block
-    .flatMap((l) => l.runs.filter((r) => !l.values.includes(r) && r.x1 <= valueLeft + 1))
-    .sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
-  const nearest = (run: TextLine) => {
-    let best = 0;
-    dataLines.forEach((d, k) => {
-      if (Math.abs(d.y - cy(run)) < Math.abs(dataLines[best].y - cy(run))) best = k;
-    });
-    return best;
-  };
-  for (const run of runs) {
-    const onLine = dataLines.findIndex((d) => d.runs.includes(run));
-    if (onLine >= 0) {
-      out.set(run, onLine);
-      continue;
-    }
-    const above = [...out.keys()]
-      .filter((o) => Math.abs(o.x0 - run.x0) < sizeOf(run) && run.y0 - o.y1 >= -1 && run.y0 - o.y1 < 0.8 * sizeOf(run))
-      .sort((a, b) => b.y1 - a.y1)[0];
-    out.set(run, !NUMBERED.test(run.text) && above ? out.get(above)! : nearest(run));
+function firstRowStart(lines: VisualLine[], first: number, valueLeft: number): number {
+  const labelOnly = (l: VisualLine) => !l.values.length && l.runs.every((r) => r.x1 <= valueLeft + 1 || isWrappedDigits(r, valueLeft));
+  const gapAbove = (k: number) => Math.min(...lines[k + 1].runs.map((r) => r.y0)) - Math.max(...lines[k].runs.map((r) => r.y1));
+  const close = (k: number) => gapAbove(k) <= defaultStreamRowSettings.wrapGapEms * Math.max(...lines[k].runs.map(sizeOf));
+  // The first lines of numbers wrapped in their cells.
+  while (first > 0 && close(first - 1) && lines[first - 1].runs.every((r) => isWrappedDigits(r, valueLeft))) first--;
+  const own = lines[first].runs.filter((r) => !lines[first].values.includes(r)).sort((a, b) => a.x0 - b.x0)[0];
+  if (own && NUMBERED.test(own.text)) return first;
+  for (let k = first - 1; k >= Math.max(0, first - 2); k--) {
+    if (!labelOnly(lines[k]) || !close(k)) break;
+    if (lines[k].runs.some((r) => NUMBERED.test(r.text))) return k;
   }
-  return out;
+  return first;
 }

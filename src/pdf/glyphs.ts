@@ -1,4 +1,5 @@
 import { multiply, type Matrix } from "./paths.js";
+import { normalizeChar } from "./characters.js";
 import type { Glyph } from "./types.js";
 
 /** The fields of a pdf.js TextItem this stage reads. */
@@ -67,7 +68,8 @@ export function runsToGlyphs(runs: TextRun[], styles: Record<string, FontStyle>,
     let pos = 0;
     for (let k = 0; k < chars.length; k++) {
       const adv = advances[k];
-      const ch = chars[k];
+      const printed = chars[k];
+      const ch = normalizeChar(printed);
       if (ch.trim() !== "") {
         if (vertical) {
           const x = m[4];
@@ -93,6 +95,7 @@ export function runsToGlyphs(runs: TextRun[], styles: Record<string, FontStyle>,
             vertical,
           });
         }
+        if (ch !== printed) glyphs[glyphs.length - 1].original = printed;
       }
       pos += adv;
     }

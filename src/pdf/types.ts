@@ -13,6 +13,8 @@ export interface Glyph extends Box {
   size: number;
   /** Set for glyphs of a vertical (top-to-bottom) font. */
   vertical: boolean;
+  /** The code point the text layer printed, when `text` is its normalised form (a radical ⺠ for 民). */
+  original?: string;
   /** OCR confidence 0–100; absent for text-layer glyphs. */
   confidence?: number;
 }

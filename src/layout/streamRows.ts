@@ -1,0 +1,283 @@
+/**
+ * Rows of a borderless table. Its labels anchor the rows: each row label (a paragraph of one or more lines,
+ * started by its numbering) is one row, and every figure goes to the label whose middle is nearest, so labels
+ * and figures wrapped onto several lines, centred or top-aligned, stay together. Where rules are drawn
+ * between the rows (tables with horizontal borders only), the rules delimit the rows instead.
+ */
+import type { Glyph } from "../pdf/types.js";
+import type { Ruling } from "./rulings.js";
+import { center, union, type TextLine } from "./text.js";
+
+export interface StreamRowSettings {
+  /** Lines of one label or one figure are at most this many font sizes apart (their leading). */
+  wrapGapEms: number;
+  /** Two figures' middles this close (in font sizes) are on one line. */
+  alignEms: number;
+  /** A figure further than this many font sizes from every label's middle is a row of its own (no label). */
+  reachEms: number;
+  /** A label line ending this many font sizes short of the label column's right edge is a label's last line. */
+  fullLineEms: number;
+}
+
+export const defaultStreamRowSettings: StreamRowSettings = { wrapGapEms: 0.8, alignEms: 0.35, reachEms: 1.6, fullLineEms: 1.5 };
+
+/** One row: its label runs (group labels left of the row's own label apart) and its figure runs per column. */
+export interface StreamRow {
+  group: TextLine[];
+  leaf: TextLine[];
+  /** Figure runs per value column, top to bottom. */
+  values: Map<number, TextLine[]>;
+}
+
+/** Text that starts a row label: its numbering (一、 （三） 2. 2、 ①). */
+export const NUMBERED = /^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])/u;
+
+/** Digits, separators and signs only: a figure or a piece of one wrapped in its cell. */
+export const FIGURE_PART = /^[-−+]?[0-9０-９][0-9０-９,，.．]*$/u;
+
+const cy = (b: TextLine) => center(b).y;
+const sizeOf = (r: TextLine) => Math.max(...r.glyphs.map((g) => g.size));
+const xOverlap = (a: TextLine, b: TextLine) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0;
+const vOverlap = (a: { y0: number; y1: number }, b: { y0: number; y1: number }) => Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+
+interface Paragraph {
+  runs: TextLine[];
+  y0: number;
+  y1: number;
+}
+
+/**
+ * Splits label runs into group labels (a run with another label run to its right at the same height: 三、本年度
+ * 办理结果, （三）不予公开) and the rows' own labels, and joins the own labels into paragraphs: an unnumbered
+ * line right under another one continues it.
+ */
+export function labelParagraphs(runs: TextLine[], settings: StreamRowSettings = defaultStreamRowSettings): { group: TextLine[]; paragraphs: Paragraph[] } {
+  const labels = runs.flatMap(splitAtNumbering);
+  // Characters set one per line (三、本年度办理结果 in a narrow column) are a group label too.
+  const group = labels.filter(
+    (r) => r.text.replace(/[\s\p{P}]/gu, "").length <= 1 || labels.some((s) => s !== r && s.x0 >= r.x1 - 1 && vOverlap(r, s) > 0),
+  );
+  const leaf = labels.filter((r) => !group.includes(r)).sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+  // Labels wrap only when a line is full: it then reaches the right edge of the label column.
+  const right = Math.max(...leaf.map((r) => r.x1));
+  const paragraphs: Paragraph[] = [];
+  for (const run of leaf) {
+    const last = paragraphs[paragraphs.length - 1];
+    const tail = last?.runs[last.runs.length - 1];
+    const sameLine = tail && vOverlap(tail, run) > 0.5 * (run.y1 - run.y0);
+    const continues =
+      tail &&
+      !NUMBERED.test(run.text) &&
+      tail.x1 >= right - settings.fullLineEms * sizeOf(tail) &&
+      xOverlap(tail, run) &&
+      run.y0 - tail.y1 < settings.wrapGapEms * sizeOf(run) &&
+      run.y0 > tail.y0;
+    if (last && (sameLine || continues)) {
+      last.runs.push(run);
+      last.y0 = Math.min(last.y0, run.y0);
+      last.y1 = Math.max(last.y1, run.y1);
+    } else paragraphs.push({ runs: [run], y0: run.y0, y1: run.y1 });
+  }
+  return { group, paragraphs };
+}
+
+/** A visible gap (this share of the font size) before a numbering inside a run separates two labels. */
+const LABEL_GAP_SHARE = 0.2;
+
+/**
+ * Cuts a run where a numbered label starts after a gap: a group label set close to the rows' own labels
+ * ("（三）不予公开  5、属于三类内部事务信息") comes out of the text layer as one run.
+ */
+export function splitAtNumbering(run: TextLine): TextLine[] {
+  const g = run.glyphs;
+  for (let k = 1; k < g.length; k++) {
+    if (g[k].x0 - g[k - 1].x1 <= LABEL_GAP_SHARE * g[k].size) continue;
+    const rest = g.slice(k).map((x) => x.text).join("");
+    if (!NUMBERED.test(rest)) continue;
+    return [lineOf(g.slice(0, k)), ...splitAtNumbering(lineOf(g.slice(k)))];
+  }
+  return [run];
+}
+
+function lineOf(glyphs: Glyph[]): TextLine {
+  return Object.assign(union(glyphs), { text: glyphs.map((x) => x.text).join(""), glyphs });
+}
+
+/** What the rows of one borderless table know of its value columns' widths. */
+interface ColumnWidths {
+  /** The widest figure of each column. */
+  widest: Map<number, number>;
+  /** The widest header word of each column: its cells are at least that wide. */
+  header: Map<number, number>;
+}
+
+/**
+ * Whether two figures stacked in one cell are one number wrapped in it: digits only, the upper one at least
+ * two characters and filling the cell (no other figure of the column is wider, no header word is wider than it
+ * plus a digit), the lower one no wider.
+ */
+function wrapsInCell(upper: TextLine, lower: TextLine, col: number, widths: ColumnWidths, em: number): boolean {
+  const width = (r: TextLine) => r.x1 - r.x0;
+  return (
+    FIGURE_PART.test(upper.text) &&
+    FIGURE_PART.test(lower.text) &&
+    !/^[-−+]/.test(lower.text) &&
+    [...upper.text].length >= 2 &&
+    width(lower) <= width(upper) + 1 &&
+    width(upper) >= (widths.widest.get(col) ?? 0) - 0.6 * em &&
+    width(upper) + 0.6 * em >= (widths.header.get(col) ?? 0)
+  );
+}
+
+/**
+ * A paragraph that took two rows' labels (the second unnumbered, as some reports print them) shows in its
+ * figures: columns with figures on two lines, at the same heights, and label lines beside both. It is cut
+ * between those lines, unless the figures are numbers wrapped in their cells: a one-line figure or label line
+ * sits centred on the two lines, or every pair wraps in its cell while the label does not fill both lines.
+ */
+function splitByFigureLines(p: Paragraph, figures: { run: TextLine; col: number }[], widths: ColumnWidths, settings: StreamRowSettings): Paragraph[] {
+  const em = sizeOf(p.runs[0]);
+  const byCol = new Map<number, TextLine[]>();
+  for (const f of figures) byCol.set(f.col, [...(byCol.get(f.col) ?? []), f.run]);
+  const stacked = [...byCol].filter(([, runs]) => runs.length === 2).map(([col, runs]) => ({ col, runs: runs.sort((a, b) => a.y0 - b.y0) }));
+  if (!stacked.length || [...byCol.values()].some((runs) => runs.length > 2)) return [p];
+  const tops = stacked.map((s) => cy(s.runs[0]));
+  const seconds = stacked.map((s) => cy(s.runs[1]));
+  const tolerance = settings.alignEms * em;
+  const aligned = (ys: number[]) => Math.max(...ys) - Math.min(...ys) < tolerance;
+  if (!aligned(tops) || !aligned(seconds)) return [p];
+  const top = Math.max(...tops);
+  const second = Math.min(...seconds);
+  // Centred on the two lines' middle: a one-line figure or label line of the same row.
+  const centred = (y: number) => Math.abs(y - (top + second) / 2) < tolerance && second - top > 2 * tolerance;
+  const singles = [...byCol.values()].filter((runs) => runs.length === 1).map((runs) => cy(runs[0]));
+  if (singles.some(centred) || p.runs.some((r) => centred(cy(r)))) return [p];
+  const labelAt = (y: number) => p.runs.some((r) => Math.abs(cy(r) - y) < tolerance);
+  const bothLabelled = labelAt(top) && labelAt(second);
+  if (!bothLabelled && stacked.every(({ col, runs: [upper, lower] }) => wrapsInCell(upper, lower, col, widths, em))) return [p];
+  const cut = (top + second) / 2;
+  const above = p.runs.filter((r) => cy(r) < cut);
+  const below = p.runs.filter((r) => cy(r) >= cut);
+  if (!above.length || !below.length) return [p];
+  const make = (runs: TextLine[]): Paragraph => ({ runs, y0: Math.min(...runs.map((r) => r.y0)), y1: Math.max(...runs.map((r) => r.y1)) });
+  return [make(above), make(below)];
+}
+
+/** The index of the anchor whose middle is nearest to y, or -1 when none is within reach. */
+function nearest(anchors: { y0: number; y1: number }[], y: number, reach: number): number {
+  let best = -1;
+  let bestDistance = Infinity;
+  anchors.forEach((a, k) => {
+    const d = Math.abs((a.y0 + a.y1) / 2 - y);
+    const inside = y >= a.y0 && y <= a.y1;
+    if ((inside || d <= reach) && d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  });
+  return best;
+}
+
+/**
+ * Rows of a borderless table from its label runs and its figure runs (each with its value column).
+ * `rules`: horizontal rules spanning the value columns strictly inside the table; two or more of them
+ * delimit the rows. `headerWidths`: the widest header word above each value column (its cells are as wide).
+ */
+export function streamRows(
+  labels: TextLine[],
+  figures: { run: TextLine; col: number }[],
+  rules: Ruling[],
+  headerWidths: Map<number, number> = new Map(),
+  settings: StreamRowSettings = defaultStreamRowSettings,
+): StreamRow[] {
+  const all = [...labels, ...figures.map((f) => f.run)];
+  if (!all.length) return [];
+  if (rules.length >= 2) return rowsBetweenRules(labels, figures, rules);
+  const { group, paragraphs: initial } = labelParagraphs(labels, settings);
+  const em = Math.max(...all.map(sizeOf));
+  const reach = settings.reachEms * em;
+  // Figures go to the nearest label; a paragraph whose figures show two rows is cut, and figures placed again.
+  const place = (ps: Paragraph[]) => figures.map((f) => nearest(ps, cy(f.run), reach));
+  let paragraphs = initial;
+  let at = place(paragraphs);
+  const widths: ColumnWidths = { widest: new Map(), header: headerWidths };
+  for (const f of figures) widths.widest.set(f.col, Math.max(widths.widest.get(f.col) ?? 0, f.run.x1 - f.run.x0));
+  const cut = paragraphs.flatMap((p, k) => splitByFigureLines(p, figures.filter((_, i) => at[i] === k), widths, settings));
+  if (cut.length !== paragraphs.length) {
+    paragraphs = cut;
+    at = place(paragraphs);
+  }
+  const rows: (StreamRow & { y: number })[] = paragraphs.map((p) => ({ group: [], leaf: p.runs, values: new Map(), y: (p.y0 + p.y1) / 2 }));
+  // Figures far from every label: rows without a label (the review table's one line of fifteen figures).
+  const orphans: { y0: number; y1: number; row: StreamRow & { y: number } }[] = [];
+  figures.forEach((f, i) => {
+    let row = at[i] >= 0 ? rows[at[i]] : undefined;
+    if (!row) {
+      let o = orphans.find((x) => vOverlap(x, f.run) > 0 || Math.abs((x.y0 + x.y1) / 2 - cy(f.run)) < settings.alignEms * em);
+      if (!o) {
+        o = { y0: f.run.y0, y1: f.run.y1, row: { group: [], leaf: [], values: new Map(), y: cy(f.run) } };
+        orphans.push(o);
+        rows.push(o.row);
+      }
+      o.y0 = Math.min(o.y0, f.run.y0);
+      o.y1 = Math.max(o.y1, f.run.y1);
+      row = o.row;
+    }
+    row.values.set(f.col, [...(row.values.get(f.col) ?? []), f.run]);
+  });
+  rows.sort((a, b) => a.y - b.y);
+  for (const g of group) {
+    const k = nearest(rows.map((r) => ({ y0: r.y, y1: r.y })), cy(g), Infinity);
+    if (k >= 0) rows[k].group.push(g);
+  }
+  for (const r of rows) for (const runs of r.values.values()) runs.sort((a, b) => a.y0 - b.y0);
+  return rows.map(({ group: g, leaf, values }) => ({ group: g, leaf, values }));
+}
+
+/** Rows of a table whose rows are ruled: everything between two rules is one row. */
+function rowsBetweenRules(labels: TextLine[], figures: { run: TextLine; col: number }[], rules: Ruling[]): StreamRow[] {
+  const cuts = rules.map((r) => r.at).sort((a, b) => a - b);
+  const slot = (y: number) => cuts.filter((c) => c < y).length;
+  const rows = new Map<number, StreamRow>();
+  const rowAt = (y: number) => {
+    const k = slot(y);
+    if (!rows.has(k)) rows.set(k, { group: [], leaf: [], values: new Map() });
+    return rows.get(k)!;
+  };
+  const { group, paragraphs } = labelParagraphs(labels);
+  for (const l of group) rowAt(cy(l)).group.push(l);
+  for (const l of paragraphs.flatMap((p) => p.runs)) rowAt(cy(l)).leaf.push(l);
+  for (const f of figures) {
+    const row = rowAt(cy(f.run));
+    row.values.set(f.col, [...(row.values.get(f.col) ?? []), f.run]);
+  }
+  for (const r of rows.values()) {
+    r.leaf.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+    for (const runs of r.values.values()) runs.sort((a, b) => a.y0 - b.y0);
+  }
+  return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+}
+
+/**
+ * The text of one cell's figure runs. Pieces of one number wrapped in a narrow cell are joined top to bottom
+ * ("7535" over "6"); anything else that came together is not one number and is kept apart ("12 / 34"), so
+ * that it reads as unreadable instead of as a figure no one printed.
+ */
+export function figureText(runs: TextLine[], settings: StreamRowSettings = defaultStreamRowSettings): string {
+  if (runs.length <= 1) return runs[0]?.text ?? "";
+  let text = runs[0].text;
+  for (let k = 1; k < runs.length; k++) {
+    const prev = runs[k - 1];
+    const run = runs[k];
+    const wrapped =
+      [...prev.text].length >= 2 &&
+      FIGURE_PART.test(prev.text) &&
+      FIGURE_PART.test(run.text) &&
+      !/^[-−+]/.test(run.text) &&
+      xOverlap(prev, run) &&
+      run.y0 - prev.y1 < settings.wrapGapEms * sizeOf(run) &&
+      run.x1 - run.x0 <= prev.x1 - prev.x0 + 1;
+    text += wrapped ? run.text : ` / ${run.text}`;
+  }
+  return text;
+}
