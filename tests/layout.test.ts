@@ -107,6 +107,37 @@ describe("findLatticeTables", () => {
     expect(t.cells).toHaveLength(3);
   });
 
+  it("takes no text into a region that is not a rectangle (the strip between a table and a page frame)", () => {
+    // A frame (x=0, x=300, y=0) around a 2x1 table at x 100–200, y 20–60: the frame's strip is one L-shaped region.
+    const h = [hr(0, 0, 300), hr(20, 100, 200), hr(40, 100, 200), hr(60, 100, 200)];
+    const v = [vr(0, 0, 80), vr(300, 0, 80), vr(100, 0, 60), vr(200, 0, 60)];
+    const glyphs = [...word("页眉", 10, 5), g("1", 150, 25), g("2", 150, 45)];
+    const t = findLatticeTables(1, h, v, glyphs)[0];
+    expect(t.cells.map((c) => c.text).filter(Boolean).sort()).toEqual(["1", "2"]);
+    expect(t.cells.flatMap((c) => c.glyphs).some((x) => x.text === "页")).toBe(false);
+  });
+
+  it("leaves out text printed across a border (a print footer over a table cut by the page), not cell texts set close", () => {
+    const h = [hr(0, 0, 200), hr(20, 0, 200), hr(40, 0, 200)];
+    const v = [vr(0, 0, 40), vr(100, 0, 40), vr(200, 0, 40)];
+    // "合计" ends 2 points before the border and "4" starts 2 points after it; the footer runs on over it.
+    const glyphs = [...word("合计", 78, 5), g("4", 102, 5), ...word("httpwwwgovcn", 40, 25)];
+    const t = findLatticeTables(1, h, v, glyphs)[0];
+    expect(cellAt(t, 0, 0)?.text).toBe("合计");
+    expect(cellAt(t, 0, 1)?.text).toBe("4");
+    expect(t.cells.flatMap((c) => c.glyphs).some((x) => x.text === "h")).toBe(false);
+  });
+
+  it("trims empty grid columns and rows at the table's edges", () => {
+    const h = [hr(0, 0, 300), hr(20, 0, 300), hr(40, 0, 300), hr(60, 0, 300)];
+    const v = [vr(0, 0, 60), vr(100, 0, 60), vr(200, 0, 60), vr(300, 0, 60)];
+    const t = findLatticeTables(1, h, v, [...word("合计", 110, 25), g("4", 250, 25)])[0];
+    expect(t.xs).toEqual([100, 200, 300]);
+    expect(t.ys).toEqual([20, 40]);
+    expect(cellAt(t, 0, 0)?.text).toBe("合计");
+    expect(cellAt(t, 0, 1)?.text).toBe("4");
+  });
+
   it("needs at least two lines each way", () => {
     expect(findLatticeTables(1, [hr(0, 0, 100)], [vr(0, 0, 50), vr(100, 0, 50)], [])).toEqual([]);
   });

@@ -31,4 +31,11 @@ describe("tableRows", () => {
     const rows = tableRows([grid([["", "", "自然人", "总计"], ["（三）不予公开", "1.属于国家秘密", "2", "2"]])]);
     expect(rows.map((r) => r.values.map((v) => v.cell.text))).toEqual([["2", "2"]]);
   });
+
+  it("completes a header cut by a page break with the previous header's words, counted from the right", () => {
+    const first = grid([["说明", "自然人", "商业企业", "总计"]]);
+    const next = grid([["", "", "企业", ""], ["一、本年新收政府信息公开申请数量", "1", "2", "3"]]);
+    const rows = tableRows([first, next]);
+    expect(rows.map((r) => r.values.map((v) => v.header))).toEqual([["自然人", "商业企业 企业", "总计"]]);
+  });
 });

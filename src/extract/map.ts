@@ -120,11 +120,15 @@ export function mapActiveDisclosure(records: RowRecord[], version: TemplateVersi
   for (const m of matches) {
     const rec = records[m.observed];
     const { row, group } = defs[m.canonical];
-    const values = rec.values.filter((v) => v.cell.text.trim() !== "" || group.columns.length > 1);
+    // A one-column group takes the row's last printed value; a row printed all blank, its last cell.
+    const printed = rec.values.filter((v) => v.cell.text.trim() !== "");
+    const single = printed.length ? printed[printed.length - 1] : rec.values[rec.values.length - 1];
     const mapped =
-      group.columns.length === 1 && values.length >= 1
-        ? [{ def: group.columns[0], cell: values[values.length - 1].cell, by: "position" as const }]
-        : mapColumns({ ...rec, values }, group.columns, (h) => h);
+      group.columns.length === 1
+        ? single
+          ? [{ def: group.columns[0], cell: single.cell, by: "position" as const }]
+          : []
+        : mapColumns(rec, group.columns, (h) => h);
     for (const c of mapped)
       cells.push({
         table: "active_disclosure",

@@ -70,10 +70,11 @@ export function tableRows(tables: Table[]): RowRecord[] {
       if (first) firstValueCols.set(first.col, (firstValueCols.get(first.col) ?? 0) + 1);
     }
     const valueStart = firstValueCols.size ? [...firstValueCols].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0] : ncols;
-    // A ruled row printed with a label and nothing in its value cells is a data row of blanks, not a header
-    // (a borderless table has no empty cells to tell, only lines without numbers).
+    // A ruled row printed with a label and nothing in its value cells is a data row of blanks, not a header;
+    // so is a row of a borderless table below its first figures (above them, label lines are its header).
+    const firstNumberRow = Math.min(...numberRows);
     const isBlankRow = (r: number) => {
-      if (table.strategy !== "lattice") return false;
+      if (table.strategy !== "lattice" && r < firstNumberRow) return false;
       const own = table.cells.filter((c) => c.row === r);
       const values = own.filter((c) => c.col >= valueStart);
       return (

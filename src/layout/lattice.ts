@@ -1,7 +1,7 @@
-import type { Glyph } from "../pdf/types.js";
+import type { Box, Glyph } from "../pdf/types.js";
 import { snapValues, type Ruling } from "./rulings.js";
 import type { Cell, Table } from "./table.js";
-import { anchor, blockText } from "./text.js";
+import { anchor, blockText, toLines } from "./text.js";
 
 export interface LatticeSettings {
   /** A horizontal and a vertical line this close to crossing are taken to meet. */
@@ -136,8 +136,9 @@ export function findLatticeTables(
     const cells: Cell[] = [];
     // Each glyph goes to the grid cell under its anchor, hence to that cell's region.
     const byRoot = new Map<number, Glyph[]>();
+    const foreign = textAcrossBorders(glyphs, comp.v, { x0: xs[0], x1: xs[nc], y0: ys[0], y1: ys[nr] });
     for (const g of glyphs) {
-      if (taken.has(g)) continue;
+      if (taken.has(g) || foreign.has(g)) continue;
       const a = anchor(g);
       const i = slot(ys, a.y);
       const j = slot(xs, a.x);
@@ -160,6 +161,40 @@ export function findLatticeTables(
     tables.push(trimEmptyEdges({ page, strategy: "lattice", box: { x0: xs[0], x1: xs[nc], y0: ys[0], y1: ys[nr] }, xs, ys, cells }));
   }
   return tables.sort((a, b) => a.box.y0 - b.box.y0);
+}
+
+/** Glyphs closer than this share of their size touch: one word, never two cells' texts. */
+const TOUCHING_SHARE = 0.15;
+
+/**
+ * Text running across a drawn vertical border without a break is not the table's: cell text stops at its
+ * border, while a page's running header or footer (a browser's print URL) may be printed over a table
+ * that a page break cut open.
+ */
+export function textAcrossBorders(glyphs: Glyph[], verticals: Ruling[], box: Box): Set<Glyph> {
+  const inside = glyphs.filter((g) => {
+    const a = anchor(g);
+    return a.x >= box.x0 && a.x <= box.x1 && a.y >= box.y0 && a.y <= box.y1;
+  });
+  const foreign = new Set<Glyph>();
+  for (const line of toLines(inside)) {
+    const g = line.glyphs;
+    let start = 0;
+    let crosses = false;
+    for (let k = 1; k <= g.length; k++) {
+      const touching = k < g.length && g[k].x0 - g[k - 1].x1 < TOUCHING_SHARE * g[k].size;
+      if (touching) {
+        const [a, b] = [anchor(g[k - 1]), anchor(g[k])];
+        const y = (a.y + b.y) / 2;
+        crosses ||= verticals.some((v) => v.at > a.x && v.at < b.x && v.a <= y && v.b >= y);
+        continue;
+      }
+      if (crosses) for (const x of g.slice(start, k)) foreign.add(x);
+      start = k;
+      crosses = false;
+    }
+  }
+  return foreign;
 }
 
 /**

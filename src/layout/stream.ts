@@ -34,8 +34,8 @@ function visualLines(runs: TextLine[], share: number): VisualLine[] {
     else lines.push({ y: cy(r), runs: [r], values: [] });
   }
   for (const l of lines) {
-    // On a line of figures, a figure set close after its label comes out of the text layer in the label's run.
-    if (l.runs.some((r) => isFigure(r.text))) l.runs = l.runs.flatMap(splitTrailingFigure);
+    // A figure set close after its label comes out of the text layer in the label's run.
+    l.runs = l.runs.flatMap(splitTrailingFigure);
     l.runs.sort((a, b) => a.x0 - b.x0);
     // A value sits to the right of the line's first run (its label), or stands in a row of several values.
     l.values = l.runs.filter((r, k) => isFigure(r.text) && (k > 0 || l.runs.filter((x) => isFigure(x.text)).length >= 2));
@@ -141,27 +141,28 @@ export function findStreamTables(page: PageModel, lattice: Table[], h: Ruling[] 
       }
       j++;
     }
-    const table = buildTable(page, lines, first, last, h, settings);
+    const table = buildTable(page, lines, first, last, h, lattice, settings);
     if (table) tables.push(table);
     k = last + 1;
   }
   return tables;
 }
 
-function buildTable(page: PageModel, lines: VisualLine[], first: number, last: number, h: Ruling[], settings: StreamSettings): Table | null {
+function buildTable(
+  page: PageModel,
+  lines: VisualLine[],
+  first: number,
+  last: number,
+  h: Ruling[],
+  lattice: Table[],
+  settings: StreamSettings,
+): Table | null {
   const dataLines = lines.slice(first, last + 1).filter((l) => l.values.length);
   const values = dataLines.flatMap((l) => l.values);
   if (values.length === 0) return null;
-  const centres = columnCentres(values, settings.columnEms);
   const valueLeft = Math.min(...values.map((v) => v.x0));
   const right = Math.max(...values.map((v) => v.x1));
-  const bounds = [valueLeft - 1];
-  for (let c = 1; c < centres.length; c++) bounds.push((centres[c - 1] + centres[c]) / 2);
-  bounds.push(right + 1);
-  const colOf = (x: number) => {
-    for (let c = 0; c < centres.length; c++) if (x >= bounds[c] && x < bounds[c + 1]) return c;
-    return x < bounds[0] ? -1 : centres.length - 1;
-  };
+  const em = Math.max(...values.map(sizeOf));
   // Near the figures, a label line may carry the first piece of a wrapped number in its run.
   for (let k = Math.max(0, first - 2); k <= last; k++) {
     const l = lines[k];
@@ -184,13 +185,27 @@ function buildTable(page: PageModel, lines: VisualLine[], first: number, last: n
   for (let k = first - 1; k >= 0 && header.length < settings.maxHeaderLines; k--) {
     const l = lines[k];
     if (l.y < ceiling) break;
-    const wide = l.runs.some((r) => r.x1 - r.x0 > (right - valueLeft) * 0.9 && r.text.length > 12);
+    // A line as wide as the figures is prose or a heading, unless a rule above it shows it is the header's (a note).
+    const wide = ceiling === -Infinity && l.runs.some((r) => r.x1 - r.x0 > (right - valueLeft) * 0.9 && r.text.length > 12);
     const below = header[0] ?? lines[first];
     if (wide || below.y - l.y > 4 * Math.max(...below.runs.map(sizeOf))) break;
     header.unshift(l);
   }
 
   const body = lines.slice(first, last + 1);
+  // Columns: where the figures stand; under a ruled header (borders drawn round the header only) its
+  // columns, and else the header's words add the columns whose figures are all printed blank.
+  const ruledHeader = headerColumnsAbove(lattice, lines[first], valueLeft, right, em);
+  let centres = columnCentres(values, settings.columnEms);
+  const labelRight = Math.max(-Infinity, ...body.flatMap((l) => l.runs.filter((r) => !l.values.includes(r) && r.x1 <= valueLeft + 1).map((r) => r.x1)));
+  if (!ruledHeader || ruledHeader.length - 1 < centres.length) centres = withHeaderColumns(centres, header.flatMap((l) => l.runs), labelRight);
+  const bounds = ruledHeader && ruledHeader.length - 1 >= centres.length ? ruledHeader : boundsOf(centres, valueLeft, right);
+  if (bounds === ruledHeader) centres = bounds.slice(1).map((x, c) => (bounds[c] + x) / 2);
+  const colOf = (x: number) => {
+    for (let c = 0; c < centres.length; c++) if (x >= bounds[c] && x < bounds[c + 1]) return c;
+    return x < bounds[0] ? -1 : centres.length - 1;
+  };
+
   const bodyTop = Math.min(...body.flatMap((l) => l.runs.map((r) => r.y0)));
   const bodyBottom = Math.max(...body.flatMap((l) => l.runs.map((r) => r.y1)));
   // Figures: the lines' values, and digits alone on a line (a piece of a number wrapped in its cell).
@@ -246,6 +261,61 @@ function buildTable(page: PageModel, lines: VisualLine[], first: number, last: n
     }
   });
   return { page: page.number, strategy: "stream", box: { x0: xs[0], x1: xs[xs.length - 1], y0: ys[0], y1: ys[ys.length - 1] }, xs, ys, cells };
+}
+
+/** Column bounds halfway between column centres, the outer ones just past the figures. */
+function boundsOf(centres: number[], valueLeft: number, right: number): number[] {
+  const pitch = centres.length > 1 ? Math.min(...centres.slice(1).map((x, c) => x - centres[c])) : 0;
+  const bounds = [Math.min(valueLeft - 1, centres[0] - pitch / 2)];
+  for (let c = 1; c < centres.length; c++) bounds.push((centres[c - 1] + centres[c]) / 2);
+  bounds.push(Math.max(right + 1, centres[centres.length - 1] + pitch / 2));
+  return bounds;
+}
+
+/**
+ * Adds to the figures' column centres the columns the header's words show where no figure stands (a column
+ * printed blank in every row, as a one-row review table often is): only in a gap where a column is missing
+ * (the figures' spacing leaves room for one or more), or one column's width before the first or after the last.
+ */
+export function withHeaderColumns(centres: number[], headerRuns: TextLine[], labelRight: number): number[] {
+  if (centres.length < 2) return centres;
+  const gaps = centres.slice(1).map((x, c) => x - centres[c]).sort((a, b) => a - b);
+  const pitch = gaps[Math.floor((gaps.length - 1) / 2)];
+  const words = headerRuns
+    .filter((r) => r.x1 - r.x0 <= 1.2 * pitch)
+    .map(cx)
+    .sort((a, b) => a - b);
+  // Right of the row labels (a label column's header is no value column).
+  const hasWordNear = (x: number) => x - pitch / 2 >= labelRight && words.some((w) => Math.abs(w - x) < 0.5 * pitch);
+  const added: number[] = [];
+  // Gaps of two pitches or more between neighbouring figure columns hold that many missing columns.
+  for (let c = 1; c < centres.length; c++) {
+    const missing = Math.floor((centres[c] - centres[c - 1]) / pitch + 0.3) - 1;
+    for (let k = 1; k <= missing; k++) {
+      const x = centres[c - 1] + (k * (centres[c] - centres[c - 1])) / (missing + 1);
+      if (hasWordNear(x)) added.push(x);
+    }
+  }
+  const before = centres[0] - pitch;
+  const after = centres[centres.length - 1] + pitch;
+  if (hasWordNear(before)) added.push(before);
+  if (hasWordNear(after)) added.push(after);
+  return [...centres, ...added].sort((a, b) => a - b);
+}
+
+/**
+ * The column bounds of a ruled table right above the figures whose columns cover them (a header drawn with
+ * borders over a body without): the bounds of its columns whose middles lie over the figures, or null.
+ */
+function headerColumnsAbove(lattice: Table[], firstLine: VisualLine, valueLeft: number, right: number, em: number): number[] | null {
+  const top = Math.min(...firstLine.runs.map((r) => r.y0));
+  const above = lattice.find((t) => t.box.y1 <= top + 2 && top - t.box.y1 < 3 * em && t.box.x0 <= valueLeft + em && t.box.x1 >= right - em);
+  if (!above) return null;
+  const cols = above.xs.slice(0, -1).flatMap((x, j) => {
+    const mid = (x + above.xs[j + 1]) / 2;
+    return mid > valueLeft - em && mid < right + em ? [j] : [];
+  });
+  return cols.length ? above.xs.slice(cols[0], cols[cols.length - 1] + 2) : null;
 }
 
 /**

@@ -52,11 +52,10 @@ interface Paragraph {
  * line right under another one continues it.
  */
 export function labelParagraphs(runs: TextLine[], settings: StreamRowSettings = defaultStreamRowSettings): { group: TextLine[]; paragraphs: Paragraph[] } {
-  const labels = runs.flatMap(splitAtNumbering);
-  // Characters set one per line (三、本年度办理结果 in a narrow column) are a group label too.
-  const group = labels.filter(
-    (r) => r.text.replace(/[\s\p{P}]/gu, "").length <= 1 || labels.some((s) => s !== r && s.x0 >= r.x1 - 1 && vOverlap(r, s) > 0),
-  );
+  const numbered = runs.flatMap(splitAtNumbering);
+  const starts = columnStarts(numbered);
+  const labels = numbered.flatMap((r) => splitAtColumnStart(r, starts));
+  const group = labels.filter((r) => labels.some((s) => s !== r && s.x0 >= r.x1 - 1 && vOverlap(r, s) > 0));
   const leaf = labels.filter((r) => !group.includes(r)).sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
   // Labels wrap only when a line is full: it then reaches the right edge of the label column.
   const right = Math.max(...leaf.map((r) => r.x1));
@@ -76,7 +75,10 @@ export function labelParagraphs(runs: TextLine[], settings: StreamRowSettings = 
       last.runs.push(run);
       last.y0 = Math.min(last.y0, run.y0);
       last.y1 = Math.max(last.y1, run.y1);
-    } else paragraphs.push({ runs: [run], y0: run.y0, y1: run.y1 });
+    }
+    // A character alone that continues no label is one of a group label set one character per line (三、本年度办理结果).
+    else if (run.text.replace(/[\s\p{P}]/gu, "").length <= 1) group.push(run);
+    else paragraphs.push({ runs: [run], y0: run.y0, y1: run.y1 });
   }
   return { group, paragraphs };
 }
@@ -96,6 +98,34 @@ export function splitAtNumbering(run: TextLine): TextLine[] {
     if (!NUMBERED.test(rest)) continue;
     return [lineOf(g.slice(0, k)), ...splitAtNumbering(lineOf(g.slice(k)))];
   }
+  return [run];
+}
+
+/** Label runs starting at one x (within a point) this many times mark a left-aligned label column. */
+const COLUMN_START_RUNS = 3;
+
+/** The left edges shared by several label runs: where left-aligned label columns start. */
+function columnStarts(runs: TextLine[]): number[] {
+  const xs = runs.map((r) => r.x0).sort((a, b) => a - b);
+  const starts: number[] = [];
+  for (let i = 0; i < xs.length; ) {
+    let j = i;
+    while (j + 1 < xs.length && xs[j + 1] - xs[i] < 1) j++;
+    if (j - i + 1 >= COLUMN_START_RUNS) starts.push(xs[i]);
+    i = j + 1;
+  }
+  return starts;
+}
+
+/**
+ * Cuts a run where a label column starts after a gap: a group label's line set close to the next column's
+ * line ("（三）不予公" + "规禁止公开") comes out of the text layer as one run.
+ */
+function splitAtColumnStart(run: TextLine, starts: number[]): TextLine[] {
+  const g = run.glyphs;
+  for (let k = 1; k < g.length; k++)
+    if (g[k].x0 - g[k - 1].x1 > 0.1 * g[k].size && starts.some((x) => Math.abs(g[k].x0 - x) < 1))
+      return [lineOf(g.slice(0, k)), ...splitAtColumnStart(lineOf(g.slice(k)), starts)];
   return [run];
 }
 

@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import { figureText, labelParagraphs, splitAtNumbering, streamRows } from "../../src/layout/streamRows.js";
+import { findStreamTables, splitTrailingFigure } from "../../src/layout/stream.js";
+import { union, type TextLine } from "../../src/layout/text.js";
+import type { Glyph, PageModel } from "../../src/pdf/types.js";
+
+/** A run of 10 pt glyphs from (x, y); digits and ASCII half as wide as CJK. */
+function run(text: string, x: number, y: number, size = 10): TextLine {
+  const glyphs: Glyph[] = [];
+  let at = x;
+  for (const ch of text) {
+    const w = /[\x20-\x7e]/.test(ch) ? size / 2 : size;
+    glyphs.push({ text: ch, x0: at, x1: at + w, y0: y, y1: y + size, size, vertical: false });
+    at += w;
+  }
+  return Object.assign(union(glyphs), { text, glyphs });
+}
+const fig = (text: string, x: number, y: number, col: number) => ({ run: run(text, x, y), col });
+const texts = (runs: TextLine[]) => runs.map((r) => r.text).join("");
+
+describe("labelParagraphs", () => {
+  it("joins a wrapped label whose first line fills the column, and starts a new one at numbering or a short line", () => {
+    const labels = [
+      run("（二）部分公开（区分处", 0, 0), // full line: ends at the column's right edge (110)
+      run("理的）", 0, 12),
+      run("规章", 0, 30),
+      run("行政规范性文件", 0, 42), // "规章" is short: a new label, not its continuation
+      run("3.危及三安全一稳定", 0, 60),
+    ];
+    const { group, paragraphs } = labelParagraphs(labels);
+    expect(group).toEqual([]);
+    expect(paragraphs.map((p) => texts(p.runs))).toEqual(["（二）部分公开（区分处理的）", "规章", "行政规范性文件", "3.危及三安全一稳定"]);
+  });
+
+  it("takes labels with another label to their right, and characters set one per line, for group labels", () => {
+    const labels = [run("三", 0, 0), run("（一）予以公开", 20, 5), run("（三）不予", 20, 30), run("1.属于国家秘密", 80, 30), run("公开", 20, 42)];
+    const { group, paragraphs } = labelParagraphs(labels);
+    expect(group.map((r) => r.text).sort()).toEqual(["三", "（三）不予"].sort());
+    expect(paragraphs.map((p) => texts(p.runs))).toEqual(["（一）予以公开", "1.属于国家秘密", "公开"]);
+  });
+});
+
+describe("splitAtNumbering / splitTrailingFigure", () => {
+  it("cuts a group label from the row label set close to it", () => {
+    const merged = run("（三）不予公开", 0, 0);
+    const leaf = run("5、属于三类内部事务信息", 75, 0);
+    const one = Object.assign(union([merged, leaf]), { text: merged.text + leaf.text, glyphs: [...merged.glyphs, ...leaf.glyphs] });
+    expect(splitAtNumbering(one).map((r) => r.text)).toEqual(["（三）不予公开", "5、属于三类内部事务信息"]);
+    // No gap: one label that happens to contain a numbering.
+    expect(splitAtNumbering(run("第二十条第（一）项", 0, 0)).map((r) => r.text)).toEqual(["第二十条第（一）项"]);
+  });
+
+  it("cuts a figure set close after its label, by gap or by its own font size", () => {
+    const label = run("1、本机关不掌握", 0, 0);
+    const apart = run("1,06", 85, 0);
+    const joined = (a: TextLine, b: TextLine) => Object.assign(union([a, b]), { text: a.text + b.text, glyphs: [...a.glyphs, ...b.glyphs] });
+    expect(splitTrailingFigure(joined(label, apart)).map((r) => r.text)).toEqual(["1、本机关不掌握", "1,06"]);
+    const bigger = run("46", 80.5, -1, 12);
+    expect(splitTrailingFigure(joined(label, bigger)).map((r) => r.text)).toEqual(["1、本机关不掌握", "46"]);
+    expect(splitTrailingFigure(run("申请5830", 0, 0)).map((r) => r.text)).toEqual(["申请5830"]);
+  });
+});
+
+describe("figureText", () => {
+  it("joins a number wrapped in its cell and keeps anything else apart, so it cannot pass for a figure", () => {
+    expect(figureText([run("3,57", 0, 0), run("7", 5, 11)])).toBe("3,577");
+    expect(figureText([run("20", 0, 0), run("49", 0, 11), run("5", 2, 22)])).toBe("20495");
+    expect(figureText([run("0", 0, 0), run("0", 0, 11)])).toBe("0 / 0");
+    expect(figureText([run("12", 0, 0), run("345", 0, 11)])).toBe("12 / 345");
+  });
+});
+
+describe("streamRows", () => {
+  it("puts figures centred on a wrapped label, and a number wrapped around it, in the label's row", () => {
+    const rows = streamRows(
+      [run("（二）部分公开（区分处", 0, 0), run("理的）", 0, 12), run("1.属于国家秘密", 0, 30)],
+      [fig("17", 150, 6, 0), fig("75", 200, 0, 1), fig("3", 202, 12, 1), fig("4", 150, 30, 0), fig("0", 200, 30, 1)],
+      [],
+    );
+    expect(rows.map((r) => [texts(r.leaf), ...[0, 1].map((c) => figureText(r.values.get(c) ?? []))])).toEqual([
+      ["（二）部分公开（区分处理的）", "17", "753"],
+      ["1.属于国家秘密", "4", "0"],
+    ]);
+  });
+
+  it("cuts a label that took two rows (the second unnumbered) where its figures show two lines", () => {
+    const rows = streamRows(
+      [run("二、上年结转政府信息公开申请数量", 0, 0), run("予以公开", 0, 12)],
+      [fig("144", 200, 0, 0), fig("6", 250, 0, 1), fig("432", 200, 12, 0), fig("793", 250, 12, 1)],
+      [],
+    );
+    expect(rows.map((r) => [texts(r.leaf), figureText(r.values.get(0) ?? []), figureText(r.values.get(1) ?? [])])).toEqual([
+      ["二、上年结转政府信息公开申请数量", "144", "6"],
+      ["予以公开", "432", "793"],
+    ]);
+  });
+
+  it("keeps a row of figures without a label, and a label without figures, as rows of their own", () => {
+    const rows = streamRows([run("重复申请", 0, 0)], [fig("1", 100, 40, 0), fig("2", 130, 40, 1)], []);
+    expect(rows.map((r) => [texts(r.leaf), r.values.size])).toEqual([
+      ["重复申请", 0],
+      ["", 2],
+    ]);
+  });
+
+  it("takes the rows between rules where rules separate them", () => {
+    const rules = [20, 45].map((at) => ({ at, a: 0, b: 300 }));
+    const rows = streamRows([run("一、本年新收政府信息公开申请数", 0, 2), run("量", 0, 13), run("予以公开", 0, 28)], [fig("698", 200, 7, 0), fig("5", 200, 30, 0)], rules);
+    expect(rows.map((r) => [texts(r.leaf), figureText(r.values.get(0) ?? [])])).toEqual([
+      ["一、本年新收政府信息公开申请数量", "698"],
+      ["予以公开", "5"],
+    ]);
+  });
+});
+
+describe("findStreamTables", () => {
+  it("reads a three-line table whose figures wrap and whose labels wrap, the header above the figures", () => {
+    const lines = [
+      run("信息内容", 0, 0), run("本年", 200, 0), run("其他", 260, 0),
+      run("一、本年新收政府信息公开申", 0, 20), run("20", 200, 20), run("3", 262, 26),
+      run("请数量", 0, 32), run("49", 200, 32),
+      run("二、上年结转", 0, 50), run("4", 202, 50), run("0", 262, 50),
+    ];
+    const page: PageModel = { number: 1, width: 600, height: 800, glyphs: lines.flatMap((l) => l.glyphs), segments: [], images: [], graphicsRead: true, textLayer: "ok", source: "text" };
+    const [t] = findStreamTables(page, []);
+    const text = (row: number, col: number) => t.cells.find((c) => c.row === row && c.col === col)?.text;
+    expect(t.ys.length - 1).toBe(3);
+    expect([text(0, 0), text(0, 1), text(0, 2)]).toEqual(["信息内容", "本年", "其他"]);
+    expect([text(1, 0), text(1, 1), text(1, 2)]).toEqual(["一、本年新收政府信息公开申请数量", "2049", "3"]);
+    expect([text(2, 0), text(2, 1), text(2, 2)]).toEqual(["二、上年结转", "4", "0"]);
+  });
+});
