@@ -13,6 +13,7 @@ import {
   type TableId,
   type TemplateVersion,
 } from "../template/templates.js";
+import { NUMBERED } from "../layout/streamRows.js";
 import type { RowRecord } from "./rows.js";
 
 /** A value cell placed on the standard template. */
@@ -79,8 +80,37 @@ export interface MappingResult {
   used: Set<RowRecord>;
 }
 
+/** A joined label must match the template this much better than either part to be one row. */
+const JOIN_GAIN = 0.05;
+
+/**
+ * Rows a page break cut in two: a label ending on the next page ("…缴纳费" | "用、行政机关不再处理…") with the
+ * figures on one side only. Two neighbouring records, one without printed figures and the second not starting
+ * a label (no numbering), are one row when their joined label matches a template row better than either part.
+ */
+export function joinCutRows(records: RowRecord[], defs: RowDef[]): { record: RowRecord; parts: RowRecord[] }[] {
+  const best = (rec: RowRecord) => Math.max(...defs.map((d) => rowScore(rec, d)));
+  const printed = (rec: RowRecord) => rec.values.some((v) => v.cell.text.trim() !== "");
+  const out: { record: RowRecord; parts: RowRecord[] }[] = [];
+  for (const rec of records) {
+    const prev = out[out.length - 1];
+    if (prev && prev.parts.length === 1 && !NUMBERED.test(rec.leaf) && (!printed(prev.record) || !printed(rec))) {
+      const figures = printed(rec) ? rec : prev.record;
+      const joined = { ...figures, leaf: prev.record.leaf + rec.leaf, group: prev.record.group || rec.group };
+      if (best(joined) > Math.max(best(prev.record), best(rec)) + JOIN_GAIN) {
+        out[out.length - 1] = { record: joined, parts: [prev.record, rec] };
+        continue;
+      }
+    }
+    out.push({ record: rec, parts: [rec] });
+  }
+  return out;
+}
+
 /** Places the applications table: rows by label (order-preserving alignment), columns by header keywords. */
-export function mapApplications(records: RowRecord[], version: TemplateVersion): MappingResult {
+export function mapApplications(input: RowRecord[], version: TemplateVersion): MappingResult {
+  const joined = joinCutRows(input, [...APPLICATION_ROWS.split, ...APPLICATION_ROWS.single]);
+  const records = joined.map((j) => j.record);
   const candidates = (["split", "single"] as const).map((kind) => {
     const defs = APPLICATION_ROWS[kind];
     const score = (i: number, j: number) => rowScore(records[i], defs[j]);
@@ -95,7 +125,7 @@ export function mapApplications(records: RowRecord[], version: TemplateVersion):
   const used = new Set<RowRecord>();
   for (const m of best.matches) {
     const rec = records[m.observed];
-    used.add(rec);
+    for (const part of joined[m.observed].parts) used.add(part);
     for (const c of mapColumns(rec, APPLICATION_COLUMNS, withoutGroupTitles, EXTRA_COLUMN_KEYS))
       cells.push({
         table: "applications",
@@ -152,12 +182,13 @@ export function mapActiveDisclosure(records: RowRecord[], version: TemplateVersi
  */
 export function mapReviewLitigation(records: RowRecord[]): MappedCell[] {
   const order = [REVIEW_ROWS[2], REVIEW_ROWS[0], REVIEW_ROWS[1]];
-  const relevant = records.filter(
-    (r) => {
-      const headers = r.values.map((v) => v.header).join("");
-      return [5, 10, 15].includes(r.values.length) && (/复议|诉讼/.test(r.context + r.leaf + r.group + headers) || /维持.*纠正/.test(headers));
-    },
-  );
+  // Fifteen figures in a row are this table's whatever precedes them (its header may be on the page before);
+  // five or ten need its words.
+  const relevant = records.filter((r) => {
+    const headers = r.values.map((v) => v.header).join("");
+    const n = r.values.length;
+    return n === 15 || ([5, 10].includes(n) && (/复议|诉讼/.test(r.context + r.leaf + r.group + headers) || /维持.*纠正/.test(headers)));
+  });
   const cells: MappedCell[] = [];
   const filled = new Set<string>();
   for (const rec of relevant) {

@@ -272,6 +272,19 @@ function boundsOf(centres: number[], valueLeft: number, right: number): number[]
   return bounds;
 }
 
+/** A gap of this share of the font size between two header characters separates two columns' words. */
+const HEADER_GAP_SHARE = 0.25;
+
+/** A run cut wherever two neighbouring glyphs are further apart than a share of their size. */
+function splitAtGaps(run: TextLine, share: number): TextLine[] {
+  const out: Glyph[][] = [[]];
+  run.glyphs.forEach((g, k) => {
+    if (k > 0 && g.x0 - run.glyphs[k - 1].x1 > share * g.size) out.push([]);
+    out[out.length - 1].push(g);
+  });
+  return out.map((glyphs) => Object.assign(union(glyphs), { text: glyphs.map((x) => x.text).join(""), glyphs }));
+}
+
 /**
  * Adds to the figures' column centres the columns the header's words show where no figure stands (a column
  * printed blank in every row, as a one-row review table often is): only in a gap where a column is missing
@@ -281,7 +294,9 @@ export function withHeaderColumns(centres: number[], headerRuns: TextLine[], lab
   if (centres.length < 2) return centres;
   const gaps = centres.slice(1).map((x, c) => x - centres[c]).sort((a, b) => a - b);
   const pitch = gaps[Math.floor((gaps.length - 1) / 2)];
+  // Header words of neighbouring columns come out as one run: they are cut at any visible gap.
   const words = headerRuns
+    .flatMap((r) => splitAtGaps(r, HEADER_GAP_SHARE))
     .filter((r) => r.x1 - r.x0 <= 1.2 * pitch)
     .map(cx)
     .sort((a, b) => a - b);

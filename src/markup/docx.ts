@@ -18,7 +18,7 @@ import { isTag, type Element } from "domhandler";
 import { unzipSync } from "fflate";
 import { DomUtils, parseDocument } from "htmlparser2";
 import { linesToBlocks, type Draft, type Segment } from "./lines.js";
-import { joinAll } from "./text.js";
+import { decodePage, joinAll } from "./text.js";
 import type { Block, MarkupDocument, SourceCell, SourceTable } from "./types.js";
 
 export const NOT_DOCX = "not a Word .docx file (no word/document.xml)";
@@ -37,8 +37,9 @@ export function readDocx(bytes: Uint8Array): MarkupDocument {
   const root = xmlRoot(main);
   const w = wordPrefix(root);
   const rels = relationships(parts, mainPath);
-  const styles = readStyles(parts.get(`${dirOf(mainPath)}styles.xml`), w);
-  const reader = new BodyReader(w, styles, rels, parts, dirOf(mainPath));
+  const stylesPath = [...rels.values()].find((r) => /\/styles$/.test(r.type) && !r.external)?.target ?? `${dirOf(mainPath)}styles.xml`;
+  const styles = readStyles(parts.get(stylesPath));
+  const reader = new BodyReader(w, styles, rels, parts);
   const body = childrenNamed(root, w("body"))[0];
   const blocks = body ? reader.read(body) : [];
   let index = 0;
@@ -75,10 +76,10 @@ function unzipParts(bytes: Uint8Array): Map<string, Uint8Array> {
 }
 
 const dirOf = (path: string) => path.slice(0, path.lastIndexOf("/") + 1);
-const decodeUtf8 = (b: Uint8Array) => new TextDecoder("utf-8").decode(b);
 
 function xmlRoot(xml: Uint8Array): Element {
-  const doc = parseDocument(decodeUtf8(xml), { xmlMode: true, decodeEntities: true });
+  // Parts are UTF-8 as a rule; a BOM (UTF-16 parts written by some tools) is honoured.
+  const doc = parseDocument(decodePage(xml).text, { xmlMode: true, decodeEntities: true });
   const root = doc.children.find(isTag);
   if (!root) throw new Error(NOT_DOCX);
   return root;
@@ -99,6 +100,7 @@ function mainDocumentPath(parts: Map<string, Uint8Array>): string | null {
 interface Relationship {
   target: string;
   external: boolean;
+  type: string;
 }
 
 /** Relationship id → target (a part path inside the zip, or an external address). */
@@ -109,7 +111,7 @@ function relationships(parts: Map<string, Uint8Array>, partPath: string): Map<st
   for (const r of DomUtils.findAll((e) => localName(e.name) === "Relationship", [xmlRoot(rels)])) {
     const external = r.attribs.TargetMode === "External";
     const target = r.attribs.Target ?? "";
-    out.set(r.attribs.Id ?? "", { target: external ? target : resolvePart(dirOf(partPath), target), external });
+    out.set(r.attribs.Id ?? "", { target: external ? target : resolvePart(dirOf(partPath), target), external, type: r.attribs.Type ?? "" });
   }
   return out;
 }
@@ -196,7 +198,7 @@ function runFormat(rPr: Element | undefined, w: W): { size?: number; bold?: bool
   };
 }
 
-function readStyles(xml: Uint8Array | undefined, w: W): Styles {
+function readStyles(xml: Uint8Array | undefined): Styles {
   const styles: Styles = { byId: new Map() };
   if (!xml) return styles;
   const root = xmlRoot(xml);
@@ -265,7 +267,6 @@ class BodyReader {
     private readonly styles: Styles,
     private readonly rels: Map<string, Relationship>,
     private readonly parts: Map<string, Uint8Array>,
-    private readonly base: string,
   ) {}
 
   /** Blocks of the body (or of a text box), in order. */
@@ -381,11 +382,13 @@ class BodyReader {
   /** Pictures (DrawingML blips, VML image data) and text boxes inside a drawing. */
   private graphic(el: Element, out: Piece[]): void {
     const w = this.w;
-    const boxes = DomUtils.findAll((e) => e.name === w("txbxContent"), el.children);
+    // Text boxes are read as paragraphs of their own; their pictures are found there, not here (no twice).
+    const isBox = (e: Element) => e.name === w("txbxContent");
+    const boxes = findOutside(el, isBox, () => false);
     if (boxes.length) out.push({ kind: "boxes", blocks: boxes });
     const docPr = DomUtils.findOne((e) => localName(e.name) === "docPr", el.children);
     const alt = (docPr?.attribs.descr || docPr?.attribs.title || "").trim();
-    const refs = DomUtils.findAll((e) => localName(e.name) === "blip" || localName(e.name) === "imagedata", el.children);
+    const refs = findOutside(el, (e) => localName(e.name) === "blip" || localName(e.name) === "imagedata", isBox);
     for (const ref of refs) {
       const id = attrLocal(ref, "embed") ?? attrLocal(ref, "link") ?? attrLocal(ref, "id");
       const rel = id ? this.rels.get(id) : undefined;
@@ -505,6 +508,20 @@ function splitLines(pieces: Piece[]): Segment[][] {
     else if (p.kind === "break" || p.kind === "image") lines.push([]);
   }
   return lines;
+}
+
+/** Descendants matching `want`, not looking inside matches nor inside elements where `stop` holds. */
+function findOutside(el: Element, want: (e: Element) => boolean, stop: (e: Element) => boolean): Element[] {
+  const out: Element[] = [];
+  const visit = (node: Element) => {
+    for (const c of node.children) {
+      if (!isTag(c)) continue;
+      if (want(c)) out.push(c);
+      else if (!stop(c)) visit(c);
+    }
+  };
+  visit(el);
+  return out;
 }
 
 /** A run's children, with mc:AlternateContent replaced by the branch it shows. */

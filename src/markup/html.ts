@@ -45,6 +45,13 @@ const HEADING = /^h([1-6])$/;
 
 /** A line of prose: enough ideographs outside links to be a sentence, not a menu item or a footer line. */
 const PROSE_LINE_CJK = 25;
+/**
+ * What a picture outside links weighs, in ideographs, when looking for the article: reports often publish their
+ * tables (or whole pages) as pictures, and such an article has little text to be found by.
+ */
+const PICTURE_WEIGHT = 2 * PROSE_LINE_CJK;
+/** Pictures declared this small (width or height, px) are icons, not content. */
+const ICON_PX = 64;
 /** The article holds at least this share of the page's prose; its children do not. */
 const ARTICLE_PROSE_SHARE = 0.7;
 /** The report's title is looked for among this many first lines of the article. */
@@ -54,9 +61,20 @@ const LINK_LINE_SHARE = 0.5;
 
 export function readHtml(bytes: Uint8Array, filePath: string): MarkupDocument {
   const { text } = decodePage(bytes);
+  const visible = readPage(text, filePath, true);
+  if (hasTable(visible)) return visible;
+  // Some sites hide the text version until a script shows it (tabs between a scan viewer and the text): when the
+  // visible page has no table, the hidden elements are read too, and kept if they hold the report's tables.
+  const all = readPage(text, filePath, false);
+  return hasTable(all) ? all : visible;
+}
+
+const hasTable = (doc: MarkupDocument) => doc.blocks.some((b) => b.kind === "table");
+
+function readPage(text: string, filePath: string, dropHidden: boolean): MarkupDocument {
   const doc = parseDocument(text, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   const meta = readMetaTags(doc);
-  dropFurnitureElements(doc);
+  dropFurnitureElements(doc, dropHidden);
   const body = DomUtils.findOne((e) => e.name === "body", doc.children) ?? doc;
 
   const lines = scanLines(body);
@@ -107,10 +125,10 @@ function isHidden(el: Element): boolean {
 }
 
 /**
- * Removes what is never report content. Two HTML5/ASP.NET habits are kept: a <header> inside an <article> is the
+ * Removes what is never report content (and, when asked, what the page hides). Two HTML5/ASP.NET habits are kept: a <header> inside an <article> is the
  * article's own title block, and a <form> wrapping a whole page (ASP.NET WebForms) is unwrapped, not dropped.
  */
-function dropFurnitureElements(doc: ParentNode): void {
+function dropFurnitureElements(doc: ParentNode, dropHidden: boolean): void {
   const doomed: Element[] = [];
   const unwrap: Element[] = [];
   const visit = (node: ParentNode, inArticle: boolean) => {
@@ -120,7 +138,7 @@ function dropFurnitureElements(doc: ParentNode): void {
       if (name === "form" && holdsContent(child)) unwrap.push(child);
       else if ((name === "header" || name === "footer") && inArticle) {
         // kept: the article's own title/byline
-      } else if (DROP.has(name) || isHidden(child)) {
+      } else if (DROP.has(name) || (dropHidden && isHidden(child))) {
         doomed.push(child);
         continue;
       }
@@ -216,10 +234,11 @@ function isDataTable(table: Element): boolean {
 
 /**
  * A table used for page layout, not data: it holds other tables and prose of its own (whole paragraphs in its
- * cells). Its cells are walked like <div>s.
+ * cells), and is no data table itself (a report table with a table nested in a cell stays a table). Its cells are
+ * walked like <div>s.
  */
 function isLayoutTable(table: Element): boolean {
-  if (!DomUtils.findOne((e) => e.name === "table", table.children)) return false;
+  if (!DomUtils.findOne((e) => e.name === "table", table.children) || isDataTable(table)) return false;
   const texts = ownCellTexts(table);
   const prose = texts.reduce((n, t) => n + cjkCount(t), 0);
   return prose >= 200 || texts.some((t) => cjkCount(t) >= 2 * PROSE_LINE_CJK);
@@ -245,6 +264,10 @@ function readTable(table: Element): { rows: SourceCell[][]; nested: Element[] } 
 function tableBlocks(table: Element): Block[] {
   const { rows, nested } = readTable(table);
   const out: Block[] = [];
+  // A <caption> ("表一 主动公开政府信息情况") names the table: it reads as the paragraph above it.
+  const caption = table.children.find((c): c is Element => isTag(c) && c.name === "caption");
+  const captionText = caption ? elementText(caption) : "";
+  if (captionText) out.push({ kind: "paragraph", text: captionText });
   if (rows.some((r) => r.some((c) => c.text !== ""))) out.push({ kind: "table", table: { index: -1, rows } });
   for (const inner of nested) out.push(...tableBlocks(inner));
   return out;
@@ -267,7 +290,7 @@ interface PageLine {
   linkCjk: number;
 }
 
-/** Every line of text on the page (data tables' cells left out: they are figures, not prose). */
+/** Every line of text on the page (data tables' cells left out: they are figures, not prose), and its pictures. */
 function scanLines(body: ParentNode): PageLine[] {
   const lines: PageLine[] = [];
   let parts: string[] = [];
@@ -293,6 +316,11 @@ function scanLines(body: ParentNode): PageLine[] {
     if (!isTag(node)) return;
     if (node.name === "br") return flush(owner);
     if (node.name === "table" && isDataTable(node)) return flush(owner);
+    if (node.name === "img" && isContentPicture(node, inLink)) {
+      flush(owner);
+      lines.push({ owner, first: node, text: "", cjk: PICTURE_WEIGHT, linkCjk: 0 });
+      return;
+    }
     const block = BLOCK.has(node.name);
     if (block) flush(owner);
     const link = inLink || (node.name === "a" && node.attribs.href !== undefined);
@@ -302,6 +330,13 @@ function scanLines(body: ParentNode): PageLine[] {
   for (const child of body.children) visit(child, body, false);
   flush(body);
   return lines;
+}
+
+/** A picture that may be report content: not a linked logo or button, not declared icon-sized. */
+function isContentPicture(img: Element, inLink: boolean): boolean {
+  if (inLink) return false;
+  const px = (v: string | undefined) => (v && /^\d+(?:px)?$/.test(v.trim()) ? Number.parseInt(v, 10) : Infinity);
+  return Math.min(px(img.attribs.width), px(img.attribs.height)) >= ICON_PX;
 }
 
 /** The elements (and the document) above a node, nearest first. */
@@ -336,30 +371,58 @@ function proseRoot(body: ParentNode, lines: PageLine[]): ParentNode | null {
   };
   const all = lines.reduce((n, l) => n + weightOf(l, false), 0) < 4 * PROSE_LINE_CJK;
   const weight = new Map<ParentNode, number>();
+  const count = new Map<ParentNode, number>();
   let total = 0;
   for (const l of lines) {
     const w = weightOf(l, all);
     if (!w) continue;
     total += w;
-    for (const a of [l.owner, ...ancestors(l.owner)]) weight.set(a, (weight.get(a) ?? 0) + w);
+    for (const a of [l.owner, ...ancestors(l.owner)]) {
+      weight.set(a, (weight.get(a) ?? 0) + w);
+      count.set(a, (count.get(a) ?? 0) + 1);
+    }
   }
   if (!total) return null;
+  // Down into the child holding most of the prose, but not into a single paragraph: an article has several lines.
   let node: ParentNode = body;
   for (;;) {
-    const next = node.children.find((c): c is Element => isTag(c) && (weight.get(c) ?? 0) >= ARTICLE_PROSE_SHARE * total);
+    const next = node.children.find((c): c is Element => isTag(c) && (weight.get(c) ?? 0) >= ARTICLE_PROSE_SHARE * total && (count.get(c) ?? 0) >= 2);
     if (!next) return node;
     node = next;
   }
 }
 
+/** Ideographs under each element, and how many of them are link text. */
+function textWeights(lines: PageLine[]): { all: Map<ParentNode, number>; link: Map<ParentNode, number> } {
+  const all = new Map<ParentNode, number>();
+  const link = new Map<ParentNode, number>();
+  for (const l of lines)
+    for (const a of [l.owner, ...ancestors(l.owner)]) {
+      all.set(a, (all.get(a) ?? 0) + l.cjk);
+      link.set(a, (link.get(a) ?? 0) + l.linkCjk);
+    }
+  return { all, link };
+}
+
 /**
- * The element holding the report: the smallest one containing the page's data tables and its prose. A root that
- * falls on a data table itself (a page of one table) moves up to the table's parent, so the table stays a table.
+ * The element holding the report: the smallest one containing the page's prose and its data tables. A data table
+ * whose inclusion would mostly add link text (a statistics widget in a side bar: the common ancestor then takes in
+ * the site's menus) is left out. A root that falls on a data table itself (a page of one table) moves up to the
+ * table's parent, so the table stays a table.
  */
 function articleRoot(body: ParentNode, lines: PageLine[]): ParentNode {
   const tables = DomUtils.findAll((e) => e.name === "table" && !isLayoutTable(e) && isDataTable(e), body.children);
-  const prose = proseRoot(body, lines);
-  const root = commonAncestor([...tables, ...(prose ? [prose] : [])]);
+  const weights = textWeights(lines);
+  const addsNavigation = (from: ParentNode, to: ParentNode) => {
+    const added = (weights.all.get(to) ?? 0) - (weights.all.get(from) ?? 0);
+    const addedLinks = (weights.link.get(to) ?? 0) - (weights.link.get(from) ?? 0);
+    return added > 0 && addedLinks > LINK_LINE_SHARE * added;
+  };
+  let root: ParentNode | null = proseRoot(body, lines);
+  for (const t of tables) {
+    const widened: ParentNode | null = root ? commonAncestor([root, t]) : t;
+    if (!root || (widened && !addsNavigation(root, widened))) root = widened;
+  }
   if (!root) return body;
   const table = [root, ...ancestors(root)].find((a): a is Element => isTag(a) && a.name === "table" && !isLayoutTable(a));
   return table?.parent ?? root;
@@ -381,11 +444,14 @@ const isInside = (node: AnyNode, root: ParentNode) => node === root || ancestors
 /** `a` comes before `b` in the page (domutils reports the position of its first argument: 2 = PRECEDING). */
 const precedes = (a: AnyNode, b: AnyNode) => (DomUtils.compareDocumentPosition(a, b) & 2) !== 0;
 
+/** "当前位置：首页 > 政务公开 > …年度报告": the trail names the page but is not its title. */
+const BREADCRUMB = /当前位置|您的位置|所在位置|现在位置|[>»＞›]/;
+
 /** The site's own title line above the article (a title bar outside the article's container), not a link. */
 function titleBefore(root: ParentNode, lines: PageLine[]): string | null {
   let best: { text: string; score: number } | null = null;
   for (const l of lines) {
-    if (l.linkCjk > 0 || isInside(l.first, root) || !precedes(l.first, root as AnyNode)) continue;
+    if (l.linkCjk > 0 || BREADCRUMB.test(l.text) || isInside(l.first, root) || !precedes(l.first, root as AnyNode)) continue;
     const score = titleScore(l.text);
     // The nearest of equally good titles: the one right above the article, not a banner at the top of the page.
     if (score > 0 && (!best || score >= best.score)) best = { text: l.text, score };
@@ -397,7 +463,7 @@ function titleBefore(root: ParentNode, lines: PageLine[]): string | null {
 // The publication line ("发布时间：2020-01-20 来源：…")
 
 const INFO_LABEL = /(?:发布时间|发布日期|发文日期|更新时间|信息来源|文章来源|来源|发布机构|作者|责任编辑|编辑|浏览次数|浏览量|阅读次数|点击数|点击率|访问次数|字号|时间|日期)\s*[：:]/g;
-const SOLO_INFO = /^(?:发布时间|发布日期|更新时间|信息来源|文章来源|来源|浏览次数|浏览量|阅读次数|点击数|访问次数|字号|时间|日期)\s*[：:]/;
+const SOLO_INFO = /^(?:(?:发布时间|发布日期|更新时间|信息来源|文章来源|来源|浏览次数|浏览量|阅读次数|点击数|访问次数|字号)\s*[：:]|(?:时间|日期)\s*[：:]\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$)/;
 const DATE_IN_INFO = /(?:发布时间|发布日期|发文日期|时间|日期)\s*[：:]\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)/;
 const SOURCE_IN_INFO = /(?:信息来源|文章来源|来源)\s*[：:]\s*(.{2,40}?)(?=\s|发布|浏览|点击|阅读|字号|作者|编辑|时间|日期|【|\[|$)/;
 

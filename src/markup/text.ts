@@ -22,9 +22,15 @@ const SPACES = /[\t\n\r\f\v \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f]+/
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const EDGES = /^[\s\u3000]+|[\s\u3000]+$/g;
 
-/** One space between words, none at the ends; zero-width characters and soft hyphens dropped. */
+/** A source line break (with its indentation) between two CJK characters: markup wrapped inside a sentence. */
+const CJK_WRAP = new RegExp(`(?<=${CJK.source})[\\t \\u00a0]*[\\r\\n][\\t\\r\\n \\u00a0]*(?=${CJK.source})`, "gu");
+
+/**
+ * One space between words, none at the ends; zero-width characters and soft hyphens dropped. A line break of the
+ * source between two CJK characters disappears (as CSS Text 3 renders it): "政府信息\n    公开" is "政府信息公开".
+ */
 export function collapse(text: string): string {
-  return text.replace(ZERO_WIDTH, "").replace(SPACES, " ").replace(EDGES, "");
+  return text.replace(ZERO_WIDTH, "").replace(CJK_WRAP, "").replace(SPACES, " ").replace(EDGES, "");
 }
 
 /**
@@ -54,7 +60,8 @@ export function cjkCount(text: string): number {
 // ---------------------------------------------------------------------------------------------------------------
 // Decoding saved web pages
 
-export type PageEncoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030" | string;
+/** A WHATWG encoding name TextDecoder accepts: "utf-8", "utf-16le", "utf-16be", "gb18030", or what a page declares. */
+export type PageEncoding = string;
 
 /** GB2312 and GBK are subsets of GB18030: one decoder reads all three (and mislabelled pages using GBK characters). */
 const GB_LABELS = new Set(["gb2312", "gbk", "gb18030", "x-gbk", "cp936", "ms936", "windows-936", "csgb2312", "chinese", "iso-ir-58", "csiso58gb231280", "gb_2312", "gb_2312-80", "x-euc-cn", "euc-cn"]);
