@@ -2,7 +2,7 @@ import { isValueText } from "../extract/values.js";
 import type { Glyph, PageModel } from "../pdf/types.js";
 import type { Ruling } from "./rulings.js";
 import type { Cell, Table } from "./table.js";
-import { defaultStreamRowSettings, FIGURE_PART, NUMBERED, figureText, streamRows } from "./streamRows.js";
+import { defaultStreamRowSettings, FIGURE_PART, NUMBERED, streamRows } from "./streamRows.js";
 import { anchor, center, contains, toLines, union, type TextLine } from "./text.js";
 
 export interface StreamSettings {
@@ -45,16 +45,19 @@ function visualLines(runs: TextLine[], share: number): VisualLine[] {
 
 /** A figure character (digits, separators); a run's trailing figure is cut off at a visible gap before it. */
 const FIGURE_CHAR = /^[0-9０-９,，.．]$/u;
+/** Marks printed for nothing (not 一, which ends labels such as 三安全一稳定 only in look). */
+const BLANK_MARK = /^[—–―\-－/／]$/u;
 const FIGURE_GAP_SHARE = 0.3;
 
 /**
- * "…本机关不掌握  1,06" → the label, then the figure: told apart by a gap wider than a share of the font size,
+ * "…本机关不掌握  1,06" → the label, then the figure (or the mark printed for nothing): told apart by a gap wider than a share of the font size,
  * or by another font size or baseline (figures are often set in their own font).
  */
 export function splitTrailingFigure(run: TextLine): TextLine[] {
   const g = run.glyphs;
   let k = g.length;
-  while (k > 0 && FIGURE_CHAR.test(g[k - 1].text)) k--;
+  const tail = BLANK_MARK.test(g[g.length - 1].text) ? BLANK_MARK : FIGURE_CHAR;
+  while (k > 0 && tail.test(g[k - 1].text)) k--;
   if (k === 0 || k === g.length) return [run];
   const [a, b] = [g[k - 1], g[k]];
   const apart = b.x0 - a.x1 > FIGURE_GAP_SHARE * b.size || Math.abs(a.size - b.size) > 0.05 * b.size || Math.abs(a.y1 - b.y1) > 0.15 * b.size;
@@ -257,7 +260,7 @@ function buildTable(
     for (let c = 0; c < centres.length; c++) {
       const runs = row.values.get(c) ?? [];
       const box = runs.length ? union(runs) : { x0: xs[labelCols + c], x1: xs[labelCols + c + 1], y0, y1 };
-      cells.push({ ...cell(rowBase + r, labelCols + c, box, runs.flatMap((v) => v.glyphs)), text: figureText(runs) });
+      cells.push({ ...cell(rowBase + r, labelCols + c, box, runs.flatMap((v) => v.glyphs)), text: row.texts.get(c) ?? "" });
     }
   });
   return { page: page.number, strategy: "stream", box: { x0: xs[0], x1: xs[xs.length - 1], y0: ys[0], y1: ys[ys.length - 1] }, xs, ys, cells };

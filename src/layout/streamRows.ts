@@ -19,7 +19,7 @@ export interface StreamRowSettings {
   fullLineEms: number;
 }
 
-export const defaultStreamRowSettings: StreamRowSettings = { wrapGapEms: 0.8, alignEms: 0.35, reachEms: 1.6, fullLineEms: 1.5 };
+export const defaultStreamRowSettings: StreamRowSettings = { wrapGapEms: 0.8, alignEms: 0.35, reachEms: 2.5, fullLineEms: 1.5 };
 
 /** One row: its label runs (group labels left of the row's own label apart) and its figure runs per column. */
 export interface StreamRow {
@@ -27,6 +27,8 @@ export interface StreamRow {
   leaf: TextLine[];
   /** Figure runs per value column, top to bottom. */
   values: Map<number, TextLine[]>;
+  /** The text of each value column's cell (see figureText). */
+  texts: Map<number, string>;
 }
 
 /** Text that starts a row label: its numbering (一、 （三） 2. 2、 ①). */
@@ -134,7 +136,7 @@ function lineOf(glyphs: Glyph[]): TextLine {
 }
 
 /** What the rows of one borderless table know of its value columns' widths. */
-interface ColumnWidths {
+export interface ColumnWidths {
   /** The widest figure of each column. */
   widest: Map<number, number>;
   /** The widest header word of each column: its cells are at least that wide. */
@@ -142,20 +144,28 @@ interface ColumnWidths {
 }
 
 /**
+ * A cell is at least one Chinese character wide, so only a piece at least that wide can have filled its cell
+ * and wrapped: "41" or "３" can, a lone "0" cannot.
+ */
+const fillsACharacter = (r: TextLine) => r.x1 - r.x0 >= 0.9 * sizeOf(r);
+
+/**
  * Whether two figures stacked in one cell are one number wrapped in it: digits only, the upper one at least
- * two characters and filling the cell (no other figure of the column is wider, no header word is wider than it
+ * a character wide and filling the cell (no other figure of the column is wider, no header word is wider than it
  * plus a digit), the lower one no wider.
  */
-function wrapsInCell(upper: TextLine, lower: TextLine, col: number, widths: ColumnWidths, em: number): boolean {
+function wrapsInCell(upper: TextLine, lower: TextLine, col: number, widths: ColumnWidths): boolean {
   const width = (r: TextLine) => r.x1 - r.x0;
+  // The cell had no room for one more digit: as wide as the upper piece plus one of its characters.
+  const nextDigit = width(upper) / Math.max(1, [...upper.text].length);
   return (
     FIGURE_PART.test(upper.text) &&
     FIGURE_PART.test(lower.text) &&
     !/^[-−+]/.test(lower.text) &&
-    [...upper.text].length >= 2 &&
+    fillsACharacter(upper) &&
     width(lower) <= width(upper) + 1 &&
-    width(upper) >= (widths.widest.get(col) ?? 0) - 0.6 * em &&
-    width(upper) + 0.6 * em >= (widths.header.get(col) ?? 0)
+    width(upper) + nextDigit > (widths.widest.get(col) ?? 0) &&
+    width(upper) + nextDigit > (widths.header.get(col) ?? 0)
   );
 }
 
@@ -184,7 +194,7 @@ function splitByFigureLines(p: Paragraph, figures: { run: TextLine; col: number 
   if (singles.some(centred) || p.runs.some((r) => centred(cy(r)))) return [p];
   const labelAt = (y: number) => p.runs.some((r) => Math.abs(cy(r) - y) < tolerance);
   const bothLabelled = labelAt(top) && labelAt(second);
-  if (!bothLabelled && stacked.every(({ col, runs: [upper, lower] }) => wrapsInCell(upper, lower, col, widths, em))) return [p];
+  if (!bothLabelled && stacked.every(({ col, runs: [upper, lower] }) => wrapsInCell(upper, lower, col, widths))) return [p];
   const cut = (top + second) / 2;
   const above = p.runs.filter((r) => cy(r) < cut);
   const below = p.runs.filter((r) => cy(r) >= cut);
@@ -222,22 +232,28 @@ export function streamRows(
 ): StreamRow[] {
   const all = [...labels, ...figures.map((f) => f.run)];
   if (!all.length) return [];
-  if (rules.length >= 2) return rowsBetweenRules(labels, figures, rules);
+  if (rules.length >= 2) return rowsBetweenRules(labels, figures, rules, columnWidths(figures, headerWidths), settings);
   const { group, paragraphs: initial } = labelParagraphs(labels, settings);
   const em = Math.max(...all.map(sizeOf));
   const reach = settings.reachEms * em;
   // Figures go to the nearest label; a paragraph whose figures show two rows is cut, and figures placed again.
-  const place = (ps: Paragraph[]) => figures.map((f) => nearest(ps, cy(f.run), reach));
+  // A figure level with a label line is that label's (a one-line row, or the first line of a label that took
+  // the next row's too); else it is the one whose middle is nearest (figures centred on a wrapped label).
+  const place = (ps: Paragraph[]) =>
+    figures.map((f) => {
+      const y = cy(f.run);
+      const level = ps.flatMap((p, k) => (p.runs.some((r) => Math.abs(cy(r) - y) < settings.alignEms * em) ? [k] : []));
+      return level.length === 1 ? level[0] : nearest(ps, y, reach);
+    });
   let paragraphs = initial;
   let at = place(paragraphs);
-  const widths: ColumnWidths = { widest: new Map(), header: headerWidths };
-  for (const f of figures) widths.widest.set(f.col, Math.max(widths.widest.get(f.col) ?? 0, f.run.x1 - f.run.x0));
+  const widths = columnWidths(figures, headerWidths);
   const cut = paragraphs.flatMap((p, k) => splitByFigureLines(p, figures.filter((_, i) => at[i] === k), widths, settings));
   if (cut.length !== paragraphs.length) {
     paragraphs = cut;
     at = place(paragraphs);
   }
-  const rows: (StreamRow & { y: number })[] = paragraphs.map((p) => ({ group: [], leaf: p.runs, values: new Map(), y: (p.y0 + p.y1) / 2 }));
+  const rows: (StreamRow & { y: number })[] = paragraphs.map((p) => ({ group: [], leaf: p.runs, values: new Map(), texts: new Map(), y: (p.y0 + p.y1) / 2 }));
   // Figures far from every label: rows without a label (the review table's one line of fifteen figures).
   const orphans: { y0: number; y1: number; row: StreamRow & { y: number } }[] = [];
   figures.forEach((f, i) => {
@@ -245,7 +261,7 @@ export function streamRows(
     if (!row) {
       let o = orphans.find((x) => vOverlap(x, f.run) > 0 || Math.abs((x.y0 + x.y1) / 2 - cy(f.run)) < settings.alignEms * em);
       if (!o) {
-        o = { y0: f.run.y0, y1: f.run.y1, row: { group: [], leaf: [], values: new Map(), y: cy(f.run) } };
+        o = { y0: f.run.y0, y1: f.run.y1, row: { group: [], leaf: [], values: new Map(), texts: new Map(), y: cy(f.run) } };
         orphans.push(o);
         rows.push(o.row);
       }
@@ -260,18 +276,32 @@ export function streamRows(
     const k = nearest(rows.map((r) => ({ y0: r.y, y1: r.y })), cy(g), Infinity);
     if (k >= 0) rows[k].group.push(g);
   }
-  for (const r of rows) for (const runs of r.values.values()) runs.sort((a, b) => a.y0 - b.y0);
-  return rows.map(({ group: g, leaf, values }) => ({ group: g, leaf, values }));
+  return rows.map(({ group: g, leaf, values }) => withTexts({ group: g, leaf, values, texts: new Map() }, widths, settings));
+}
+
+function columnWidths(figures: { run: TextLine; col: number }[], header: Map<number, number>): ColumnWidths {
+  const widest = new Map<number, number>();
+  for (const f of figures) widest.set(f.col, Math.max(widest.get(f.col) ?? 0, f.run.x1 - f.run.x0));
+  return { widest, header };
+}
+
+/** Sorts each cell's figure runs top to bottom and gives the cell its text. */
+function withTexts(row: StreamRow, widths: ColumnWidths, settings: StreamRowSettings): StreamRow {
+  for (const [col, runs] of row.values) {
+    runs.sort((a, b) => a.y0 - b.y0);
+    row.texts.set(col, figureText(runs, col, widths, settings));
+  }
+  return row;
 }
 
 /** Rows of a table whose rows are ruled: everything between two rules is one row. */
-function rowsBetweenRules(labels: TextLine[], figures: { run: TextLine; col: number }[], rules: Ruling[]): StreamRow[] {
+function rowsBetweenRules(labels: TextLine[], figures: { run: TextLine; col: number }[], rules: Ruling[], widths: ColumnWidths, settings: StreamRowSettings): StreamRow[] {
   const cuts = rules.map((r) => r.at).sort((a, b) => a - b);
   const slot = (y: number) => cuts.filter((c) => c < y).length;
   const rows = new Map<number, StreamRow>();
   const rowAt = (y: number) => {
     const k = slot(y);
-    if (!rows.has(k)) rows.set(k, { group: [], leaf: [], values: new Map() });
+    if (!rows.has(k)) rows.set(k, { group: [], leaf: [], values: new Map(), texts: new Map() });
     return rows.get(k)!;
   };
   const { group, paragraphs } = labelParagraphs(labels);
@@ -281,11 +311,8 @@ function rowsBetweenRules(labels: TextLine[], figures: { run: TextLine; col: num
     const row = rowAt(cy(f.run));
     row.values.set(f.col, [...(row.values.get(f.col) ?? []), f.run]);
   }
-  for (const r of rows.values()) {
-    r.leaf.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
-    for (const runs of r.values.values()) runs.sort((a, b) => a.y0 - b.y0);
-  }
-  return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+  for (const r of rows.values()) r.leaf.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+  return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => withTexts(r, widths, settings));
 }
 
 /**
@@ -293,20 +320,13 @@ function rowsBetweenRules(labels: TextLine[], figures: { run: TextLine; col: num
  * ("7535" over "6"); anything else that came together is not one number and is kept apart ("12 / 34"), so
  * that it reads as unreadable instead of as a figure no one printed.
  */
-export function figureText(runs: TextLine[], settings: StreamRowSettings = defaultStreamRowSettings): string {
+export function figureText(runs: TextLine[], col: number, widths: ColumnWidths, settings: StreamRowSettings = defaultStreamRowSettings): string {
   if (runs.length <= 1) return runs[0]?.text ?? "";
   let text = runs[0].text;
   for (let k = 1; k < runs.length; k++) {
     const prev = runs[k - 1];
     const run = runs[k];
-    const wrapped =
-      [...prev.text].length >= 2 &&
-      FIGURE_PART.test(prev.text) &&
-      FIGURE_PART.test(run.text) &&
-      !/^[-−+]/.test(run.text) &&
-      xOverlap(prev, run) &&
-      run.y0 - prev.y1 < settings.wrapGapEms * sizeOf(run) &&
-      run.x1 - run.x0 <= prev.x1 - prev.x0 + 1;
+    const wrapped = xOverlap(prev, run) && run.y0 - prev.y1 < settings.wrapGapEms * sizeOf(run) && wrapsInCell(prev, run, col, widths);
     text += wrapped ? run.text : ` / ${run.text}`;
   }
   return text;

@@ -43,7 +43,8 @@ const RECENT_ROWS = 4;
 const RUN_GAP_EMS = 1.5;
 /** Digits of one number touch; a visible gap between digits separates two numbers in narrow columns. */
 const NUMBER_GAP_EMS = 0.35;
-const NUMERIC = /^[0-9０-９.,，．]$/u;
+/** Figures and the marks printed for nothing: neighbours in narrow value columns are told apart by a small gap. */
+const NUMERIC = /^[0-9０-９.,，．—–―\-－/／]$/u;
 
 /**
  * Groups glyphs into reading-order lines (top to bottom, then left to right).

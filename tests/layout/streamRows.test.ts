@@ -17,6 +17,7 @@ function run(text: string, x: number, y: number, size = 10): TextLine {
 }
 const fig = (text: string, x: number, y: number, col: number) => ({ run: run(text, x, y), col });
 const texts = (runs: TextLine[]) => runs.map((r) => r.text).join("");
+const cellText = (row: { texts: Map<number, string> }, col: number) => row.texts.get(col) ?? "";
 
 describe("labelParagraphs", () => {
   it("joins a wrapped label whose first line fills the column, and starts a new one at numbering or a short line", () => {
@@ -62,11 +63,18 @@ describe("splitAtNumbering / splitTrailingFigure", () => {
 });
 
 describe("figureText", () => {
+  const widths = (widest: number, header = 0) => ({ widest: new Map([[0, widest]]), header: new Map([[0, header]]) });
   it("joins a number wrapped in its cell and keeps anything else apart, so it cannot pass for a figure", () => {
-    expect(figureText([run("3,57", 0, 0), run("7", 5, 11)])).toBe("3,577");
-    expect(figureText([run("20", 0, 0), run("49", 0, 11), run("5", 2, 22)])).toBe("20495");
-    expect(figureText([run("0", 0, 0), run("0", 0, 11)])).toBe("0 / 0");
-    expect(figureText([run("12", 0, 0), run("345", 0, 11)])).toBe("12 / 345");
+    expect(figureText([run("3,57", 0, 0), run("7", 5, 11)], 0, widths(20))).toBe("3,577");
+    expect(figureText([run("20", 0, 0), run("49", 0, 11), run("5", 2, 22)], 0, widths(10))).toBe("20495");
+    expect(figureText([run("0", 0, 0), run("0", 0, 11)], 0, widths(5))).toBe("0 / 0");
+    expect(figureText([run("12", 0, 0), run("345", 0, 11)], 0, widths(15))).toBe("12 / 345");
+  });
+
+  it("does not join figures where the column holds wider figures or wider header words (two rows' figures)", () => {
+    expect(figureText([run("70", 0, 0), run("0", 0, 11)], 0, widths(15))).toBe("70 / 0");
+    expect(figureText([run("70", 0, 0), run("0", 0, 11)], 0, widths(10, 30))).toBe("70 / 0");
+    expect(figureText([run("70", 0, 0), run("0", 0, 11)], 0, widths(10, 12))).toBe("700");
   });
 });
 
@@ -77,7 +85,7 @@ describe("streamRows", () => {
       [fig("17", 150, 6, 0), fig("75", 200, 0, 1), fig("3", 202, 12, 1), fig("4", 150, 30, 0), fig("0", 200, 30, 1)],
       [],
     );
-    expect(rows.map((r) => [texts(r.leaf), ...[0, 1].map((c) => figureText(r.values.get(c) ?? []))])).toEqual([
+    expect(rows.map((r) => [texts(r.leaf), ...[0, 1].map((c) => cellText(r, c))])).toEqual([
       ["（二）部分公开（区分处理的）", "17", "753"],
       ["1.属于国家秘密", "4", "0"],
     ]);
@@ -89,7 +97,7 @@ describe("streamRows", () => {
       [fig("144", 200, 0, 0), fig("6", 250, 0, 1), fig("432", 200, 12, 0), fig("793", 250, 12, 1)],
       [],
     );
-    expect(rows.map((r) => [texts(r.leaf), figureText(r.values.get(0) ?? []), figureText(r.values.get(1) ?? [])])).toEqual([
+    expect(rows.map((r) => [texts(r.leaf), cellText(r, 0), cellText(r, 1)])).toEqual([
       ["二、上年结转政府信息公开申请数量", "144", "6"],
       ["予以公开", "432", "793"],
     ]);
@@ -106,7 +114,7 @@ describe("streamRows", () => {
   it("takes the rows between rules where rules separate them", () => {
     const rules = [20, 45].map((at) => ({ at, a: 0, b: 300 }));
     const rows = streamRows([run("一、本年新收政府信息公开申请数", 0, 2), run("量", 0, 13), run("予以公开", 0, 28)], [fig("698", 200, 7, 0), fig("5", 200, 30, 0)], rules);
-    expect(rows.map((r) => [texts(r.leaf), figureText(r.values.get(0) ?? [])])).toEqual([
+    expect(rows.map((r) => [texts(r.leaf), cellText(r, 0)])).toEqual([
       ["一、本年新收政府信息公开申请数量", "698"],
       ["予以公开", "5"],
     ]);
@@ -116,7 +124,7 @@ describe("streamRows", () => {
 describe("findStreamTables", () => {
   it("reads a three-line table whose figures wrap and whose labels wrap, the header above the figures", () => {
     const lines = [
-      run("信息内容", 0, 0), run("本年", 200, 0), run("其他", 260, 0),
+      run("信息内容", 0, 0), run("本", 200, 0), run("其他", 260, 0),
       run("一、本年新收政府信息公开申", 0, 20), run("20", 200, 20), run("3", 262, 26),
       run("请数量", 0, 32), run("49", 200, 32),
       run("二、上年结转", 0, 50), run("4", 202, 50), run("0", 262, 50),
@@ -125,7 +133,7 @@ describe("findStreamTables", () => {
     const [t] = findStreamTables(page, []);
     const text = (row: number, col: number) => t.cells.find((c) => c.row === row && c.col === col)?.text;
     expect(t.ys.length - 1).toBe(3);
-    expect([text(0, 0), text(0, 1), text(0, 2)]).toEqual(["信息内容", "本年", "其他"]);
+    expect([text(0, 0), text(0, 1), text(0, 2)]).toEqual(["信息内容", "本", "其他"]);
     expect([text(1, 0), text(1, 1), text(1, 2)]).toEqual(["一、本年新收政府信息公开申请数量", "2049", "3"]);
     expect([text(2, 0), text(2, 1), text(2, 2)]).toEqual(["二、上年结转", "4", "0"]);
   });
