@@ -69,7 +69,8 @@ export function tableRows(tables: Table[]): RowRecord[] {
       const first = table.cells.find((c) => c.row === r && c.colSpan < ncols && ((isValueText(c.text) && c.text.trim() !== "") || c.text.trim() === UNREAD));
       if (first) firstValueCols.set(first.col, (firstValueCols.get(first.col) ?? 0) + 1);
     }
-    const valueStart = firstValueCols.size ? [...firstValueCols].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0] : ncols;
+    const valueStart =
+      table.labelColumns ?? (firstValueCols.size ? [...firstValueCols].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0] : ncols);
     // A ruled row printed with a label and nothing in its value cells is a data row of blanks, not a header;
     // so is a row of a borderless table below its first figures (above them, label lines are its header).
     const firstNumberRow = Math.min(...numberRows);

@@ -198,9 +198,9 @@ function buildTable(
   const body = lines.slice(first, last + 1);
   // Columns: where the figures stand; under a ruled header (borders drawn round the header only) its
   // columns, and else the header's words add the columns whose figures are all printed blank.
-  const ruledHeader = headerColumnsAbove(lattice, lines[first], valueLeft, right, em);
-  let centres = columnCentres(values, settings.columnEms);
   const labelRight = Math.max(-Infinity, ...body.flatMap((l) => l.runs.filter((r) => !l.values.includes(r) && r.x1 <= valueLeft + 1).map((r) => r.x1)));
+  const ruledHeader = headerColumnsAbove(lattice, lines[first], valueLeft, labelRight, right, em);
+  let centres = columnCentres(values, settings.columnEms);
   if (!ruledHeader || ruledHeader.length - 1 < centres.length) centres = withHeaderColumns(centres, header.flatMap((l) => l.runs), labelRight);
   const bounds = ruledHeader && ruledHeader.length - 1 >= centres.length ? ruledHeader : boundsOf(centres, valueLeft, right);
   if (bounds === ruledHeader) centres = bounds.slice(1).map((x, c) => (bounds[c] + x) / 2);
@@ -263,7 +263,7 @@ function buildTable(
       cells.push({ ...cell(rowBase + r, labelCols + c, box, runs.flatMap((v) => v.glyphs)), text: row.texts.get(c) ?? "" });
     }
   });
-  return { page: page.number, strategy: "stream", box: { x0: xs[0], x1: xs[xs.length - 1], y0: ys[0], y1: ys[ys.length - 1] }, xs, ys, cells };
+  return { page: page.number, strategy: "stream", box: { x0: xs[0], x1: xs[xs.length - 1], y0: ys[0], y1: ys[ys.length - 1] }, xs, ys, cells, labelColumns: labelCols };
 }
 
 /** Column bounds halfway between column centres, the outer ones just past the figures. */
@@ -323,15 +323,16 @@ export function withHeaderColumns(centres: number[], headerRuns: TextLine[], lab
 
 /**
  * The column bounds of a ruled table right above the figures whose columns cover them (a header drawn with
- * borders over a body without): the bounds of its columns whose middles lie over the figures, or null.
+ * borders over a body without): the bounds of its columns right of the row labels (a column whose figures
+ * are all blank included), or null.
  */
-function headerColumnsAbove(lattice: Table[], firstLine: VisualLine, valueLeft: number, right: number, em: number): number[] | null {
+function headerColumnsAbove(lattice: Table[], firstLine: VisualLine, valueLeft: number, labelRight: number, right: number, em: number): number[] | null {
   const top = Math.min(...firstLine.runs.map((r) => r.y0));
   const above = lattice.find((t) => t.box.y1 <= top + 2 && top - t.box.y1 < 3 * em && t.box.x0 <= valueLeft + em && t.box.x1 >= right - em);
   if (!above) return null;
   const cols = above.xs.slice(0, -1).flatMap((x, j) => {
     const mid = (x + above.xs[j + 1]) / 2;
-    return mid > valueLeft - em && mid < right + em ? [j] : [];
+    return x >= labelRight - 1 && mid < right + em ? [j] : [];
   });
   return cols.length ? above.xs.slice(cols[0], cols[cols.length - 1] + 2) : null;
 }

@@ -22,6 +22,8 @@ export interface Table {
   ys: number[];
   xs: number[];
   cells: Cell[];
+  /** Columns that hold row labels, when the finder knows (a borderless table's label columns); the rest hold values. */
+  labelColumns?: number;
 }
 
 export const rowCount = (t: Table) => t.ys.length - 1;
