@@ -2,6 +2,7 @@ import type { Cell, Table } from "../layout/table.js";
 import { colCount } from "../layout/table.js";
 import { isValueText } from "./values.js";
 import { UNREAD } from "../pdf/types.js";
+import { ACTIVE_DISCLOSURE, APPLICATION_COLUMNS, REVIEW_COLUMNS } from "../template/templates.js";
 
 /** The header text above one value column, with its horizontal extent (for continuation tables without header). */
 export interface HeaderColumn {
@@ -69,8 +70,15 @@ export function tableRows(tables: Table[]): RowRecord[] {
       const first = table.cells.find((c) => c.row === r && c.colSpan < ncols && ((isValueText(c.text) && c.text.trim() !== "") || c.text.trim() === UNREAD));
       if (first) firstValueCols.set(first.col, (firstValueCols.get(first.col) ?? 0) + 1);
     }
+    // A ruled table printed without a single figure (every value blank) has rows of a label and empty cells:
+    // its first column holds the labels.
+    const labelOnlyRow = (r: number) => {
+      const own = table.cells.filter((c) => c.row === r);
+      return own.some((c) => c.col === 0 && c.colSpan === 1 && c.text.trim() !== "") && own.every((c) => c.col === 0 || c.text.trim() === "");
+    };
+    const blankTable = table.strategy === "lattice" && ncols > 1 && Array.from({ length: nrows }, (_, r) => r).some((r) => r > 0 && labelOnlyRow(r));
     const valueStart =
-      table.labelColumns ?? (firstValueCols.size ? [...firstValueCols].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0] : ncols);
+      table.labelColumns ?? (firstValueCols.size ? [...firstValueCols].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0] : blankTable ? 1 : ncols);
     // A ruled row printed with a label and nothing in its value cells is a data row of blanks, not a header;
     // so is a row of a borderless table below its first figures (above them, label lines are its header).
     const firstNumberRow = Math.min(...numberRows);
@@ -143,6 +151,11 @@ export function tableRows(tables: Table[]): RowRecord[] {
   return out;
 }
 
+const COLUMN_KEYS = [...APPLICATION_COLUMNS, ...REVIEW_COLUMNS, ...Object.values(ACTIVE_DISCLOSURE).flatMap((gs) => gs.flatMap((g) => g.columns))].flatMap((c) => c.keys);
+
+/** Whether a header text names a column of the template. */
+const namesColumn = (text: string) => COLUMN_KEYS.some((k) => text.includes(k));
+
 /**
  * A header cut by a page break leaves a few words above the continuation ("组织", "机构"): where most of a
  * header's columns have no words, each column also takes the words of the previous header's column in the
@@ -150,7 +163,9 @@ export function tableRows(tables: Table[]): RowRecord[] {
  */
 function withPreviousHeader(header: HeaderColumn[], previous: HeaderColumn[]): HeaderColumn[] {
   const worded = header.filter((h) => HEADER_WORD.test(h.text)).length;
-  if (previous.length < header.length || worded * 2 > header.length) return header;
+  // Words that name no column of the template (a running header above a continuation) are no header either.
+  const names = (cols: HeaderColumn[]) => cols.some((h) => namesColumn(h.text));
+  if (previous.length < header.length || (worded * 2 > header.length && (names(header) || !names(previous)))) return header;
   const shift = previous.length - header.length;
   return header.map((h, k) => ({ ...h, text: `${previous[k + shift].text} ${h.text}`.trim() }));
 }

@@ -170,37 +170,40 @@ function wrapsInCell(upper: TextLine, lower: TextLine, col: number, widths: Colu
 }
 
 /**
- * A paragraph that took two rows' labels (the second unnumbered, as some reports print them) shows in its
- * figures: columns with figures on two lines, at the same heights, and label lines beside both. It is cut
- * between those lines, unless the figures are numbers wrapped in their cells: a one-line figure or label line
- * sits centred on the two lines, or every pair wraps in its cell while the label does not fill both lines.
+ * A paragraph that took several rows' labels (the later ones unnumbered, as some reports print them, or
+ * short labels such as 行政处罚 / 行政强制 / 合计 that look like one wrapped label) shows in its figures: lines
+ * of figures, each level with a label line. It is cut between those lines, unless the figures are numbers
+ * wrapped in their cells: a one-line figure or label line sits centred between two figure lines, or every
+ * column's stacked figures wrap in their cell while some figure line has no label beside it.
  */
 function splitByFigureLines(p: Paragraph, figures: { run: TextLine; col: number }[], widths: ColumnWidths, settings: StreamRowSettings): Paragraph[] {
   const em = sizeOf(p.runs[0]);
+  const tolerance = settings.alignEms * em;
+  const ys = figures.map((f) => cy(f.run)).sort((a, b) => a - b);
+  const lines: number[][] = [];
+  for (const y of ys) {
+    const last = lines[lines.length - 1];
+    if (last && y - last[0] < tolerance) last.push(y);
+    else lines.push([y]);
+  }
+  if (lines.length < 2) return [p];
+  const levels = lines.map((l) => l.reduce((s, y) => s + y, 0) / l.length);
+  const centred = (y: number) => levels.slice(1).some((lower, k) => Math.abs(y - (levels[k] + lower) / 2) < tolerance && lower - levels[k] > 2 * tolerance);
+  if (figures.some((f) => centred(cy(f.run))) || p.runs.some((r) => centred(cy(r)))) return [p];
+  const labelled = levels.every((y) => p.runs.some((r) => Math.abs(cy(r) - y) < tolerance));
   const byCol = new Map<number, TextLine[]>();
   for (const f of figures) byCol.set(f.col, [...(byCol.get(f.col) ?? []), f.run]);
-  const stacked = [...byCol].filter(([, runs]) => runs.length === 2).map(([col, runs]) => ({ col, runs: runs.sort((a, b) => a.y0 - b.y0) }));
-  if (!stacked.length || [...byCol.values()].some((runs) => runs.length > 2)) return [p];
-  const tops = stacked.map((s) => cy(s.runs[0]));
-  const seconds = stacked.map((s) => cy(s.runs[1]));
-  const tolerance = settings.alignEms * em;
-  const aligned = (ys: number[]) => Math.max(...ys) - Math.min(...ys) < tolerance;
-  if (!aligned(tops) || !aligned(seconds)) return [p];
-  const top = Math.max(...tops);
-  const second = Math.min(...seconds);
-  // Centred on the two lines' middle: a one-line figure or label line of the same row.
-  const centred = (y: number) => Math.abs(y - (top + second) / 2) < tolerance && second - top > 2 * tolerance;
-  const singles = [...byCol.values()].filter((runs) => runs.length === 1).map((runs) => cy(runs[0]));
-  if (singles.some(centred) || p.runs.some((r) => centred(cy(r)))) return [p];
-  const labelAt = (y: number) => p.runs.some((r) => Math.abs(cy(r) - y) < tolerance);
-  const bothLabelled = labelAt(top) && labelAt(second);
-  if (!bothLabelled && stacked.every(({ col, runs: [upper, lower] }) => wrapsInCell(upper, lower, col, widths))) return [p];
-  const cut = (top + second) / 2;
-  const above = p.runs.filter((r) => cy(r) < cut);
-  const below = p.runs.filter((r) => cy(r) >= cut);
-  if (!above.length || !below.length) return [p];
+  const wraps = [...byCol].every(([col, runs]) => {
+    const sorted = [...runs].sort((a, b) => a.y0 - b.y0);
+    return sorted.slice(1).every((lower, k) => wrapsInCell(sorted[k], lower, col, widths));
+  });
+  if (wraps && !labelled) return [p];
+  const cuts = levels.slice(1).map((lower, k) => (levels[k] + lower) / 2);
+  const pieces: TextLine[][] = cuts.map(() => []).concat([[]]);
+  for (const r of p.runs) pieces[cuts.filter((c) => cy(r) >= c).length].push(r);
   const make = (runs: TextLine[]): Paragraph => ({ runs, y0: Math.min(...runs.map((r) => r.y0)), y1: Math.max(...runs.map((r) => r.y1)) });
-  return [make(above), make(below)];
+  const kept = pieces.filter((runs) => runs.length);
+  return kept.length > 1 ? kept.map(make) : [p];
 }
 
 /** The index of the anchor whose middle is nearest to y, or -1 when none is within reach. */
