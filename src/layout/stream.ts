@@ -8,13 +8,11 @@ import { anchor, center, contains, toLines, union, type TextLine } from "./text.
 export interface StreamSettings {
   /** Runs whose vertical centres differ by less than this share of the font size are on one visual line. */
   lineShare: number;
-  /** Value runs whose horizontal centres differ by less than this many font sizes are one column. */
-  columnEms: number;
   /** Lines above the first data line read as the column header, at most. */
   maxHeaderLines: number;
 }
 
-export const defaultStreamSettings: StreamSettings = { lineShare: 0.6, columnEms: 1.6, maxHeaderLines: 12 };
+export const defaultStreamSettings: StreamSettings = { lineShare: 0.6, maxHeaderLines: 12 };
 
 interface VisualLine {
   y: number;
@@ -43,6 +41,9 @@ function visualLines(runs: TextLine[], share: number): VisualLine[] {
   return lines;
 }
 
+/** A label-only line at most this many font sizes below the last figures is a row printed blank. */
+const BLANK_ROW_GAP_EMS = 1.5;
+
 /** A figure character (digits, separators); a run's trailing figure is cut off at a visible gap before it. */
 const FIGURE_CHAR = /^[0-9０-９,，.．]$/u;
 /** Marks printed for nothing (not 一, which ends labels such as 三安全一稳定 only in look). */
@@ -66,17 +67,20 @@ export function splitTrailingFigure(run: TextLine): TextLine[] {
   return [part(g.slice(0, k)), part(g.slice(k))];
 }
 
-/** Clusters value-run centres into columns, left to right. */
-function columnCentres(values: TextLine[], ems: number): number[] {
-  const xs = values.map(cx).sort((a, b) => a - b);
-  const size = Math.max(...values.map(sizeOf));
-  const groups: number[][] = [];
-  for (const x of xs) {
+/**
+ * Columns of the figures, left to right: figures of one column overlap across, whatever their alignment, and
+ * figures of neighbouring columns do not (a cell's text stops at its border), however narrow the columns.
+ */
+function columnCentres(values: TextLine[]): number[] {
+  const groups: { x1: number; centres: number[] }[] = [];
+  for (const v of [...values].sort((a, b) => a.x0 - b.x0)) {
     const g = groups[groups.length - 1];
-    if (g && x - g[g.length - 1] <= ems * size) g.push(x);
-    else groups.push([x]);
+    if (g && v.x0 < g.x1) {
+      g.x1 = Math.max(g.x1, v.x1);
+      g.centres.push(cx(v));
+    } else groups.push({ x1: v.x1, centres: [cx(v)] });
   }
-  return groups.map((g) => g.reduce((s, x) => s + x, 0) / g.length);
+  return groups.map((g) => g.centres.reduce((s, x) => s + x, 0) / g.centres.length);
 }
 
 /** A value, or a piece of a number wrapped in its cell ("3,57" over "7"). */
@@ -125,6 +129,7 @@ export function findStreamTables(page: PageModel, lattice: Table[], h: Ruling[] 
     const em = Math.max(...lines[k].runs.map(sizeOf));
     // Right edge of the label column: wrapped label lines start left of it, headings and headers do not.
     let labelRight = Math.max(-Infinity, ...labelsOf(lines[k]).map((r) => r.x1));
+    const labelLeft = Math.min(Infinity, ...labelsOf(lines[k]).map((r) => r.x0));
     let j = k + 1;
     while (j < lines.length) {
       const l = lines[j];
@@ -138,9 +143,13 @@ export function findStreamTables(page: PageModel, lattice: Table[], h: Ruling[] 
         labelRight = Math.max(labelRight, ...labelsOf(l).map((r) => r.x1));
         last = j;
       } else if (!l.runs.every((r) => (r.x1 <= valueLeft + 1 && (labelRight === -Infinity || r.x0 <= labelRight + em)) || isWrappedDigits(r, valueLeft))) break;
-      // Below the last figures, the last row's wrapped figures and label lines follow closely.
-      else if (Math.min(...l.runs.map((r) => r.y0)) - Math.max(...lines[j - 1].runs.map((r) => r.y1)) < defaultStreamRowSettings.wrapGapEms * em) {
-        if (l.runs.some((r) => isWrappedDigits(r, valueLeft)) || !l.runs.some((r) => NUMBERED.test(r.text))) last = j;
+      // Below the last figures: the last row's wrapped figures and label lines follow closely; a row printed
+      // blank follows a row's height below, its label where the other labels start.
+      else {
+        const gap = Math.min(...l.runs.map((r) => r.y0)) - Math.max(...lines[j - 1].runs.map((r) => r.y1));
+        const wraps = l.runs.some((r) => isWrappedDigits(r, valueLeft)) || !l.runs.some((r) => NUMBERED.test(r.text));
+        const blankRow = gap < BLANK_ROW_GAP_EMS * em && l.runs.some((r) => Math.abs(r.x0 - labelLeft) < em);
+        if ((gap < defaultStreamRowSettings.wrapGapEms * em && wraps) || blankRow) last = j;
       }
       j++;
     }
@@ -200,7 +209,7 @@ function buildTable(
   // columns, and else the header's words add the columns whose figures are all printed blank.
   const labelRight = Math.max(-Infinity, ...body.flatMap((l) => l.runs.filter((r) => !l.values.includes(r) && r.x1 <= valueLeft + 1).map((r) => r.x1)));
   const ruledHeader = headerColumnsAbove(lattice, lines[first], valueLeft, labelRight, right, em);
-  let centres = columnCentres(values, settings.columnEms);
+  let centres = columnCentres(values);
   if (!ruledHeader || ruledHeader.length - 1 < centres.length) centres = withHeaderColumns(centres, header.flatMap((l) => l.runs), labelRight);
   const bounds = ruledHeader && ruledHeader.length - 1 >= centres.length ? ruledHeader : boundsOf(centres, valueLeft, right);
   if (bounds === ruledHeader) centres = bounds.slice(1).map((x, c) => (bounds[c] + x) / 2);

@@ -197,7 +197,10 @@ function splitByFigureLines(p: Paragraph, figures: { run: TextLine; col: number 
     const sorted = [...runs].sort((a, b) => a.y0 - b.y0);
     return sorted.slice(1).every((lower, k) => wrapsInCell(sorted[k], lower, col, widths));
   });
-  if (wraps && !labelled) return [p];
+  // Figure lines level with label lines look like rows; but when few columns are stacked (the others hold
+  // one figure each), those are numbers wrapped beside a wrapped label.
+  const stacked = [...byCol.values()].filter((runs) => runs.length > 1).length;
+  if (wraps && (!labelled || stacked * 2 <= byCol.size)) return [p];
   const cuts = levels.slice(1).map((lower, k) => (levels[k] + lower) / 2);
   const pieces: TextLine[][] = cuts.map(() => []).concat([[]]);
   for (const r of p.runs) pieces[cuts.filter((c) => cy(r) >= c).length].push(r);
