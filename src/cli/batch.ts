@@ -12,7 +12,7 @@ import { readReport } from "../output/reports.js";
 import { HtmlReport } from "../output/html.js";
 import { writeSqliteOnThread } from "../output/sqliteThread.js";
 import { agencyKey, checkBatch, crossYearView } from "../validate/crossYear.js";
-import type { InputFile } from "./inputs.js";
+import { INPUT_EXTENSION, type InputFile } from "./inputs.js";
 import type { ExtractTask, FileStatus, TaskResult } from "./worker.js";
 
 export type { FileStatus } from "./worker.js";
@@ -80,10 +80,10 @@ async function sha256Of(file: string | Buffer): Promise<string> {
   return hash.digest("hex");
 }
 
-/** Output names: the PDF's base name, with a hash suffix where two inputs share one. */
+/** Output names: the input's base name, with a hash suffix where two inputs share one. */
 function outputNames(files: { file: string; sha256: string | null }[]): Map<string, string> {
   const count = new Map<string, number>();
-  const base = (f: string) => basename(f).replace(/ \[name not UTF-8\]$/, "").replace(/\.pdf$/i, "");
+  const base = (f: string) => basename(f).replace(/ \[name not UTF-8\]$/, "").replace(INPUT_EXTENSION, "");
   for (const f of files) count.set(base(f.file), (count.get(base(f.file)) ?? 0) + 1);
   return new Map(files.map((f) => [f.file, count.get(base(f.file))! > 1 ? `${base(f.file)}-${(f.sha256 ?? "x").slice(0, 8)}` : base(f.file)]));
 }
@@ -157,7 +157,7 @@ export async function runBatch(inputs: InputFile[], options: BatchOptions): Prom
   try {
     await Promise.all(
       hashed.map(async ({ file, path, sha256, error }, k) => {
-        const empty = { pages: null, seconds: 0, warnings: 0, agency: null, year: null, cached: false, crossYear: null };
+        const empty = { format: null, pages: null, seconds: 0, warnings: 0, agency: null, year: null, cached: false, crossYear: null };
         if (!sha256) return finish(k, { file, sha256, output: null, status: "failed", reason: error!, ...empty });
         const earlier = firstBySha.get(sha256);
         if (earlier) {
@@ -175,6 +175,7 @@ export async function runBatch(inputs: InputFile[], options: BatchOptions): Prom
               output,
               cached: true,
               status: "ok",
+              format: previous.source.format ?? "pdf",
               reason: "",
               pages: previous.source.pages,
               seconds: 0,
@@ -278,6 +279,7 @@ export async function writeReportCsvs(jsonPaths: string[], outDir: string): Prom
 export async function writeFilesCsv(results: FileResult[], outDir: string): Promise<void> {
   const fileRows: Row[] = results.map((r) => ({
     file: relative(process.cwd(), r.file) || r.file,
+    format: r.format,
     status: r.status,
     reason: r.reason,
     pages: r.pages,
@@ -287,5 +289,5 @@ export async function writeFilesCsv(results: FileResult[], outDir: string): Prom
     sha256: r.sha256,
     cached: r.cached,
   }));
-  await writeCsv(join(outDir, "files.csv"), ["file", "status", "reason", "pages", "seconds", "output", "warnings", "sha256", "cached"], fileRows);
+  await writeCsv(join(outDir, "files.csv"), ["file", "format", "status", "reason", "pages", "seconds", "output", "warnings", "sha256", "cached"], fileRows);
 }

@@ -17,7 +17,13 @@ function readableName(raw: Buffer): { text: string; exact: boolean } {
   return { text: `${gb18030.decode(raw)} [name not UTF-8]`, exact: false };
 }
 
-/** Expands the command-line inputs: files as given, folders searched recursively for .pdf files (sorted). */
+/** The files a folder is searched for: PDFs, saved web pages, Word files (their form is then told by content). */
+export const INPUT_EXTENSION = /\.(?:pdf|html?|shtml|xhtml|docx|doc|wps)$/i;
+
+/** The folder a browser saves a page's pictures and scripts in ("X_files", "X.files"): part of the page, not inputs. */
+const SAVED_PAGE_FOLDER = /[._]files$/i;
+
+/** Expands the command-line inputs: files as given, folders searched recursively for report files (sorted). */
 export function collectInputs(inputs: string[]): { files: InputFile[]; missing: string[] } {
   const files: InputFile[] = [];
   const missing: string[] = [];
@@ -28,8 +34,10 @@ export function collectInputs(inputs: string[]): { files: InputFile[]; missing: 
       const { text, exact } = readableName(name);
       const display = `${shown}/${text}`;
       const st = statSync(p, { throwIfNoEntry: false });
-      if (st?.isDirectory()) walk(p, display);
-      else if (st?.isFile() && /\.pdf$/i.test(name.toString("latin1"))) files.push({ path: exact ? p.toString("utf8") : p, display });
+      const latin = name.toString("latin1");
+      if (st?.isDirectory()) {
+        if (!SAVED_PAGE_FOLDER.test(latin)) walk(p, display);
+      } else if (st?.isFile() && INPUT_EXTENSION.test(latin)) files.push({ path: exact ? p.toString("utf8") : p, display });
     }
   };
   for (const input of inputs) {

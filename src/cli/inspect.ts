@@ -51,6 +51,7 @@ export async function inspectPage(file: string, pageNumber: number, out: string,
     const mapped = (report?.cells ?? []).filter((c) => c.page === pageNumber);
     ctx.font = "11px sans-serif";
     for (const c of mapped) {
+      if (!c.bbox) continue;
       const [x0, y0, x1, y1] = c.bbox.map((n) => n * SCALE);
       ctx.strokeStyle = "rgba(220, 0, 0, 0.8)";
       ctx.lineWidth = 2;

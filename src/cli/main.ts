@@ -18,7 +18,8 @@ Output files (in the -o folder):
   active_disclosure.csv, applications.csv, review_litigation.csv
                        one row per report and table row, the table's columns as columns (wide format)
   warnings.csv         every warning: rule, kind (consistency | extraction | input), severity, message, cells
-  files.csv            every input with status ok / no-report / failed, the reason, pages, seconds, sha256
+  files.csv            every input with its format (pdf, html, docx, doc), status ok / no-report / failed, the reason,
+                       pages, seconds, sha256
   xxgk.sqlite          reports, cells, warnings and files as indexed SQLite tables (Datasette, pandas, …)
   report.html          a self-contained page: file status, charts, warnings, a crop of every flagged cell
 CSV files are UTF-8 with a BOM so that Excel shows Chinese text correctly.
@@ -33,14 +34,14 @@ export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   program
     .name("xxgk")
-    .description("Extract the standard tables of 政府信息公开工作年度报告 PDFs into JSON and CSV, with consistency warnings.")
+    .description("Extract the standard tables of 政府信息公开工作年度报告 (PDFs, saved web pages, Word files) into JSON and CSV, with consistency warnings.")
     .version(EXTRACTOR_VERSION)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   program
     .command("extract")
-    .description("extract reports from PDF files or folders (searched recursively for .pdf)")
-    .argument("<inputs...>", "PDF files or folders")
+    .description("extract reports from files or folders (searched recursively for .pdf, .html/.htm, .docx, .doc/.wps; each file read by its content)")
+    .argument("<inputs...>", "report files (PDF, saved web page, Word) or folders")
     .requiredOption("-o, --out <dir>", "output folder (created if missing)")
     .option("--password <password>", "user password for encrypted PDFs")
     .option("-j, --jobs <n>", "files read in parallel (worker threads)", positiveInt, availableParallelism())
@@ -150,7 +151,7 @@ async function extractCommand(inputs: string[], opts: ExtractOptions): Promise<n
   for (const m of missing) process.stderr.write(`xxgk: no such file or folder: ${m}\n`);
   if (missing.length && !files.length) return 2;
   if (!files.length) {
-    process.stderr.write("xxgk: no .pdf files found in the given inputs\n");
+    process.stderr.write("xxgk: no report files (.pdf, .html/.htm, .docx, .doc/.wps) found in the given inputs\n");
     return 2;
   }
   const tty = Boolean(process.stderr.isTTY) && !opts.quiet;

@@ -39,6 +39,7 @@ export async function mergeOutputs(dirs: string[], outDir: string): Promise<File
         file: row.file,
         sha256,
         status: (row.status as FileResult["status"]) || "failed",
+        format: (row.format as FileResult["format"]) || null,
         reason: row.reason ?? "",
         pages: row.pages ? Number(row.pages) : null,
         seconds: Number(row.seconds) || 0,

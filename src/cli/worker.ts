@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
-import { NoReportError, extractReport, type OcrMode } from "../extract/report.js";
+import { extractDocument, InputError } from "../extract/document.js";
+import { NoReportError, type OcrMode } from "../extract/report.js";
+import { sniffFormat, type InputFormat } from "../markup/convert.js";
 import { crossYearView, type CrossYearView } from "../validate/crossYear.js";
 import { writeAtomic } from "../output/files.js";
 import { PdfInputError } from "../pdf/document.js";
@@ -20,6 +22,8 @@ export type FileStatus = "ok" | "no-report" | "failed";
 /** What a worker hands back: a summary only; the report itself is on disk. */
 export interface TaskResult {
   status: FileStatus;
+  /** The input's form, by its content (null: none of those read). */
+  format: InputFormat | null;
   reason: string;
   pages: number | null;
   seconds: number;
@@ -32,21 +36,25 @@ export interface TaskResult {
 
 function describe(err: unknown): { status: FileStatus; reason: string } {
   if (err instanceof NoReportError) return { status: "no-report", reason: err.message };
-  if (err instanceof PdfInputError) return { status: "failed", reason: err.message };
+  if (err instanceof PdfInputError || err instanceof InputError) return { status: "failed", reason: err.message };
   const msg = err instanceof Error ? err.message : String(err);
   return { status: "failed", reason: `the PDF is damaged or malformed and could not be read to the end (${msg})` };
 }
 
-/** Extracts one PDF and writes its report JSON; never throws for a bad input, it reports why. */
+/** Extracts one file (PDF, web page, Word) and writes its report JSON; never throws for a bad input, it reports why. */
 export default async function extractTask(task: ExtractTask): Promise<TaskResult> {
   const started = performance.now();
   const seconds = () => Number(((performance.now() - started) / 1000).toFixed(3));
+  let format: InputFormat | null = null;
   try {
     const data = new Uint8Array(readFileSync(typeof task.path === "string" ? task.path : Buffer.from(task.path)));
-    const report = await extractReport(data, task.name, { password: task.password, ocr: task.ocr });
+    format = sniffFormat(data, task.name);
+    const path = typeof task.path === "string" ? task.path : undefined;
+    const report = await extractDocument(data, task.name, { password: task.password, ocr: task.ocr, path });
     writeAtomic(task.outPath, JSON.stringify(report, null, 2) + "\n");
     return {
       status: "ok",
+      format,
       reason: "",
       pages: report.source.pages,
       seconds: seconds(),
@@ -56,6 +64,6 @@ export default async function extractTask(task: ExtractTask): Promise<TaskResult
       crossYear: crossYearView(report),
     };
   } catch (err) {
-    return { ...describe(err), pages: err instanceof NoReportError ? err.pages : null, seconds: seconds(), warnings: 0, agency: null, year: null, crossYear: null };
+    return { ...describe(err), format, pages: err instanceof NoReportError ? err.pages : null, seconds: seconds(), warnings: 0, agency: null, year: null, crossYear: null };
   }
 }

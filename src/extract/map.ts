@@ -1,4 +1,4 @@
-import type { Cell } from "../layout/table.js";
+import type { Cell, TableStrategy } from "../layout/table.js";
 import { align, fillSingleGaps, MATCH_THRESHOLD } from "../template/align.js";
 import { normalizeLabel, similarity } from "../template/labels.js";
 import {
@@ -27,7 +27,9 @@ export interface MappedCell {
   labelScore: number;
   /** How the column was identified. */
   columnBy: "header" | "position";
-  strategy: "lattice" | "stream";
+  strategy: TableStrategy;
+  /** For a document's own table: which one (see Table.source). */
+  source?: number;
 }
 
 /** Below this label similarity a match is kept but flagged as loose. */
@@ -136,6 +138,7 @@ export function mapApplications(input: RowRecord[], version: TemplateVersion): M
         labelScore: m.score,
         columnBy: c.by,
         strategy: rec.table.strategy,
+        source: rec.table.source,
       });
   }
   return { cells, otherRows: best.kind, used };
@@ -169,6 +172,7 @@ export function mapActiveDisclosure(records: RowRecord[], version: TemplateVersi
         labelScore: m.score,
         columnBy: c.by,
         strategy: rec.table.strategy,
+        source: rec.table.source,
       });
   }
   return cells;
@@ -219,6 +223,7 @@ export function mapReviewLitigation(records: RowRecord[]): MappedCell[] {
         labelScore: agrees ? 1 : MATCH_THRESHOLD,
         columnBy: byHeader ? "header" : "position",
         strategy: rec.table.strategy,
+        source: rec.table.source,
       });
     });
   }

@@ -8,7 +8,8 @@ export interface Statement {
   value: number;
   /** The sentence fragment the figure was read from. */
   text: string;
-  page: number;
+  /** null for a web page or Word file. */
+  page: number | null;
 }
 
 const NUMBER = "([0-9０-９][0-9０-９,，]*(?:\\.[0-9０-９]+)?)";
@@ -30,7 +31,7 @@ function clauseStart(text: string, index: number): number {
 }
 
 /** Reads the statements of one page's prose (text outside tables, lines joined). */
-export function readStatements(text: string, page: number): Statement[] {
+export function readStatements(text: string, page: number | null): Statement[] {
   const compact = text.replace(/\s+/g, "");
   const out: Statement[] = [];
   // The clause the figure stands in: from the previous to the next punctuation mark.

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { findLatticeTables } from "../layout/lattice.js";
 import { buildRulings } from "../layout/rulings.js";
 import { findStreamTables } from "../layout/stream.js";
-import type { Table } from "../layout/table.js";
+import type { Table, TableStrategy } from "../layout/table.js";
 import { blockText } from "../layout/text.js";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { sharedEngine } from "../ocr/engine.js";
@@ -13,13 +13,14 @@ import type { Box, PageModel } from "../pdf/types.js";
 import { AMOUNT_COLUMNS, standardCells, type TableId, type TemplateVersion } from "../template/templates.js";
 import type { Warning } from "../validate/warning.js";
 import { repairOcrValues } from "../validate/repair.js";
-import { checkReport } from "../validate/rules.js";
+import { checkReport, onPages } from "../validate/rules.js";
 import { LOOSE_LABEL, mapActiveDisclosure, mapApplications, mapReviewLitigation, type MappedCell } from "./map.js";
-import { readMetadata } from "./metadata.js";
+import { readMetadata, type ReportMetadata } from "./metadata.js";
 import { readStatements, type Statement } from "./narrative.js";
 import { tableRows } from "./rows.js";
 import { parseValue } from "./values.js";
 import { EXTRACTOR_VERSION } from "./version.js";
+import type { InputFormat } from "../markup/convert.js";
 
 
 /** Pages read at most: a report has a handful; a 500-page file is something else and must not run for minutes. */
@@ -34,10 +35,13 @@ export interface ReportCell {
   value: number;
   raw: string;
   blank: boolean;
-  page: number;
-  bbox: [number, number, number, number];
+  /** Page and box of the cell (PDF); null for a web page or Word file, whose cells have a locator instead. */
+  page: number | null;
+  bbox: [number, number, number, number] | null;
+  /** Where a web page's or Word file's cell is: its table (counted from 0), row and column on the expanded grid. */
+  locator?: { table: number; row: number; column: number };
   /** Which table finder read the cell and how sure the label match was. */
-  strategy: "lattice" | "stream";
+  strategy: TableStrategy;
   label_score: number;
   /** OCR confidence (0–100) of the value, for cells read from an image. */
   confidence?: number;
@@ -45,7 +49,8 @@ export interface ReportCell {
 
 export interface ReportJson {
   extractor: { name: "xxgk"; version: string };
-  source: { file: string; sha256: string; pages: number; bytes: number };
+  /** pages: of a PDF; null for a web page or Word file. */
+  source: { file: string; sha256: string; format: InputFormat; pages: number | null; bytes: number };
   report: {
     agency: string | null;
     year: number | null;
@@ -53,7 +58,7 @@ export interface ReportJson {
     title: string | null;
     other_rows: "split" | "single";
   };
-  tables: { page: number; strategy: "lattice" | "stream"; rows: number; columns: number; bbox: [number, number, number, number] }[];
+  tables: { page: number | null; strategy: TableStrategy; rows: number; columns: number; bbox: [number, number, number, number] | null; source?: number }[];
   cells: ReportCell[];
   /** Figures the prose states (applications received, processing fees), for narrative.mismatch. */
   narrative: Statement[];
@@ -72,6 +77,21 @@ export class NoReportError extends Error {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 const bbox = (b: Box): [number, number, number, number] => [round(b.x0), round(b.y0), round(b.x1), round(b.y1)];
+
+/** The pages some cells are on (none for a web page's or Word file's cells), in order. */
+const pagesOf = (cells: { page: number | null; strategy?: TableStrategy }[]): number[] =>
+  [...new Set(cells.flatMap((c) => (c.page !== null && c.strategy !== "grid" ? [c.page] : [])))].sort((a, b) => a - b);
+
+/** Where a mapped cell is, for a message: （第3页） on a PDF page, （表2第5行第3列） in a document's own table. */
+function where(m: MappedCell): string {
+  return m.strategy === "grid" ? `（表${(m.source ?? 0) + 1}第${m.cell.row + 1}行第${m.cell.col + 1}列）` : `（第${m.page}页）`;
+}
+
+/** Where a mapped cell is: page and box on a PDF page, or its place in a document's own table. */
+function provenance(m: MappedCell): Pick<ReportCell, "page" | "bbox" | "locator"> {
+  if (m.strategy === "grid") return { page: null, bbox: null, locator: { table: m.source ?? 0, row: m.cell.row, column: m.cell.col } };
+  return { page: m.page, bbox: bbox(m.cell.box) };
+}
 
 /** Template version from the active-disclosure column words, else from the report year. */
 export function detectTemplate(text: string, year: number | null): TemplateVersion | null {
@@ -99,7 +119,7 @@ export interface ExtractOptions extends OpenOptions {
 /** Builds a report, or null when the pages hold none (the reason kept for the caller). */
 function tryBuild(pages: PageModel[], source: ReportJson["source"]): { report: ReportJson | null; error: NoReportError | null } {
   try {
-    return { report: buildReport(pages, source), error: null };
+    return { report: buildReport(pdfInput(pages), source), error: null };
   } catch (err) {
     if (err instanceof NoReportError) return { report: null, error: err };
     throw err;
@@ -118,7 +138,7 @@ export async function extractReport(data: Uint8Array, file: string, options: Ext
     const readable = Math.min(doc.numPages, MAX_PAGES);
     // Pages are asked for together: pdf.js answers in turn, but its message round trips no longer idle the thread.
     const pages: PageModel[] = await Promise.all(Array.from({ length: readable }, (_, k) => readPage(doc, k + 1, { graphics: mode === "force" })));
-    const source = { file, sha256, pages: doc.numPages, bytes };
+    const source = { file, sha256, format: "pdf" as const, pages: doc.numPages, bytes };
     // Images are looked for only when the text layer did not give the whole report (their operator lists cost).
     const needs = async () => {
       for (const [k, p] of pages.entries()) if (!p.graphicsRead) pages[k] = await readPage(doc, p.number, { graphics: true });
@@ -184,9 +204,24 @@ export async function extractReport(data: Uint8Array, file: string, options: Ext
   }
 }
 
-export function buildReport(pages: PageModel[], source: ReportJson["source"]): ReportJson {
-  const meta = readMetadata(pages);
-  const tables = pages.flatMap(findTables);
+/** What a report is built from, whatever the input's form: its tables, title metadata and prose figures. */
+export interface ReportInput {
+  tables: Table[];
+  meta: ReportMetadata;
+  narrative: Statement[];
+}
+
+/** The report input of a PDF's page models. */
+export function pdfInput(pages: PageModel[]): ReportInput {
+  return {
+    tables: pages.flatMap(findTables),
+    meta: readMetadata(pages),
+    // The whole page: prose set in a grid (WPS underlines) is still prose; the patterns need sentences.
+    narrative: pages.flatMap((p) => readStatements(blockText(p.glyphs), p.number)),
+  };
+}
+
+export function buildReport({ tables, meta, narrative }: ReportInput, source: ReportJson["source"]): ReportJson {
   const records = tableRows(tables);
   const allText = tables.flatMap((t) => t.cells.map((c) => c.text)).join(" ");
   const template = detectTemplate(allText, meta.year);
@@ -219,9 +254,9 @@ export function buildReport(pages: PageModel[], source: ReportJson["source"]): R
         rule: "value.unreadable",
         kind: "extraction",
         severity: "error",
-        message: `${def.rowLabel} / ${def.columnLabel}: “${raw}” is not a number（第${m.page}页）`,
+        message: `${def.rowLabel} / ${def.columnLabel}: “${raw}” is not a number${where(m)}`,
         cells: [key],
-        pages: [m.page],
+        pages: pagesOf([m]),
       });
       continue;
     }
@@ -230,9 +265,9 @@ export function buildReport(pages: PageModel[], source: ReportJson["source"]): R
         rule: "value.point_as_separator",
         kind: "extraction",
         severity: "warning",
-        message: `${def.rowLabel} / ${def.columnLabel}: “${raw}” read as ${parsed.value}: a count has no decimals, so its point was taken for a thousands separator（第${m.page}页）`,
+        message: `${def.rowLabel} / ${def.columnLabel}: “${raw}” read as ${parsed.value}: a count has no decimals, so its point was taken for a thousands separator${where(m)}`,
         cells: [key],
-        pages: [m.page],
+        pages: pagesOf([m]),
       });
     cells.push({
       table: m.table,
@@ -243,8 +278,7 @@ export function buildReport(pages: PageModel[], source: ReportJson["source"]): R
       value: parsed.value,
       raw,
       blank: parsed.blank,
-      page: m.page,
-      bbox: bbox(m.cell.box),
+      ...provenance(m),
       strategy: m.strategy,
       label_score: Number(m.labelScore.toFixed(3)),
     });
@@ -257,9 +291,9 @@ export function buildReport(pages: PageModel[], source: ReportJson["source"]): R
           rule: "ocr.low_confidence",
           kind: "extraction",
           severity: "warning",
-          message: `${def.rowLabel} / ${def.columnLabel}: OCR read “${raw}” with confidence ${confidence}（第${m.page}页）`,
+          message: `${def.rowLabel} / ${def.columnLabel}: OCR read “${raw}” with confidence ${confidence}${where(m)}`,
           cells: [key],
-          pages: [m.page],
+          pages: pagesOf([m]),
         });
     }
     if (m.labelScore < LOOSE_LABEL)
@@ -267,18 +301,18 @@ export function buildReport(pages: PageModel[], source: ReportJson["source"]): R
         rule: "label.loose_match",
         kind: "extraction",
         severity: "warning",
-        message: `row label matched the template only loosely (${m.labelScore.toFixed(2)}): ${def.rowLabel}（第${m.page}页）`,
+        message: `row label matched the template only loosely (${m.labelScore.toFixed(2)}): ${def.rowLabel}${where(m)}`,
         cells: [key],
-        pages: [m.page],
+        pages: pagesOf([m]),
       });
     if (parsed.convertedFrom)
       warnings.push({
         rule: "value.unit_converted",
         kind: "extraction",
         severity: "info",
-        message: `${def.rowLabel}: “${raw}” printed in ${parsed.convertedFrom}, converted to 万元（第${m.page}页）`,
+        message: `${def.rowLabel}: “${raw}” printed in ${parsed.convertedFrom}, converted to 万元${where(m)}`,
         cells: [key],
-        pages: [m.page],
+        pages: pagesOf([m]),
       });
   }
   // OCR'd values of a table no relation checks (主动公开) stay unconfirmed however sure the engine was.
@@ -288,9 +322,9 @@ export function buildReport(pages: PageModel[], source: ReportJson["source"]): R
       rule: "ocr.unverified",
       kind: "extraction",
       severity: "info",
-      message: `${unchecked.length} value(s) of 主动公开政府信息情况 were read by OCR and no relation of the template can confirm them: check them against the page（第${[...new Set(unchecked.map((c) => c.page))].join("、")}页）`,
+      message: `${unchecked.length} value(s) of 主动公开政府信息情况 were read by OCR and no relation of the template can confirm them: check them against the page${onPages(pagesOf(unchecked))}`,
       cells: unchecked.map((c) => `${c.table}/${c.row}/${c.column}`),
-      pages: [...new Set(unchecked.map((c) => c.page))],
+      pages: pagesOf(unchecked),
     });
   // An empty slot in a table without ruling lines may be a blank cell or a number the column finder lost.
   const inferredBlanks = cells.filter((c) => c.strategy === "stream" && c.blank && c.raw.trim() === "");
@@ -299,9 +333,9 @@ export function buildReport(pages: PageModel[], source: ReportJson["source"]): R
       rule: "table.stream_blank",
       kind: "extraction",
       severity: "info",
-      message: `${inferredBlanks.length} cell(s) of a table without ruling lines were empty and read as 0: check them（第${[...new Set(inferredBlanks.map((c) => c.page))].join("、")}页）`,
+      message: `${inferredBlanks.length} cell(s) of a table without ruling lines were empty and read as 0: check them${onPages(pagesOf(inferredBlanks))}`,
       cells: inferredBlanks.map((c) => `${c.table}/${c.row}/${c.column}`),
-      pages: [...new Set(inferredBlanks.map((c) => c.page))],
+      pages: pagesOf(inferredBlanks),
     });
   const missing = [...labels.keys()].filter((k) => !seen.has(k));
   const missingByTable = new Map<string, string[]>();
@@ -322,10 +356,13 @@ export function buildReport(pages: PageModel[], source: ReportJson["source"]): R
     extractor: { name: "xxgk", version: EXTRACTOR_VERSION },
     source,
     report: { agency: meta.agency, year: meta.year, template, title: meta.title, other_rows: apps.otherRows },
-    tables: tables.map((t) => ({ page: t.page, strategy: t.strategy, rows: t.ys.length - 1, columns: t.xs.length - 1, bbox: bbox(t.box) })),
+    tables: tables.map((t) =>
+      t.strategy === "grid"
+        ? { page: null, strategy: t.strategy, rows: t.ys.length - 1, columns: t.xs.length - 1, bbox: null, source: t.source }
+        : { page: t.page, strategy: t.strategy, rows: t.ys.length - 1, columns: t.xs.length - 1, bbox: bbox(t.box) },
+    ),
     cells,
-    // The whole page: prose set in a grid (WPS underlines) is still prose; the patterns need sentences.
-    narrative: pages.flatMap((p) => readStatements(blockText(p.glyphs), p.number)),
+    narrative,
     warnings,
   };
   const repaired = repairOcrValues(report, { unsureBelow: LOW_OCR_CONFIDENCE, maxDigitEdits: MAX_REPAIR_EDITS });

@@ -76,17 +76,17 @@ export function tableRows(tables: Table[]): RowRecord[] {
       const own = table.cells.filter((c) => c.row === r);
       return own.some((c) => c.col === 0 && c.colSpan === 1 && c.text.trim() !== "") && own.every((c) => c.col === 0 || c.text.trim() === "");
     };
-    const blankTable = table.strategy === "lattice" && ncols > 1 && Array.from({ length: nrows }, (_, r) => r).some((r) => r > 0 && labelOnlyRow(r));
+    const blankTable = table.strategy !== "stream" && ncols > 1 && Array.from({ length: nrows }, (_, r) => r).some((r) => r > 0 && labelOnlyRow(r));
     const byFigures = firstValueCols.size ? [...firstValueCols].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0] : blankTable ? 1 : ncols;
     // No row has a label left of the figures (a review table whose first column is printed blank): every
     // column is a value column.
     const unlabelled = [...numberRows].every((r) => rowCells(table, r).every((c) => c.col >= byFigures || c.text.trim() === ""));
-    const valueStart = table.labelColumns ?? (numberRows.size && unlabelled && table.strategy === "lattice" ? 0 : byFigures);
+    const valueStart = table.labelColumns ?? (numberRows.size && unlabelled && table.strategy !== "stream" ? 0 : byFigures);
     // A ruled row printed with a label and nothing in its value cells is a data row of blanks, not a header;
     // so is a row of a borderless table below its first figures (above them, label lines are its header).
     const firstNumberRow = Math.min(...numberRows);
     const isBlankRow = (r: number) => {
-      if (table.strategy !== "lattice" && r < firstNumberRow) return false;
+      if (table.strategy === "stream" && r < firstNumberRow) return false;
       const own = table.cells.filter((c) => c.row === r);
       const values = own.filter((c) => c.col >= valueStart);
       return (

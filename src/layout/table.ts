@@ -11,8 +11,8 @@ export interface Cell {
   glyphs: Glyph[];
 }
 
-/** How a table was read: from its ruling lines, or from the alignment of its text. */
-export type TableStrategy = "lattice" | "stream";
+/** How a table was read: from its ruling lines, from the alignment of its text, or from the document's own table. */
+export type TableStrategy = "lattice" | "stream" | "grid";
 
 export interface Table {
   page: number;
@@ -24,6 +24,8 @@ export interface Table {
   cells: Cell[];
   /** Columns that hold row labels, when the finder knows (a borderless table's label columns); the rest hold values. */
   labelColumns?: number;
+  /** For a document's own table (strategy grid): which of its tables, counted from 0. */
+  source?: number;
 }
 
 export const rowCount = (t: Table) => t.ys.length - 1;

@@ -63,7 +63,7 @@ export function cellRows(reports: ReportJson[]): Row[] {
       raw: c.raw,
       blank: c.blank,
       page: c.page,
-      bbox: c.bbox.join(" "),
+      bbox: c.bbox?.join(" ") ?? "",
       strategy: c.strategy,
     })),
   );

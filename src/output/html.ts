@@ -126,6 +126,8 @@ interface Flag {
   page: number;
   boxes: BBox[];
   pdfPath: string | null;
+  /** A web page's or Word file's flagged cells, shown as their place and printed text instead of a crop. */
+  sources: string[];
 }
 
 async function crops(flags: Flag[]): Promise<Map<Flag, string>> {
@@ -186,8 +188,11 @@ export class HtmlReport {
         severity: w.severity,
         message: w.message,
         page,
-        boxes: cells.filter((c) => c.page === page).map((c) => c.bbox),
-        pdfPath,
+        boxes: cells.flatMap((c) => (c.page === page && c.bbox ? [c.bbox] : [])),
+        pdfPath: r.source.format === "pdf" ? pdfPath : null,
+        sources: cells.flatMap((c) =>
+          c.locator ? [`表${c.locator.table + 1} 第${c.locator.row + 1}行第${c.locator.column + 1}列 · ${c.row_label} / ${c.column_label}: “${c.raw}”`] : [],
+        ),
       });
     }
   }
@@ -230,7 +235,7 @@ export class HtmlReport {
       .filter((f) => f.severity !== "info")
       .map((f) => {
         const img = images.get(f);
-        return `<div class="flag"><div><b class="sev-${esc(f.severity)}">${esc(f.severity)}</b> <code>${esc(f.rule)}</code> · ${esc(f.file)}${f.page ? ` · 第${f.page}页` : ""}</div><div>${esc(f.message)}</div>${img ? `<img class="crop" alt="cell on page ${f.page}" src="data:image/png;base64,${img}">` : ""}</div>`;
+        return `<div class="flag"><div><b class="sev-${esc(f.severity)}">${esc(f.severity)}</b> <code>${esc(f.rule)}</code> · ${esc(f.file)}${f.page ? ` · 第${f.page}页` : ""}</div><div>${esc(f.message)}</div>${img ? `<img class="crop" alt="cell on page ${f.page}" src="data:image/png;base64,${img}">` : ""}${f.sources.map((x) => `<div class="source">${esc(x)}</div>`).join("")}</div>`;
       })
       .join("");
     return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>xxgk report</title><style>${STYLE}</style></head><body>

@@ -56,7 +56,7 @@ export async function writeSqlite(path: string, reportFiles: string[], files: Fi
           addReport.run([r.source.file, r.source.sha256, r.report.agency, r.report.year, r.report.template, r.report.title, r.source.pages, r.warnings.length]).lastInsertRowid,
         );
         for (const c of r.cells)
-          addCell.run([id, c.table, c.row, c.column, c.row_label, c.column_label, c.value, c.raw, c.blank ? 1 : 0, c.page, ...c.bbox, c.strategy]);
+          addCell.run([id, c.table, c.row, c.column, c.row_label, c.column_label, c.value, c.raw, c.blank ? 1 : 0, c.page, ...(c.bbox ?? [null, null, null, null]), c.strategy]);
         for (const w of r.warnings) addWarning.run([id, w.rule, w.kind, w.severity, w.message, w.cells.join(" "), w.pages.join(" ")]);
       }
       for (const f of files) addFile.run([f.file, f.status, f.reason, f.pages, f.seconds, f.output, f.sha256]);

@@ -78,8 +78,8 @@ export async function openPdf(data: Uint8Array, options: OpenOptions = {}): Prom
   // Read before pdf.js takes the bytes (it detaches the buffer).
   const hasEof = Buffer.from(data.subarray(Math.max(0, data.length - 2048))).toString("latin1").includes("%%EOF");
   if (!head.includes("%PDF-")) {
-    const kind = /<html|<!doctype/i.test(head) ? "an HTML page" : head.startsWith("PK") ? "a ZIP/DOCX file" : null;
-    throw new PdfInputError("not-pdf", kind ? `the file is ${kind}, not a PDF (no %PDF- header)` : "the file is not a PDF (no %PDF- header)");
+    const kind = head.startsWith("PK") ? "a ZIP file (not a Word .docx)" : null;
+    throw new PdfInputError("not-pdf", `the file is ${kind ?? "none of the forms read"}: not a PDF (no %PDF- header), web page or Word file`);
   }
   const task = getDocument({
     data,

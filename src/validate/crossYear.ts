@@ -1,6 +1,6 @@
 import type { ReportJson } from "../extract/report.js";
 import { APPLICATION_COLUMNS } from "../template/templates.js";
-import { cellLookup, fmt, incompleteTables, onPages, type CellValue } from "./rules.js";
+import { cellLookup, fmt, incompleteTables, onPages, pagesOf, type CellValue } from "./rules.js";
 import type { Warning } from "./warning.js";
 
 /** One agency's name as reports of different years print it: full-width forms, spaces and brackets aside. */
@@ -56,9 +56,9 @@ export function checkBatch<R extends CrossYearView>(reports: R[]): Map<R, Warnin
         rule: "cross_year.carry_over",
         kind: "consistency",
         severity: "warning",
-        message: `${col.label}: ${cur.report.year}年上年结转 ${fmt(over.value)}${onPages([over.page])} ≠ ${prev.report.year}年结转下年度 ${fmt(fwd.value)}（${prev.source.file}，第${fwd.page}页）`,
+        message: `${col.label}: ${cur.report.year}年上年结转 ${fmt(over.value)}${onPages(pagesOf([over]))} ≠ ${prev.report.year}年结转下年度 ${fmt(fwd.value)}（${prev.source.file}${fwd.page === null ? "" : `，第${fwd.page}页`}）`,
         cells: [over.key],
-        pages: [over.page],
+        pages: pagesOf([over]),
         left: { cells: [over.key], value: over.value },
         right: { cells: [`${prev.source.file}#${fwd.key}`], value: fwd.value },
       });
@@ -78,9 +78,9 @@ export function checkBatch<R extends CrossYearView>(reports: R[]): Map<R, Warnin
           rule: "cross_year.in_force",
           kind: "consistency",
           severity: "info",
-          message: `${row === "rules" ? "规章" : "行政规范性文件"}: 现行有效件数 ${fmt(inForce.value)} ≠ ${prev.report.year}年现行有效 ${fmt(last.value)} + 本年制发 ${fmt(issued.value)} − 本年废止 ${fmt(repealed.value)} = ${fmt(expected)}${onPages([inForce.page])}`,
+          message: `${row === "rules" ? "规章" : "行政规范性文件"}: 现行有效件数 ${fmt(inForce.value)} ≠ ${prev.report.year}年现行有效 ${fmt(last.value)} + 本年制发 ${fmt(issued.value)} − 本年废止 ${fmt(repealed.value)} = ${fmt(expected)}${onPages(pagesOf([inForce]))}`,
           cells: [inForce.key, issued.key, repealed.key],
-          pages: [inForce.page],
+          pages: pagesOf([inForce]),
           left: { cells: [inForce.key], value: inForce.value },
           right: { cells: [`${prev.source.file}#${last.key}`, issued.key, repealed.key], value: expected },
         });

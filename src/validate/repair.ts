@@ -1,5 +1,5 @@
 import type { ReportCell, ReportJson } from "../extract/report.js";
-import { checkReport, fmt, onPages } from "./rules.js";
+import { checkReport, fmt, onPages, pagesOf } from "./rules.js";
 import type { Warning } from "./warning.js";
 
 export interface RepairSettings {
@@ -80,9 +80,9 @@ export function repairOcrValues(report: ReportJson, s: RepairSettings): { cells:
       rule: "ocr.repaired",
       kind: "extraction",
       severity: "warning",
-      message: `${cell.row_label} / ${cell.column_label}: OCR read “${cell.raw}” (confidence ${cell.confidence}); the template's relations (${rules}) need ${fmt(to)}, taken instead${onPages([cell.page])}`,
+      message: `${cell.row_label} / ${cell.column_label}: OCR read “${cell.raw}” (confidence ${cell.confidence}); the template's relations (${rules}) need ${fmt(to)}, taken instead${onPages(pagesOf([cell]))}`,
       cells: [key],
-      pages: [cell.page],
+      pages: pagesOf([cell]),
     });
   }
   return { cells: current.cells, warnings };

@@ -5,7 +5,8 @@ import type { Warning } from "./warning.js";
 export interface CellRef {
   key: string;
   value: number;
-  page: number;
+  /** null for a web page's or Word file's cell. */
+  page: number | null;
   /** Short Chinese label of the cell within the relation (the part that varies). */
   label: string;
 }
@@ -26,7 +27,9 @@ export function cellLookup(report: { cells: CellValue[] }): Lookup {
 
 const EPS = 1e-6;
 export const fmt = (n: number) => String(Number(n.toFixed(6)));
-const pagesOf = (refs: CellRef[]) => [...new Set(refs.map((r) => r.page))].sort((a, b) => a - b);
+/** The pages of some cells (a web page's or Word file's have none), in order. */
+export const pagesOf = (refs: { page: number | null }[]): number[] =>
+  [...new Set(refs.flatMap((r) => (r.page === null ? [] : [r.page])))].sort((a, b) => a - b);
 export const onPages = (pages: number[]) => (pages.length ? `（第${pages.join("、")}页）` : "");
 
 /**
@@ -132,9 +135,9 @@ export function checkReport(report: ReportJson): Warning[] {
         rule: "value.invalid",
         kind: "consistency",
         severity: "error",
-        message: `${l ? `${l.rowLabel} / ${l.columnLabel}` : key}: ${fmt(c.value)} 不是有效的件数（应为非负整数）${onPages([c.page])}`,
+        message: `${l ? `${l.rowLabel} / ${l.columnLabel}` : key}: ${fmt(c.value)} 不是有效的件数（应为非负整数）${onPages(pagesOf([c]))}`,
         cells: [key],
-        pages: [c.page],
+        pages: pagesOf([c]),
       });
     }
   }
@@ -155,9 +158,9 @@ export function checkNarrative(report: ReportJson, get: Lookup): Warning[] {
           rule: "narrative.mismatch",
           kind: "consistency",
           severity: "warning",
-          message: `正文称“${s.text}”（${fmt(s.value)}件，第${s.page}页），表三本年新收申请总计为 ${fmt(received.value)}${onPages([received.page])}`,
+          message: `正文称“${s.text}”（${fmt(s.value)}件${s.page === null ? "" : `，第${s.page}页`}），表三本年新收申请总计为 ${fmt(received.value)}${onPages(pagesOf([received]))}`,
           cells: [received.key],
-          pages: [s.page, received.page],
+          pages: pagesOf([s, received]),
           left: { cells: [], value: s.value },
           right: { cells: [received.key], value: received.value },
         });
@@ -167,9 +170,9 @@ export function checkNarrative(report: ReportJson, get: Lookup): Warning[] {
         rule: "narrative.mismatch",
         kind: "consistency",
         severity: "warning",
-        message: `正文称“${s.text}”（第${s.page}页），表三本年新收申请总计为 ${fmt(received.value)}${onPages([received.page])}`,
+        message: `正文称“${s.text}”${s.page === null ? "" : `（第${s.page}页）`}，表三本年新收申请总计为 ${fmt(received.value)}${onPages(pagesOf([received]))}`,
         cells: [received.key],
-        pages: [s.page, received.page],
+        pages: pagesOf([s, received]),
         left: { cells: [], value: 0 },
         right: { cells: [received.key], value: received.value },
       });

@@ -1,0 +1,83 @@
+/**
+ * Reports read from a web page or a Word file: the document's own tables go to the same row, template and
+ * value stages as a PDF's (spans expanded onto the grid the ruled-table finder builds), and its text blocks to
+ * the same title and prose stages, laid out as lines of a page so that those stages read them unchanged.
+ */
+import { gridTable } from "../layout/grid.js";
+import type { Glyph, PageModel } from "../pdf/types.js";
+import { isWide } from "../pdf/glyphs.js";
+import type { MarkupDocument } from "../markup/types.js";
+import type { Warning } from "../validate/warning.js";
+import { agencyFromTitle, readMetadata, type ReportMetadata } from "./metadata.js";
+import { readStatements } from "./narrative.js";
+import { buildReport, NoReportError, type ReportInput, type ReportJson } from "./report.js";
+
+/** Font sizes given to headings by level (1 = largest) and to paragraphs without a size of their own. */
+const HEADING_SIZES = [22, 18, 16, 15, 14, 14];
+const PARAGRAPH_SIZE = 12;
+const LINE_GAP = 1.5;
+
+/** The document's text blocks as lines of glyphs on one page (tables left out): what the title reader reads. */
+export function textPage(doc: MarkupDocument): PageModel {
+  const glyphs: Glyph[] = [];
+  let y = 0;
+  for (const b of doc.blocks) {
+    if (b.kind !== "heading" && b.kind !== "paragraph") continue;
+    const size = b.kind === "heading" ? HEADING_SIZES[Math.min(b.level, HEADING_SIZES.length) - 1] : (b.size ?? PARAGRAPH_SIZE);
+    let x = 0;
+    for (const ch of b.text) {
+      const w = isWide(ch) ? size : size / 2;
+      if (ch.trim() !== "") glyphs.push({ text: ch, x0: x, x1: x + w, y0: y, y1: y + size, size, vertical: false });
+      x += w;
+    }
+    y += size * LINE_GAP;
+  }
+  return { number: 1, width: 0, height: y, glyphs, segments: [], images: [], graphicsRead: true, textLayer: "ok", source: "text" };
+}
+
+/**
+ * Title, agency and year: the report's own title among its text first; the site's metadata (article title,
+ * the page's <title> before its site name, a Word file's document title) only when the text names none.
+ */
+export function markupMetadata(doc: MarkupDocument, page: PageModel): ReportMetadata {
+  const own = readMetadata([page]);
+  if (own.title) return own;
+  const hints = [doc.meta.articleTitle, doc.meta.htmlTitle?.split(/[_|｜]|\s[-—]\s/)[0], doc.meta.docTitle];
+  for (const hint of hints) {
+    const title = hint?.replace(/\s+/g, "");
+    const year = title?.match(/((?:19|20)\d{2})\s*年/);
+    if (title && year && /报告|年报/.test(title)) return { title, agency: agencyFromTitle(title), year: Number(year[1]) };
+  }
+  return own;
+}
+
+/** The report of a web page or Word file; throws NoReportError when it holds none. */
+export function markupReport(doc: MarkupDocument, source: ReportJson["source"]): ReportJson {
+  const page = textPage(doc);
+  const tables = doc.blocks.flatMap((b) => (b.kind === "table" ? [gridTable(b.table.rows, b.table.index)] : []));
+  const text = doc.blocks.flatMap((b) => (b.kind === "heading" || b.kind === "paragraph" ? [b.text] : [])).join("\n");
+  const input: ReportInput = { tables, meta: markupMetadata(doc, page), narrative: readStatements(text, null) };
+  const pictures = doc.blocks.filter((b) => b.kind === "image");
+  const unsaved = pictures.filter((b) => b.kind === "image" && !b.path && !b.data).length;
+  let report: ReportJson;
+  try {
+    report = buildReport(input, source);
+  } catch (err) {
+    if (err instanceof NoReportError && unsaved)
+      err.message += `; the page shows ${unsaved} picture(s) that were not saved with it, and a table printed as a picture can only be read from its file (save the page completely, with its _files folder)`;
+    throw err;
+  }
+  if (unsaved && report.warnings.some((w) => w.rule === "table.cells_missing")) report.warnings.push(unsavedPictures(unsaved));
+  return report;
+}
+
+function unsavedPictures(n: number): Warning {
+  return {
+    rule: "input.picture_not_saved",
+    kind: "input",
+    severity: "warning",
+    message: `${n} picture(s) in the page were not saved beside it: a table printed as a picture cannot be read (save the page completely, with its _files folder)`,
+    cells: [],
+    pages: [],
+  };
+}
