@@ -3,13 +3,14 @@
 // ../shared/eval/score.mjs --warnings: one table per style and per hard variant, and the worst files with the
 // commands that replay them. Not part of `npm test` (minutes to hours); see README "Stress test".
 //
-//   npm run stress -- [--sources DIR] [--synth N] [--seeds N] [--styles word,web,scan,mixed] [--hard]
+//   npm run stress -- [--sources DIR] [--synth N] [--seeds N] [--styles word,web,scan,mixed,html,docx] [--hard]
 //                     [--seed-base N] [--jobs N] [--keep DIR] [--worst N]
 //
 // --hard renders every (source, style, seed) twice, plain and with --hard. Seeds start at --seed-base (default:
 // drawn from the clock, printed) so every run is a layout nobody has looked at.
 import { execFile, execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -123,6 +124,11 @@ for (let i = 0; i < Number(opt.synth); i++) {
   sources.push({ path, stem, replay: `${synthBin} ${args.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(" ")} > ${stem}.json` });
 }
 
+// Styles html and docx are the web page and the Word file behind the web and word renders: the generator
+// keeps its intermediate (.html, .fodt); LibreOffice turns the .fodt into .docx.
+const GENERATOR_STYLE = { html: "web", docx: "word" };
+const generatorStyle = (style) => GENERATOR_STYLE[style] ?? style;
+
 // Renders: source × style × seed (× plain/hard), each seed new.
 const renders = [];
 let seed = seedBase;
@@ -133,7 +139,10 @@ for (const s of sources)
       for (const hard of opt.hard ? [false, true] : [false])
         renders.push({ source: s, style, seed, hard, name: `${s.stem}-${style}${hard ? "-hard" : ""}-s${seed}` });
     }
-const renderArgs = (r, out) => [r.source.path, "--style", r.style, "--seed", String(r.seed), "--out", out, "--name", r.name, "--quiet", ...(r.hard ? ["--hard"] : [])];
+const renderArgs = (r, out) => [
+  r.source.path, "--style", generatorStyle(r.style), "--seed", String(r.seed), "--out", out, "--name", r.name, "--quiet",
+  ...(r.hard ? ["--hard"] : []), ...(r.style in GENERATOR_STYLE ? ["--keep-intermediate"] : []),
+];
 let rendered = 0;
 const started = Date.now();
 const renderFailures = [];
@@ -145,6 +154,29 @@ await pool(renders, jobs, async (r) => {
   }
   if (++rendered % 20 === 0 || rendered === renders.length) process.stderr.write(`rendered ${rendered}/${renders.length}\n`);
 });
+// The page or Word file replaces the PDF as the input; its truth names it and its bytes.
+const fodts = renders.filter((r) => r.style === "docx" && existsSync(join(dirs.pdfs, `${r.name}.fodt`)));
+if (fodts.length) {
+  try {
+    execFileSync("soffice", ["--headless", "--convert-to", "docx", "--outdir", dirs.pdfs, ...fodts.map((r) => join(dirs.pdfs, `${r.name}.fodt`))], { stdio: "ignore" });
+  } catch (err) {
+    renderFailures.push(`LibreOffice could not convert the .fodt files to .docx: ${err.message}`);
+  }
+}
+for (const r of renders.filter((x) => x.style in GENERATOR_STYLE)) {
+  const ext = r.style === "html" ? "html" : "docx";
+  const input = join(dirs.pdfs, `${r.name}.${ext}`);
+  const truthPath = join(dirs.pdfs, `${r.name}.truth.json`);
+  for (const extra of [".pdf", ".fodt"]) rmSync(join(dirs.pdfs, `${r.name}${extra}`), { force: true });
+  if (!existsSync(input) || !existsSync(truthPath)) {
+    rmSync(truthPath, { force: true });
+    continue;
+  }
+  const truth = JSON.parse(readFileSync(truthPath, "utf8"));
+  truth.file = basename(input);
+  truth.sha256 = createHash("sha256").update(readFileSync(input)).digest("hex");
+  writeFileSync(truthPath, JSON.stringify(truth, null, 2));
+}
 const ok = renders.filter((r) => existsSync(join(dirs.pdfs, `${r.name}.truth.json`)));
 console.log(`rendered ${ok.length}/${renders.length} in ${Math.round((Date.now() - started) / 1000)} s${renderFailures.length ? `; generator failures:\n  ${renderFailures.join("\n  ")}` : ""}`);
 
@@ -213,12 +245,12 @@ if (byVariant.size) table("by hard variant (a file counts under each variant it 
 const detail = score(join(dirs.groups, "all"), false).text.split("\n");
 const files = [];
 for (let i = 0; i < detail.length; i++) {
-  const m = detail[i].match(/^(\S+\.pdf): (?:NO OUTPUT \()?(\d+)\/(\d+)/);
+  const m = detail[i].match(/^(\S+\.(?:pdf|html|docx)): (?:NO OUTPUT \()?(\d+)\/(\d+)/);
   if (!m) continue;
   const notes = [];
   for (let j = i + 1; j < detail.length && detail[j].startsWith("    "); j++) notes.push(detail[j].trim());
   const bad = Number(m[3]) - Number(m[2]) + (detail[i].includes("META") ? 50 : 0) + notes.filter((n) => /^warning missed|^false alarm/.test(n)).length * 20;
-  if (bad > 0) files.push({ name: m[1].replace(/\.pdf$/, ""), line: detail[i], notes, bad });
+  if (bad > 0) files.push({ name: m[1].replace(/\.(?:pdf|html|docx)$/, ""), line: detail[i], notes, bad });
 }
 files.sort((a, b) => b.bad - a.bad);
 console.log(`\nworst files (${files.length} not fully right; replay: render, then extract):`);
@@ -228,6 +260,8 @@ for (const f of files.slice(0, Number(opt.worst))) {
   for (const n of f.notes.slice(0, 6)) console.log(`      ${n}`);
   if (r.source.replay) console.log(`      ${r.source.replay}`);
   const src = r.source.replay ? `${r.source.stem}.json` : r.source.path;
-  console.log(`      ${renderBin} ${renderArgs(r, "/tmp/replay").map((a, k) => (k === 0 ? src : a)).filter((a) => a !== "--quiet").join(" ")} && node bin/xxgk.js extract /tmp/replay/${r.name}.pdf -o /tmp/replay/out`);
+  const input = r.style === "html" ? `${r.name}.html` : r.style === "docx" ? `${r.name}.docx` : `${r.name}.pdf`;
+  const convert = r.style === "docx" ? ` && soffice --headless --convert-to docx --outdir /tmp/replay /tmp/replay/${r.name}.fodt` : "";
+  console.log(`      ${renderBin} ${renderArgs(r, "/tmp/replay").map((a, k) => (k === 0 ? src : a)).filter((a) => a !== "--quiet").join(" ")}${convert} && node bin/xxgk.js extract /tmp/replay/${input} -o /tmp/replay/out`);
 }
 if (!opt.keep) console.log(`\n(renders and outputs in ${work}; pass --keep DIR to choose the folder)`);

@@ -299,35 +299,63 @@ function splitAtGaps(run: TextLine, share: number): TextLine[] {
 
 /**
  * Adds to the figures' column centres the columns the header's words show where no figure stands (a column
- * printed blank in every row, as a one-row review table often is): only in a gap where a column is missing
- * (the figures' spacing leaves room for one or more), or one column's width before the first or after the last.
+ * printed blank in every row, as a one-row review table often is). The header has a word over each column:
+ * when it has more columns than the figures, figures and header columns are paired in order (each figure with
+ * the nearest header column that keeps the order) and the unpaired header columns are added, shifted as the
+ * paired ones are (figures may sit left or right in their cells, headers centred).
  */
 export function withHeaderColumns(centres: number[], headerRuns: TextLine[], labelRight: number): number[] {
   if (centres.length < 2) return centres;
   const gaps = centres.slice(1).map((x, c) => x - centres[c]).sort((a, b) => a - b);
   const pitch = gaps[Math.floor((gaps.length - 1) / 2)];
-  // Header words of neighbouring columns come out as one run: they are cut at any visible gap.
+  // Header words of neighbouring columns come out as one run: they are cut at any visible gap. Words wider
+  // than a column span several (申请人情况); words over the row labels head the label column.
   const words = headerRuns
     .flatMap((r) => splitAtGaps(r, HEADER_GAP_SHARE))
-    .filter((r) => r.x1 - r.x0 <= 1.2 * pitch)
+    .filter((r) => r.x1 - r.x0 <= 1.2 * pitch && r.x0 >= labelRight - 1)
     .map(cx)
     .sort((a, b) => a - b);
-  // Right of the row labels (a label column's header is no value column).
-  const hasWordNear = (x: number) => x - pitch / 2 >= labelRight && words.some((w) => Math.abs(w - x) < 0.5 * pitch);
-  const added: number[] = [];
-  // Gaps of two pitches or more between neighbouring figure columns hold that many missing columns.
-  for (let c = 1; c < centres.length; c++) {
-    const missing = Math.floor((centres[c] - centres[c - 1]) / pitch + 0.3) - 1;
-    for (let k = 1; k <= missing; k++) {
-      const x = centres[c - 1] + (k * (centres[c] - centres[c - 1])) / (missing + 1);
-      if (hasWordNear(x)) added.push(x);
-    }
+  const columns: number[] = [];
+  for (let i = 0; i < words.length; ) {
+    let j = i;
+    while (j + 1 < words.length && words[j + 1] - words[i] < 0.4 * pitch) j++;
+    columns.push(words.slice(i, j + 1).reduce((sum, x) => sum + x, 0) / (j - i + 1));
+    i = j + 1;
   }
-  const before = centres[0] - pitch;
-  const after = centres[centres.length - 1] + pitch;
-  if (hasWordNear(before)) added.push(before);
-  if (hasWordNear(after)) added.push(after);
+  if (columns.length <= centres.length) return centres;
+  const paired = pairInOrder(centres, columns);
+  const shifts = paired.map(([f, h]) => centres[f] - columns[h]).sort((a, b) => a - b);
+  const shift = shifts[Math.floor(shifts.length / 2)];
+  // Only where a column fits: in a gap of the figures wide enough for one more, or one column beyond them.
+  const fits = (x: number) => {
+    const next = centres.findIndex((c) => c > x);
+    // Before the first figures only in a table without row labels: else it is the label column's header.
+    if (next === 0) return labelRight === -Infinity && centres[0] - x > 0.6 * pitch && centres[0] - x < 1.4 * pitch;
+    if (next === -1) return x - centres[centres.length - 1] > 0.6 * pitch && x - centres[centres.length - 1] < 1.4 * pitch;
+    return centres[next] - centres[next - 1] > 1.6 * pitch && Math.min(x - centres[next - 1], centres[next] - x) > 0.6 * pitch;
+  };
+  const added = columns
+    .filter((_, h) => !paired.some(([, k]) => k === h))
+    .map((x) => x + shift)
+    .filter(fits);
   return [...centres, ...added].sort((a, b) => a - b);
+}
+
+/** Pairs every figure column with a distinct header column, both in order, at the least total distance. */
+function pairInOrder(figures: number[], headers: number[]): [number, number][] {
+  const n = figures.length;
+  const m = headers.length;
+  // cost[i][j]: figures 0..i-1 paired within headers 0..j-1.
+  const cost = Array.from({ length: n + 1 }, (_, i) => Array.from({ length: m + 1 }, () => (i === 0 ? 0 : Infinity)));
+  for (let i = 1; i <= n; i++)
+    for (let j = i; j <= m; j++) cost[i][j] = Math.min(cost[i][j - 1], cost[i - 1][j - 1] + Math.abs(figures[i - 1] - headers[j - 1]));
+  const out: [number, number][] = [];
+  for (let i = n, j = m; i > 0; j--) {
+    if (cost[i][j] === cost[i][j - 1] && j > i) continue;
+    out.push([i - 1, j - 1]);
+    i--;
+  }
+  return out.reverse();
 }
 
 /**
