@@ -41,6 +41,31 @@ function visualLines(runs: TextLine[], share: number): VisualLine[] {
   return lines;
 }
 
+/** A page number as footers and headers print it: 3, - 3 -, — 3 —, 3/6, 第3页, 第 3 页 共 6 页. */
+const PAGE_NUMBER = /^(?:[-—–－\s]*\d+[-—–－\s]*|\d+\s*[/／]\s*\d+|第\s*\d+\s*页(?:\s*[，,]?\s*共\s*\d+\s*页)?)$/u;
+/** Page furniture lives in the top and bottom margins: this share of the page height. */
+const MARGIN_SHARE = 0.1;
+
+/** A page number is set apart from the text by at least this many font sizes. */
+const PAGE_NUMBER_GAP_EMS = 1.5;
+
+/**
+ * Lines that are a page number alone, in the page's top or bottom margin and set apart from the text next to
+ * them: page furniture, not a table's figures.
+ */
+function withoutPageNumbers(lines: VisualLine[], page: PageModel): VisualLine[] {
+  const top = (l: VisualLine) => Math.min(...l.runs.map((r) => r.y0));
+  const bottom = (l: VisualLine) => Math.max(...l.runs.map((r) => r.y1));
+  return lines.filter((l, k) => {
+    const text = l.runs.map((r) => r.text).join(" ");
+    if (!PAGE_NUMBER.test(text)) return true;
+    const gap = PAGE_NUMBER_GAP_EMS * Math.max(...l.runs.map(sizeOf));
+    const footer = l.y > page.height * (1 - MARGIN_SHARE) && (k === 0 || top(l) - bottom(lines[k - 1]) > gap);
+    const header = l.y < page.height * MARGIN_SHARE && (k === lines.length - 1 || top(lines[k + 1]) - bottom(l) > gap);
+    return !footer && !header;
+  });
+}
+
 /** A label-only line at most this many font sizes below the last figures is a row printed blank. */
 const BLANK_ROW_GAP_EMS = 1.5;
 
@@ -112,7 +137,7 @@ export function findStreamTables(page: PageModel, lattice: Table[], h: Ruling[] 
     const a = anchor(g);
     return !lattice.some((t) => contains(t.box, a.x, a.y));
   });
-  const lines = visualLines(toLines(free, true), settings.lineShare);
+  const lines = withoutPageNumbers(visualLines(toLines(free, true), settings.lineShare), page);
   const tables: Table[] = [];
   let k = 0;
   while (k < lines.length) {
