@@ -37,6 +37,13 @@ describe("readMetadata", () => {
     Array.from(text).map((ch, k) => ({ text: ch, x0: 50 + k * size, x1: 50 + (k + 1) * size, y0: y, y1: y + size, size, vertical: false }));
   const page = (glyphs: Glyph[]): PageModel => ({ number: 1, width: 595, height: 842, glyphs, segments: [], imageCoverage: 0, textLayer: "ok", source: "text" });
 
+  it("takes the agency from the line above a title that starts at its year, whatever the agency's kind", () => {
+    for (const agency of ["河南省人民政府办公厅", "来宾市政务服务中心", "宁国市经济技术开发区管理委员会"]) {
+      const meta = readMetadata([page([...line(agency, 80, 16), ...line("2023年政府信息公开工作年度报告", 104, 22)])]);
+      expect(meta).toMatchObject({ agency, year: 2023 });
+    }
+  });
+
   it("reads a title wrapped over two lines, ignoring smaller text that mentions the report", () => {
     const glyphs = [
       ...line("淮安市洪泽区人民政府", 80, 22),

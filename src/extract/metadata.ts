@@ -17,6 +17,8 @@ interface TitleCandidate {
   text: string;
   size: number;
   y: number;
+  /** Index of the title's first line. */
+  line: number;
   ocr: boolean;
   /** Mean OCR confidence of the title's characters (100 for a text layer). */
   confidence: number;
@@ -46,7 +48,7 @@ function titleCandidates(lines: TextLine[]): TitleCandidate[] {
     }
     const compact = text.replace(/\s+/g, "");
     // Most of the title's own words, in order: OCR misreads a character or two ("公斤" for "公开").
-    if (containment(compact, TITLE_WORDS) >= TITLE_MATCH && !/[，。；]/.test(compact) && compact.length <= 60) out.push({ text: compact.replace(/_.*$/, ""), size, y: lines[i].y0, ocr: parts.some(isOcr), confidence: meanConfidence(parts.flatMap((p) => p.glyphs)) });
+    if (containment(compact, TITLE_WORDS) >= TITLE_MATCH && !/[，。；]/.test(compact) && compact.length <= 60) out.push({ text: compact.replace(/_.*$/, ""), size, y: lines[i].y0, line: i, ocr: parts.some(isOcr), confidence: meanConfidence(parts.flatMap((p) => p.glyphs)) });
   }
   return out;
 }
@@ -84,7 +86,7 @@ function confirmAgency(agency: string, titleConfidence: number, pages: PageModel
   for (const page of pages)
     for (const line of toLines(page.glyphs, true)) {
       const t = line.text.replace(/\s+/g, "");
-      if (t.length < 3 || t.length > 24 || /\d/.test(t) || !/[局委办府区县市院会室厅部处]$/u.test(t)) continue;
+      if (t.length < 3 || t.length > 24 || /\d/.test(t) || !/[局委办府区县市院会室厅部处心站所署]$/u.test(t)) continue;
       if (similarity(t, agency) < AGENCY_SIMILARITY) continue;
       const confidence = meanConfidence(line.glyphs);
       readings.set(t, Math.max(readings.get(t) ?? 0, confidence));
@@ -92,6 +94,17 @@ function confirmAgency(agency: string, titleConfidence: number, pages: PageModel
   const real = new Map([...readings.keys()].map((t) => [t, startsWithPlace(ownAgencyName(t))]));
   const best = [...readings].sort((a, b) => Number(real.get(b[0])) - Number(real.get(a[0])) || b[1] - a[1])[0];
   return ownAgencyName(best[0]);
+}
+
+/**
+ * A title that starts at its year ("2023年政府信息公开工作年度报告") has the agency on the line above it, in
+ * another size: a short line of its own, close above, with no sentence or figure in it.
+ */
+function agencyAbove(lines: TextLine[], title: TitleCandidate): string | null {
+  const above = lines[title.line - 1];
+  if (!above || lines[title.line].y0 - above.y1 > 2 * title.size) return null;
+  const name = above.text.replace(/\s+/g, "");
+  return name.length >= 3 && name.length <= 30 && !/[，。；：:,.\d]/.test(name) ? ownAgencyName(name) : null;
 }
 
 const meanConfidence = (glyphs: TextLine["glyphs"]) => glyphs.reduce((s, g) => s + (g.confidence ?? 100), 0) / Math.max(1, glyphs.length);
@@ -106,7 +119,7 @@ export function readMetadata(pages: PageModel[]): ReportMetadata {
     const best = candidates.find((c) => YEAR.test(c.text)) ?? candidates[0];
     if (!best) continue;
     const year = best.text.match(YEAR);
-    const agency = agencyFromTitle(best.text);
+    const agency = agencyFromTitle(best.text) ?? agencyAbove(lines, best);
     return {
       title: best.text,
       agency: agency && best.ocr ? confirmAgency(agency, best.confidence, pages) : agency,
