@@ -7,7 +7,8 @@
 //                     [--seed-base N] [--jobs N] [--keep DIR] [--worst N]
 //
 // --hard renders every (source, style, seed) twice, plain and with --hard. Seeds start at --seed-base (default:
-// drawn from the clock, printed) so every run is a layout nobody has looked at.
+// drawn from the clock, printed) so every run is a layout nobody has looked at. With the same options, seed
+// base and --keep folder, renders already there are reused: the run resumes, or measures a fix on the same files.
 import { execFile, execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -146,9 +147,12 @@ const renderArgs = (r, out) => [
 let rendered = 0;
 const started = Date.now();
 const renderFailures = [];
+// A render already in the folder (same seed base, --keep) is not made again: a stopped run resumes, and a
+// fix is measured on the very same files.
+const done = (r) => existsSync(join(dirs.pdfs, `${r.name}.truth.json`));
 await pool(renders, jobs, async (r) => {
   try {
-    await run(renderBin, renderArgs(r, dirs.pdfs), { maxBuffer: 1 << 24 });
+    if (!done(r)) await run(renderBin, renderArgs(r, dirs.pdfs), { maxBuffer: 1 << 24 });
   } catch (err) {
     renderFailures.push(`${r.name}: ${String(err.stderr || err.message).trim().split("\n").pop()}`);
   }
@@ -173,6 +177,7 @@ for (const r of renders.filter((x) => x.style in GENERATOR_STYLE)) {
     continue;
   }
   const truth = JSON.parse(readFileSync(truthPath, "utf8"));
+  if (truth.file === basename(input)) continue;
   truth.file = basename(input);
   truth.sha256 = createHash("sha256").update(readFileSync(input)).digest("hex");
   writeFileSync(truthPath, JSON.stringify(truth, null, 2));

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { extractReport, findTables, type ReportJson } from "../extract/report.js";
+import { extractReport, type ReportJson } from "../extract/report.js";
+import { findTables } from "../layout/index.js";
 import { buildRulings } from "../layout/rulings.js";
 import { sharedEngine } from "../ocr/engine.js";
 import { ocrPage } from "../ocr/page.js";

@@ -23,7 +23,7 @@ export async function extractDocument(data: Uint8Array, file: string, options: D
   // Anything not recognised goes to the PDF reader, whose messages say what the bytes are (empty, not a PDF).
   if (format === "pdf" || format === null) return extractReport(data, file, options);
   const source = { file, sha256: createHash("sha256").update(data).digest("hex"), format, pages: null, bytes: data.length };
-  return markupReport(await readMarkup(data, format, options.path), source);
+  return markupReport(await readMarkup(data, format, options.path), source, options.ocr);
 }
 
 async function readMarkup(data: Uint8Array, format: Exclude<InputFormat, "pdf">, path: string | undefined) {

@@ -30,6 +30,8 @@ export interface MappedCell {
   strategy: TableStrategy;
   /** For a document's own table: which one (see Table.source). */
   source?: number;
+  /** For a table OCR'd from a picture of a web page or Word file: the picture (see Table.picture). */
+  picture?: string;
 }
 
 /** Below this label similarity a match is kept but flagged as loose. */
@@ -139,6 +141,7 @@ export function mapApplications(input: RowRecord[], version: TemplateVersion): M
         columnBy: c.by,
         strategy: rec.table.strategy,
         source: rec.table.source,
+        picture: rec.table.picture,
       });
   }
   return { cells, otherRows: best.kind, used };
@@ -173,6 +176,7 @@ export function mapActiveDisclosure(records: RowRecord[], version: TemplateVersi
         columnBy: c.by,
         strategy: rec.table.strategy,
         source: rec.table.source,
+        picture: rec.table.picture,
       });
   }
   return cells;
@@ -224,6 +228,7 @@ export function mapReviewLitigation(records: RowRecord[]): MappedCell[] {
         columnBy: byHeader ? "header" : "position",
         strategy: rec.table.strategy,
         source: rec.table.source,
+        picture: rec.table.picture,
       });
     });
   }

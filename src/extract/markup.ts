@@ -3,14 +3,17 @@
  * value stages as a PDF's (spans expanded onto the grid the ruled-table finder builds), and its text blocks to
  * the same title and prose stages, laid out as lines of a page so that those stages read them unchanged.
  */
+import { existsSync, readFileSync } from "node:fs";
 import { gridTable } from "../layout/grid.js";
+import type { Table } from "../layout/table.js";
+import { pictureTables, type Picture } from "../ocr/pictures.js";
 import type { Glyph, PageModel } from "../pdf/types.js";
 import { isWide } from "../pdf/glyphs.js";
-import type { MarkupDocument } from "../markup/types.js";
+import type { Block, MarkupDocument } from "../markup/types.js";
 import type { Warning } from "../validate/warning.js";
 import { agencyFromTitle, readMetadata, type ReportMetadata } from "./metadata.js";
 import { readStatements } from "./narrative.js";
-import { buildReport, NoReportError, type ReportInput, type ReportJson } from "./report.js";
+import { buildReport, NoReportError, type OcrMode, type ReportJson } from "./report.js";
 
 /** Font sizes given to headings by level (1 = largest) and to paragraphs without a size of their own. */
 const HEADING_SIZES = [22, 18, 16, 15, 14, 14];
@@ -51,33 +54,71 @@ export function markupMetadata(doc: MarkupDocument, page: PageModel): ReportMeta
   return own;
 }
 
-/** The report of a web page or Word file; throws NoReportError when it holds none. */
-export function markupReport(doc: MarkupDocument, source: ReportJson["source"]): ReportJson {
+/** A picture of the document that can be read: saved beside the web page, or inside the Word file. */
+function pictureOf(block: Extract<Block, { kind: "image" }>): Picture | null {
+  if (block.data) return { name: block.src, bytes: block.data };
+  if (block.path && existsSync(block.path)) return { name: block.src, bytes: new Uint8Array(readFileSync(block.path)) };
+  return null;
+}
+
+/** The document's tables in reading order: its own, and those OCR read from its pictures (when given). */
+function documentTables(doc: MarkupDocument, fromPictures: Map<Picture, Table[]>, pictures: Map<Block, Picture>): Table[] {
+  return doc.blocks.flatMap((b) => {
+    if (b.kind === "table") return [gridTable(b.table.rows, b.table.index)];
+    const picture = pictures.get(b);
+    return picture ? (fromPictures.get(picture) ?? []) : [];
+  });
+}
+
+/**
+ * The report of a web page or Word file; throws NoReportError when it holds none. Pictures in it are read by
+ * OCR (they may be tables pasted as pictures) only when its own tables do not give the whole report.
+ */
+export async function markupReport(doc: MarkupDocument, source: ReportJson["source"], ocr: OcrMode = "auto"): Promise<ReportJson> {
   const page = textPage(doc);
-  const tables = doc.blocks.flatMap((b) => (b.kind === "table" ? [gridTable(b.table.rows, b.table.index)] : []));
   const text = doc.blocks.flatMap((b) => (b.kind === "heading" || b.kind === "paragraph" ? [b.text] : [])).join("\n");
-  const input: ReportInput = { tables, meta: markupMetadata(doc, page), narrative: readStatements(text, null) };
-  const pictures = doc.blocks.filter((b) => b.kind === "image");
-  const unsaved = pictures.filter((b) => b.kind === "image" && !b.path && !b.data).length;
-  let report: ReportJson;
-  try {
-    report = buildReport(input, source);
-  } catch (err) {
-    if (err instanceof NoReportError && unsaved)
-      err.message += `; the page shows ${unsaved} picture(s) that were not saved with it, and a table printed as a picture can only be read from its file (save the page completely, with its _files folder)`;
+  const meta = markupMetadata(doc, page);
+  const narrative = readStatements(text, null);
+  const pictures = new Map<Block, Picture>();
+  for (const b of doc.blocks) if (b.kind === "image") {
+    const p = pictureOf(b);
+    if (p) pictures.set(b, p);
+  }
+  const unsaved = doc.blocks.filter((b) => b.kind === "image" && !pictures.has(b)).length;
+  const build = (fromPictures: Map<Picture, Table[]>) => {
+    try {
+      return { report: buildReport({ tables: documentTables(doc, fromPictures, pictures), meta, narrative }, source), error: null };
+    } catch (err) {
+      if (err instanceof NoReportError) return { report: null, error: err };
+      throw err;
+    }
+  };
+  let { report, error } = build(new Map());
+  const incomplete = !report || report.warnings.some((w) => w.rule === "table.cells_missing");
+  const notes: Warning[] = [];
+  if (incomplete && pictures.size && ocr !== "off") {
+    const read = await pictureTables([...pictures.values()]);
+    ({ report, error } = build(read.tables));
+    notes.push({
+      rule: "page.ocr",
+      kind: "input",
+      severity: "info",
+      message: `${read.tables.size} picture(s) read by OCR (the document's own tables did not give the whole report)${read.unreadable.length ? `; ${read.unreadable.length} could not be decoded: ${read.unreadable.map((p) => p.name).join(", ")}` : ""}`,
+      cells: [],
+      pages: [],
+    });
+  } else if (incomplete && pictures.size) notes.push(pictureNote(`${pictures.size} picture(s) in the document were not read (--ocr off): a table pasted as a picture needs OCR`));
+  if (!report) {
+    const err = error ?? new NoReportError("no 政府信息公开工作年度报告 found");
+    if (unsaved) err.message += `; the page shows ${unsaved} picture(s) that were not saved with it, and a table printed as a picture can only be read from its file (save the page completely, with its _files folder)`;
     throw err;
   }
-  if (unsaved && report.warnings.some((w) => w.rule === "table.cells_missing")) report.warnings.push(unsavedPictures(unsaved));
+  if (unsaved && report.warnings.some((w) => w.rule === "table.cells_missing"))
+    notes.push(pictureNote(`${unsaved} picture(s) in the page were not saved beside it: a table printed as a picture cannot be read (save the page completely, with its _files folder)`));
+  report.warnings.push(...notes);
   return report;
 }
 
-function unsavedPictures(n: number): Warning {
-  return {
-    rule: "input.picture_not_saved",
-    kind: "input",
-    severity: "warning",
-    message: `${n} picture(s) in the page were not saved beside it: a table printed as a picture cannot be read (save the page completely, with its _files folder)`,
-    cells: [],
-    pages: [],
-  };
+function pictureNote(message: string): Warning {
+  return { rule: "input.picture_not_read", kind: "input", severity: "warning", message, cells: [], pages: [] };
 }

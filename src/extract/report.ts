@@ -1,7 +1,5 @@
 import { createHash } from "node:crypto";
-import { findLatticeTables } from "../layout/lattice.js";
-import { buildRulings } from "../layout/rulings.js";
-import { findStreamTables } from "../layout/stream.js";
+import { findTables } from "../layout/index.js";
 import type { Table, TableStrategy } from "../layout/table.js";
 import { blockText } from "../layout/text.js";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
@@ -40,6 +38,8 @@ export interface ReportCell {
   bbox: [number, number, number, number] | null;
   /** Where a web page's or Word file's cell is: its table (counted from 0), row and column on the expanded grid. */
   locator?: { table: number; row: number; column: number };
+  /** A cell OCR'd from a picture in a web page or Word file: the picture (its bbox is in points of the picture at 150 dpi). */
+  picture?: string;
   /** Which table finder read the cell and how sure the label match was. */
   strategy: TableStrategy;
   label_score: number;
@@ -79,17 +79,19 @@ const round = (n: number) => Math.round(n * 10) / 10;
 const bbox = (b: Box): [number, number, number, number] => [round(b.x0), round(b.y0), round(b.x1), round(b.y1)];
 
 /** The pages some cells are on (none for a web page's or Word file's cells), in order. */
-const pagesOf = (cells: { page: number | null; strategy?: TableStrategy }[]): number[] =>
-  [...new Set(cells.flatMap((c) => (c.page !== null && c.strategy !== "grid" ? [c.page] : [])))].sort((a, b) => a - b);
+const pagesOf = (cells: { page: number | null; strategy?: TableStrategy; picture?: string }[]): number[] =>
+  [...new Set(cells.flatMap((c) => (c.page !== null && c.strategy !== "grid" && !c.picture ? [c.page] : [])))].sort((a, b) => a - b);
 
 /** Where a mapped cell is, for a message: （第3页） on a PDF page, （表2第5行第3列） in a document's own table. */
 function where(m: MappedCell): string {
-  return m.strategy === "grid" ? `（表${(m.source ?? 0) + 1}第${m.cell.row + 1}行第${m.cell.col + 1}列）` : `（第${m.page}页）`;
+  if (m.strategy === "grid") return `（表${(m.source ?? 0) + 1}第${m.cell.row + 1}行第${m.cell.col + 1}列）`;
+  return m.picture ? `（图片 ${m.picture}）` : `（第${m.page}页）`;
 }
 
 /** Where a mapped cell is: page and box on a PDF page, or its place in a document's own table. */
-function provenance(m: MappedCell): Pick<ReportCell, "page" | "bbox" | "locator"> {
+function provenance(m: MappedCell): Pick<ReportCell, "page" | "bbox" | "locator" | "picture"> {
   if (m.strategy === "grid") return { page: null, bbox: null, locator: { table: m.source ?? 0, row: m.cell.row, column: m.cell.col } };
+  if (m.picture) return { page: null, bbox: bbox(m.cell.box), picture: m.picture };
   return { page: m.page, bbox: bbox(m.cell.box) };
 }
 
@@ -101,12 +103,6 @@ export function detectTemplate(text: string, year: number | null): TemplateVersi
   if (has2019 && !has2021) return "2019";
   if (year !== null) return year >= 2021 ? "2021" : "2019";
   return null;
-}
-
-export function findTables(page: PageModel): Table[] {
-  const { h, v } = buildRulings(page.segments);
-  const lattice = findLatticeTables(page.number, h, v, page.glyphs);
-  return [...lattice, ...findStreamTables(page, lattice, h)].sort((a, b) => a.box.y0 - b.box.y0);
 }
 
 export type OcrMode = "auto" | "off" | "force";
@@ -214,7 +210,7 @@ export interface ReportInput {
 /** The report input of a PDF's page models. */
 export function pdfInput(pages: PageModel[]): ReportInput {
   return {
-    tables: pages.flatMap(findTables),
+    tables: pages.flatMap((p) => findTables(p)),
     meta: readMetadata(pages),
     // The whole page: prose set in a grid (WPS underlines) is still prose; the patterns need sentences.
     narrative: pages.flatMap((p) => readStatements(blockText(p.glyphs), p.number)),

@@ -172,7 +172,9 @@ const TOUCHING_SHARE = 0.15;
  * that a page break cut open.
  */
 export function textAcrossBorders(glyphs: Glyph[], verticals: Ruling[], box: Box): Set<Glyph> {
+  // OCR places a cell's characters across the whole cell: only a text layer's glyphs have boxes this exact.
   const inside = glyphs.filter((g) => {
+    if (g.confidence !== undefined) return false;
     const a = anchor(g);
     return a.x >= box.x0 && a.x <= box.x1 && a.y >= box.y0 && a.y <= box.y1;
   });

@@ -26,6 +26,8 @@ export interface Table {
   labelColumns?: number;
   /** For a document's own table (strategy grid): which of its tables, counted from 0. */
   source?: number;
+  /** For a table read by OCR from a picture in a web page or Word file: the picture's name (src). */
+  picture?: string;
 }
 
 export const rowCount = (t: Table) => t.ys.length - 1;
