@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeChar, normalizeText } from "../src/pdf/characters.js";
+import { normalizeChar, normalizeText } from "../src/text/characters.js";
 import { runsToGlyphs } from "../src/pdf/glyphs.js";
 
 describe("normalizeChar", () => {

@@ -1,4 +1,4 @@
-import type { ReportCell, ReportJson } from "../src/extract/report.js";
+import type { ReportCell, ReportJson } from "../src/report/types.js";
 import { standardCells, type TemplateVersion } from "../src/template/templates.js";
 
 // A consistent applications table (split 其他处理 rows): organisation columns then 总计; unlisted rows are all 0.

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { extractReport, NoReportError } from "../src/extract/report.js";
+import { extractDocument as extractReport } from "../src/extract/document.js";
+import { NoReportError } from "../src/extract/report.js";
 
 /** Cell accuracy on the development corpus (text layer). It only ever goes up: raise it as the extractor improves. */
 const MIN_TEXT_ACCURACY = 99.9;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ReportCell, ReportJson } from "../src/extract/report.js";
+import type { ReportCell, ReportJson } from "../src/report/types.js";
 import type { TemplateVersion } from "../src/template/templates.js";
 import { checkBatch, crossYearView } from "../src/validate/crossYear.js";
 

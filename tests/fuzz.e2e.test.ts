@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBatch, type FileResult } from "../src/cli/batch.js";
 import { collectInputs } from "../src/cli/inputs.js";
-import type { ReportJson } from "../src/extract/report.js";
+import type { ReportJson } from "../src/report/types.js";
 import { parseCsv } from "./csv.js";
 import { prng, SAMPLES } from "./hostile/make.js";
 import { MUTATIONS, mutate, type Mutation } from "./hostile/mutate.js";

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runBatch } from "../src/cli/batch.js";
 import { collectInputs } from "../src/cli/inputs.js";
 import { main } from "../src/cli/main.js";
-import type { ReportJson } from "../src/extract/report.js";
+import type { ReportJson } from "../src/report/types.js";
 import { parseCsv } from "./csv.js";
 import {
   budgetPdf,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ReportJson } from "../src/extract/report.js";
+import type { ReportJson } from "../src/report/types.js";
 import { repairOcrValues } from "../src/validate/repair.js";
 import { consistentReport } from "./consistentReport.js";
 

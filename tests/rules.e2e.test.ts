@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../src/cli/main.js";
-import type { ReportJson } from "../src/extract/report.js";
+import type { ReportJson } from "../src/report/types.js";
 import { parseCsv } from "./csv.js";
 
 // The fixtures are written by scripts/make-samples.ts (`npx tsx scripts/make-samples.ts --fixtures`).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ReportJson } from "../src/extract/report.js";
+import type { ReportJson } from "../src/report/types.js";
 import { checkReport } from "../src/validate/rules.js";
 import { add, consistentReport, set } from "./consistentReport.js";
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { main } from "../src/cli/main.js";
-import { extractReport } from "../src/extract/report.js";
+import { extractDocument as extractReport } from "../src/extract/document.js";
 import { parseCsv } from "./csv.js";
 import { SAMPLES, textSamplePdfs, type Truth } from "./sampleFiles.js";
 

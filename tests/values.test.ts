@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isValueText, parseValue } from "../src/extract/values.js";
+import { isValueText, parseValue } from "../src/text/values.js";
 
 describe("parseValue", () => {
   it.each([

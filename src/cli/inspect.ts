@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { extractReport, type ReportJson } from "../extract/report.js";
+import { extractDocument } from "../extract/document.js";
+import type { ReportJson } from "../report/types.js";
 import { findTables } from "../layout/index.js";
 import { buildRulings } from "../layout/rulings.js";
 import { sharedEngine } from "../ocr/engine.js";
@@ -19,7 +20,7 @@ export async function inspectPage(file: string, pageNumber: number, out: string,
   const bytes = new Uint8Array(readFileSync(file));
   let report: ReportJson | null = null;
   try {
-    report = await extractReport(bytes.slice(), file, { password });
+    report = await extractDocument(bytes.slice(), file, { password });
   } catch {
     // No report: the page is still drawn with the lines and tables found.
   }

@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import cliProgress from "cli-progress";
-import type { OcrMode } from "../extract/report.js";
+import type { OcrMode } from "../extract/options.js";
 import { EXTRACTOR_VERSION } from "../extract/version.js";
 import { existsSync } from "node:fs";
 import { basename, relative } from "node:path";

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { extractDocument, InputError } from "../extract/document.js";
-import { NoReportError, type OcrMode } from "../extract/report.js";
-import { sniffFormat, type InputFormat } from "../markup/convert.js";
+import type { OcrMode } from "../extract/options.js";
+import { NoReportError } from "../extract/report.js";
+import { sniffFormat } from "../markup/convert.js";
+import type { InputFormat } from "../report/types.js";
 import { crossYearView, type CrossYearView } from "../validate/crossYear.js";
 import { writeAtomic } from "../output/files.js";
 import { PdfInputError } from "../pdf/document.js";

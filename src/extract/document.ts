@@ -4,24 +4,27 @@
  */
 import { createHash } from "node:crypto";
 import { readDocx } from "../markup/docx.js";
-import { convertToDocx, sniffFormat, type InputFormat } from "../markup/convert.js";
+import { convertToDocx, sniffFormat } from "../markup/convert.js";
 import { readHtml } from "../markup/html.js";
 import { PdfInputError } from "../pdf/document.js";
+import type { InputFormat, ReportJson } from "../report/types.js";
+import { validateReport } from "../validate/index.js";
 import { markupReport } from "./markup.js";
-import { extractReport, type ExtractOptions, type ReportJson } from "./report.js";
+import type { ExtractOptions } from "./options.js";
+import { pdfReport } from "./pdf.js";
 
 /** A file that is none of the formats read, or a Word file that cannot be read: a reason a person understands. */
 export class InputError extends Error {}
 
-export interface DocumentOptions extends ExtractOptions {
-  /** Where the file is on disk: pictures saved beside a web page, and LibreOffice's input for .doc. */
-  path?: string;
+/** The checked report of a file (PDF, web page or Word file); NoReportError when it holds none. */
+export async function extractDocument(data: Uint8Array, file: string, options: ExtractOptions = {}): Promise<ReportJson> {
+  return validateReport(await readReport(data, file, options));
 }
 
-export async function extractDocument(data: Uint8Array, file: string, options: DocumentOptions = {}): Promise<ReportJson> {
+async function readReport(data: Uint8Array, file: string, options: ExtractOptions): Promise<ReportJson> {
   const format = sniffFormat(data, file);
   // Anything not recognised goes to the PDF reader, whose messages say what the bytes are (empty, not a PDF).
-  if (format === "pdf" || format === null) return extractReport(data, file, options);
+  if (format === "pdf" || format === null) return pdfReport(data, file, options);
   const source = { file, sha256: createHash("sha256").update(data).digest("hex"), format, pages: null, bytes: data.length };
   return markupReport(await readMarkup(data, format, options.path), source, options.ocr);
 }

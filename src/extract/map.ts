@@ -13,7 +13,7 @@ import {
   type TableId,
   type TemplateVersion,
 } from "../template/templates.js";
-import { NUMBERED } from "../layout/streamRows.js";
+import { startsNumbered } from "../text/numbering.js";
 import type { RowRecord } from "./rows.js";
 
 /** A value cell placed on the standard template. */
@@ -98,7 +98,7 @@ export function joinCutRows(records: RowRecord[], defs: RowDef[]): { record: Row
   const out: { record: RowRecord; parts: RowRecord[] }[] = [];
   for (const rec of records) {
     const prev = out[out.length - 1];
-    if (prev && prev.parts.length === 1 && !NUMBERED.test(rec.leaf) && (!printed(prev.record) || !printed(rec))) {
+    if (prev && prev.parts.length === 1 && !startsNumbered(rec.leaf) && (!printed(prev.record) || !printed(rec))) {
       const figures = printed(rec) ? rec : prev.record;
       const joined = { ...figures, leaf: prev.record.leaf + rec.leaf, group: prev.record.group || rec.group };
       if (best(joined) > Math.max(best(prev.record), best(rec)) + JOIN_GAIN) {

@@ -10,10 +10,12 @@ import { pictureTables, type Picture } from "../ocr/pictures.js";
 import type { Glyph, PageModel } from "../pdf/types.js";
 import { isWide } from "../pdf/glyphs.js";
 import type { Block, MarkupDocument } from "../markup/types.js";
-import type { Warning } from "../validate/warning.js";
+import type { Warning } from "../report/warning.js";
 import { agencyFromTitle, readMetadata, type ReportMetadata } from "./metadata.js";
 import { readStatements } from "./narrative.js";
-import { buildReport, NoReportError, type OcrMode, type ReportJson } from "./report.js";
+import type { OcrMode } from "./options.js";
+import { buildReport, NoReportError } from "./report.js";
+import type { ReportJson } from "../report/types.js";
 
 /** Font sizes given to headings by level (1 = largest) and to paragraphs without a size of their own. */
 const HEADING_SIZES = [22, 18, 16, 15, 14, 14];

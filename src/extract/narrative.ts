@@ -1,16 +1,6 @@
 /** Figures the prose of a report states about itself, to be compared with its tables. */
 
-export type StatementKind = "applications_received" | "no_applications" | "processing_fee" | "no_processing_fee";
-
-export interface Statement {
-  kind: StatementKind;
-  /** The figure stated (件 for applications, 元 for fees); 0 for the "none" statements. */
-  value: number;
-  /** The sentence fragment the figure was read from. */
-  text: string;
-  /** null for a web page or Word file. */
-  page: number | null;
-}
+import type { Statement } from "../report/types.js";
 
 const NUMBER = "([0-9０-９][0-9０-９,，]*(?:\\.[0-9０-９]+)?)";
 const toNumber = (s: string) => Number(s.normalize("NFKC").replace(/,/g, ""));

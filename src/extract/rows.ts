@@ -1,6 +1,6 @@
 import type { Cell, Table } from "../layout/table.js";
 import { colCount } from "../layout/table.js";
-import { isValueText } from "./values.js";
+import { isValueText } from "../text/values.js";
 import { UNREAD } from "../pdf/types.js";
 import { ACTIVE_DISCLOSURE, APPLICATION_COLUMNS, REVIEW_COLUMNS } from "../template/templates.js";
 

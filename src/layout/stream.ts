@@ -1,8 +1,9 @@
-import { isValueText } from "../extract/values.js";
+import { isValueText } from "../text/values.js";
 import type { Glyph, PageModel } from "../pdf/types.js";
 import type { Ruling } from "./rulings.js";
 import type { Cell, Table } from "./table.js";
-import { defaultStreamRowSettings, FIGURE_PART, NUMBERED, streamRows } from "./streamRows.js";
+import { startsNumbered } from "../text/numbering.js";
+import { defaultStreamRowSettings, FIGURE_PART, streamRows } from "./streamRows.js";
 import { anchor, center, contains, toLines, union, type TextLine } from "./text.js";
 
 export interface StreamSettings {
@@ -172,7 +173,7 @@ export function findStreamTables(page: PageModel, lattice: Table[], h: Ruling[] 
       // blank follows a row's height below, its label where the other labels start.
       else {
         const gap = Math.min(...l.runs.map((r) => r.y0)) - Math.max(...lines[j - 1].runs.map((r) => r.y1));
-        const wraps = l.runs.some((r) => isWrappedDigits(r, valueLeft)) || !l.runs.some((r) => NUMBERED.test(r.text));
+        const wraps = l.runs.some((r) => isWrappedDigits(r, valueLeft)) || !l.runs.some((r) => startsNumbered(r.text));
         const blankRow = gap < BLANK_ROW_GAP_EMS * em && l.runs.some((r) => Math.abs(r.x0 - labelLeft) < em);
         if ((gap < defaultStreamRowSettings.wrapGapEms * em && wraps) || blankRow) last = j;
       }
@@ -410,10 +411,10 @@ function firstRowStart(lines: VisualLine[], first: number, valueLeft: number): n
   // The first lines of numbers wrapped in their cells.
   while (first > 0 && close(first - 1) && lines[first - 1].runs.every((r) => isWrappedDigits(r, valueLeft))) first--;
   const own = lines[first].runs.filter((r) => !lines[first].values.includes(r)).sort((a, b) => a.x0 - b.x0)[0];
-  if (own && NUMBERED.test(own.text)) return first;
+  if (own && startsNumbered(own.text)) return first;
   for (let k = first - 1; k >= Math.max(0, first - 2); k--) {
     if (!labelOnly(lines[k]) || !close(k)) break;
-    if (lines[k].runs.some((r) => NUMBERED.test(r.text))) return k;
+    if (lines[k].runs.some((r) => startsNumbered(r.text))) return k;
   }
   return first;
 }

@@ -5,6 +5,7 @@
  * between the rows (tables with horizontal borders only), the rules delimit the rows instead.
  */
 import type { Glyph } from "../pdf/types.js";
+import { startsNumbered } from "../text/numbering.js";
 import type { Ruling } from "./rulings.js";
 import { center, union, type TextLine } from "./text.js";
 
@@ -31,8 +32,6 @@ export interface StreamRow {
   texts: Map<number, string>;
 }
 
-/** Text that starts a row label: its numbering (一、 （三） 2. 2、 ①). */
-export const NUMBERED = /^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])/u;
 
 /** Digits, separators and signs only: a figure or a piece of one wrapped in its cell. */
 export const FIGURE_PART = /^[-−+]?[0-9０-９][0-9０-９,，.．]*$/u;
@@ -68,7 +67,7 @@ export function labelParagraphs(runs: TextLine[], settings: StreamRowSettings = 
     const sameLine = tail && vOverlap(tail, run) > 0.5 * (run.y1 - run.y0);
     const continues =
       tail &&
-      !NUMBERED.test(run.text) &&
+      !startsNumbered(run.text) &&
       tail.x1 >= right - settings.fullLineEms * sizeOf(tail) &&
       xOverlap(tail, run) &&
       run.y0 - tail.y1 < settings.wrapGapEms * sizeOf(run) &&
@@ -97,7 +96,7 @@ export function splitAtNumbering(run: TextLine): TextLine[] {
   for (let k = 1; k < g.length; k++) {
     if (g[k].x0 - g[k - 1].x1 <= LABEL_GAP_SHARE * g[k].size) continue;
     const rest = g.slice(k).map((x) => x.text).join("");
-    if (!NUMBERED.test(rest)) continue;
+    if (!startsNumbered(rest)) continue;
     return [lineOf(g.slice(0, k)), ...splitAtNumbering(lineOf(g.slice(k)))];
   }
   return [run];

@@ -17,9 +17,10 @@ import { delimiter, extname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { unzipSync } from "fflate";
 import { hasUtf16Name } from "./docx.js";
+import type { InputFormat } from "../report/types.js";
 import { decodePage } from "./text.js";
 
-export type InputFormat = "pdf" | "html" | "docx" | "doc";
+
 
 export const NEEDS_LIBREOFFICE = ".doc needs LibreOffice (apt-get install libreoffice-writer-nogui)";
 

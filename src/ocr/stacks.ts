@@ -1,4 +1,5 @@
 import type { Box } from "../pdf/types.js";
+import { startsNumbered } from "../text/numbering.js";
 
 /** A text block of a borderless table with what OCR read in it. */
 export interface ReadBlock {
@@ -66,7 +67,6 @@ export function joinWrappedFigures(blocks: ReadBlock[], labels: ReadBlock[]): Re
 }
 
 /** A row label's own numbering ("3.", "（二）", "一、"): a label line that starts with one starts a new row. */
-const NUMBERED = /^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．])/u;
 
 /**
  * Whether the figures beside a label and the line under it stand on two lines in most of their columns: the
@@ -106,7 +106,7 @@ export function joinWrappedLabels(blocks: ReadBlock[], maxGap: number): ReadBloc
         l.box.y0 - u.box.y1 < maxGap * l.lineHeight &&
         l.box.x0 >= u.box.x0 - l.lineHeight &&
         l.box.x1 <= u.box.x1 + l.lineHeight &&
-        !NUMBERED.test(l.text) &&
+        !startsNumbered(l.text) &&
         !twoFigureRows(u.box, l.box, figures),
     );
     if (!above) {

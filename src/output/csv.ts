@@ -3,7 +3,7 @@ import { createWriteStream, renameSync } from "node:fs";
 import { join } from "node:path";
 import { finished } from "node:stream/promises";
 import { format, writeToBuffer, type CsvFormatterStream } from "fast-csv";
-import type { ReportJson } from "../extract/report.js";
+import type { ReportJson } from "../report/types.js";
 import { ACTIVE_DISCLOSURE, APPLICATION_COLUMNS, REVIEW_COLUMNS, type TableId } from "../template/templates.js";
 import { writeAtomic } from "./files.js";
 

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import type { ReportJson } from "../extract/report.js";
+import type { ReportJson } from "../report/types.js";
 import { APPLICATION_COLUMNS, REVIEW_COLUMNS, REVIEW_ROWS } from "../template/templates.js";
 import { writeAtomic } from "./files.js";
 import type { BBox } from "./render.js";

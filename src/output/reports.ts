@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ReportJson } from "../extract/report.js";
+import type { ReportJson } from "../report/types.js";
 
 /** One report JSON as xxgk wrote it. */
 export function readReport(path: string): ReportJson {

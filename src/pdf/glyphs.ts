@@ -1,5 +1,5 @@
 import { multiply, type Matrix } from "./paths.js";
-import { normalizeChar } from "./characters.js";
+import { normalizeChar } from "../text/characters.js";
 import type { Glyph } from "./types.js";
 
 /** The fields of a pdf.js TextItem this stage reads. */

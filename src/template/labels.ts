@@ -1,6 +1,6 @@
 /** Label normalisation and fuzzy matching: the template's wording against what a report printed. */
+import { NUMBERING } from "../text/numbering.js";
 
-const NUMBERING = /^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．，,]|\d+\s*[、.．，,)）]|[①②③④⑤⑥⑦⑧⑨⑩])\s*/u;
 const NOISE = /[\s\p{P}\p{S}]/gu;
 
 /** Removes the leading numbering of a label ("（三）", "2、", "二、", "①"), repeatedly ("三、（一）"). */

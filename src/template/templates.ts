@@ -111,6 +111,15 @@ export const ACTIVE_DISCLOSURE: Record<TemplateVersion, DisclosureGroup[]> = {
   ],
 };
 
+/**
+ * Words only one template's tables print (its active-disclosure columns): which template a report follows,
+ * whatever its year (some 2021 reports still use the 2019 table and the other way round).
+ */
+export const TEMPLATE_MARKS: Record<TemplateVersion, string[]> = {
+  "2021": ["制发件数", "本年制发", "废止件数", "现行有效"],
+  "2019": ["新制作数量", "新公开数量", "对外公开总数量", "上一年项目数量"],
+};
+
 /** Column headers that are not part of the standard table (a subtotal some agencies add). */
 export const EXTRA_COLUMN_KEYS = ["小计", "合计"];
 

@@ -1,7 +1,8 @@
-import type { ReportJson } from "../extract/report.js";
+import type { ReportJson } from "../report/types.js";
 import { APPLICATION_COLUMNS } from "../template/templates.js";
-import { cellLookup, fmt, incompleteTables, onPages, pagesOf, type CellValue } from "./rules.js";
-import type { Warning } from "./warning.js";
+import { onPages, pagesOf } from "../report/warning.js";
+import { cellLookup, fmt, incompleteTables, type CellValue } from "./rules.js";
+import type { Warning } from "../report/warning.js";
 
 /** One agency's name as reports of different years print it: full-width forms, spaces and brackets aside. */
 export function agencyKey(agency: string): string {

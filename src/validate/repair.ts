@@ -1,6 +1,7 @@
-import type { ReportCell, ReportJson } from "../extract/report.js";
-import { checkReport, fmt, onPages, pagesOf } from "./rules.js";
-import type { Warning } from "./warning.js";
+import type { ReportCell, ReportJson } from "../report/types.js";
+import { onPages, pagesOf } from "../report/warning.js";
+import { checkReport, fmt } from "./rules.js";
+import type { Warning } from "../report/warning.js";
 
 export interface RepairSettings {
   /** OCR readings below this confidence are unsure: one broken relation may correct such a figure alone. */

@@ -1,6 +1,6 @@
-import type { ReportJson } from "../extract/report.js";
+import type { ReportJson } from "../report/types.js";
 import { AMOUNT_COLUMNS, APPLICATION_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_ROWS, standardCells } from "../template/templates.js";
-import type { Warning } from "./warning.js";
+import { onPages, pagesOf, type Warning } from "../report/warning.js";
 
 export interface CellRef {
   key: string;
@@ -27,10 +27,7 @@ export function cellLookup(report: { cells: CellValue[] }): Lookup {
 
 const EPS = 1e-6;
 export const fmt = (n: number) => String(Number(n.toFixed(6)));
-/** The pages of some cells (a web page's or Word file's have none), in order. */
-export const pagesOf = (refs: { page: number | null }[]): number[] =>
-  [...new Set(refs.flatMap((r) => (r.page === null ? [] : [r.page])))].sort((a, b) => a - b);
-export const onPages = (pages: number[]) => (pages.length ? `（第${pages.join("、")}页）` : "");
+
 
 /**
  * Checks `sum(left) = sum(right)`; silent when any cell is missing (missing cells are already reported as

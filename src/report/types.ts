@@ -1,0 +1,69 @@
+/**
+ * The report a file gives: its schema (what the JSON holds), the cell key every stage names cells by, and
+ * the input forms. Extraction builds it, validation reads and adds to it, the outputs write it.
+ */
+import type { TableStrategy } from "../layout/table.js";
+import type { TableId, TemplateVersion } from "../template/templates.js";
+import type { Warning } from "./warning.js";
+
+export type StatementKind = "applications_received" | "no_applications" | "processing_fee" | "no_processing_fee";
+
+export interface Statement {
+  kind: StatementKind;
+  /** The figure stated (件 for applications, 元 for fees); 0 for the "none" statements. */
+  value: number;
+  /** The sentence fragment the figure was read from. */
+  text: string;
+  /** null for a web page or Word file. */
+  page: number | null;
+}
+
+/** The forms of input read: PDF, a saved web page, a Word file (.docx, or .doc/.wps converted). */
+export type InputFormat = "pdf" | "html" | "docx" | "doc";
+
+export interface ReportCell {
+  table: TableId;
+  row: string;
+  column: string;
+  row_label: string;
+  column_label: string;
+  value: number;
+  raw: string;
+  blank: boolean;
+  /** Page and box of the cell (PDF); null for a web page or Word file, whose cells have a locator instead. */
+  page: number | null;
+  bbox: [number, number, number, number] | null;
+  /** Where a web page's or Word file's cell is: its table (counted from 0), row and column on the expanded grid. */
+  locator?: { table: number; row: number; column: number };
+  /** A cell OCR'd from a picture in a web page or Word file: the picture (its bbox is in points of the picture at 150 dpi). */
+  picture?: string;
+  /** Which table finder read the cell and how sure the label match was. */
+  strategy: TableStrategy;
+  label_score: number;
+  /** OCR confidence (0–100) of the value, for cells read from an image. */
+  confidence?: number;
+}
+
+export interface ReportJson {
+  extractor: { name: "xxgk"; version: string };
+  /** pages: of a PDF; null for a web page or Word file. */
+  source: { file: string; sha256: string; format: InputFormat; pages: number | null; bytes: number };
+  report: {
+    agency: string | null;
+    year: number | null;
+    template: TemplateVersion | null;
+    title: string | null;
+    other_rows: "split" | "single";
+  };
+  tables: { page: number | null; strategy: TableStrategy; rows: number; columns: number; bbox: [number, number, number, number] | null; source?: number }[];
+  cells: ReportCell[];
+  /** Figures the prose states (applications received, processing fees), for narrative.mismatch. */
+  narrative: Statement[];
+  warnings: Warning[];
+}
+
+/** OCR readings below this confidence are flagged for a person to check (and may be corrected by the relations). */
+export const LOW_OCR_CONFIDENCE = 80;
+
+/** A cell's id in every output and warning: table/row/column. */
+export const cellKey = (c: { table: string; row: string; column: string }): string => `${c.table}/${c.row}/${c.column}`;
