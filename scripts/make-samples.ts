@@ -21,6 +21,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { strToU8, zipSync } from "fflate";
 import PDFDocument from "pdfkit";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -569,6 +570,26 @@ const PAGE_STYLES: Record<Style, PageStyle> = {
 type Align = "left" | "center" | "right";
 type FontName = "regular" | "bold";
 
+interface ParagraphOptions {
+  font?: FontName;
+  size?: number;
+  indent?: boolean;
+  align?: Align;
+  color?: string;
+}
+
+/**
+ * What a report's sections are written to: the PDF composer, or the web-page and Word writers. The prose and the
+ * tables are written once (reportBody) for every format, so a report reads the same in all of them.
+ */
+interface ReportWriter {
+  readonly style: { bodySize: number };
+  heading(text: string): void;
+  paragraph(text: string, opts?: ParagraphOptions): void;
+  space(points: number): void;
+  table(spec: TableSpec): void;
+}
+
 interface CellSpec {
   text: string;
   rowSpan?: number;
@@ -642,7 +663,7 @@ function wrapText(text: string, width: number, measure: (s: string) => number, f
 const EM_CENTER = 0.78;
 const TABLE_LEADING = 1.3;
 
-class Composer {
+class Composer implements ReportWriter {
   readonly doc: PDFKit.PDFDocument;
   readonly style: PageStyle;
   y = 0;
@@ -691,7 +712,7 @@ class Composer {
   }
 
   /** A flowing paragraph, breaking across pages line by line. */
-  paragraph(text: string, opts: { font?: FontName; size?: number; indent?: boolean; align?: Align; color?: string } = {}): void {
+  paragraph(text: string, opts: ParagraphOptions = {}): void {
     const font = opts.font ?? "regular";
     const size = opts.size ?? this.style.bodySize;
     const indent = opts.indent === false ? 0 : 2 * size;
@@ -740,26 +761,11 @@ class Composer {
 
   /** Gives each cell its grid position (honouring spans) and its wrapped lines. */
   private placeCells(spec: TableSpec): PlacedCell[] {
-    const taken: boolean[][] = spec.rows.map(() => []);
-    const placed: PlacedCell[] = [];
-    spec.rows.forEach((cells, row) => {
-      let col = 0;
-      for (const cell of cells) {
-        while (taken[row][col]) col++;
-        const rowSpan = cell.rowSpan ?? 1;
-        const colSpan = cell.colSpan ?? 1;
-        for (let r = row; r < row + rowSpan; r++) for (let c = col; c < col + colSpan; c++) taken[r][c] = true;
-        const width = sum(spec.widths.slice(col, col + colSpan)) - 2 * this.style.cellPadX;
-        const lines = cell.vertical ? Array.from(cell.text) : this.wrap(cell.text, width, "regular", this.style.tableSize);
-        placed.push({ spec: cell, row, col, rowSpan, colSpan, lines });
-        col += colSpan;
-      }
+    return placeGrid(spec).map((cell) => {
+      const width = sum(spec.widths.slice(cell.col, cell.col + cell.colSpan)) - 2 * this.style.cellPadX;
+      const lines = cell.spec.vertical ? Array.from(cell.spec.text) : this.wrap(cell.spec.text, width, "regular", this.style.tableSize);
+      return { ...cell, lines };
     });
-    // A mistake in the spans would silently give a malformed table, so check the grid is exactly covered.
-    taken.forEach((cols, row) => {
-      if (cols.length !== spec.widths.length || cols.some((t) => !t)) throw new Error(`table row ${row} is not fully covered`);
-    });
-    return placed;
   }
 
   /** Row heights grow to fit their cells; a spanning cell that needs more grows its rows evenly. */
@@ -853,6 +859,28 @@ class Composer {
       this.drawLine(line, box.x + x, top + (i + 0.5) * leading, "regular", size);
     });
   }
+}
+
+/** Each cell's grid position, honouring the spans (the rows are in HTML order), checked to cover the grid exactly. */
+function placeGrid(spec: TableSpec): Omit<PlacedCell, "lines">[] {
+  const taken: boolean[][] = spec.rows.map(() => []);
+  const placed: Omit<PlacedCell, "lines">[] = [];
+  spec.rows.forEach((cells, row) => {
+    let col = 0;
+    for (const cell of cells) {
+      while (taken[row][col]) col++;
+      const rowSpan = cell.rowSpan ?? 1;
+      const colSpan = cell.colSpan ?? 1;
+      for (let r = row; r < row + rowSpan; r++) for (let c = col; c < col + colSpan; c++) taken[r][c] = true;
+      placed.push({ spec: cell, row, col, rowSpan, colSpan });
+      col += colSpan;
+    }
+  });
+  // A mistake in the spans would silently give a malformed table, so check the grid is exactly covered.
+  taken.forEach((cols, row) => {
+    if (cols.length !== spec.widths.length || cols.some((t) => !t)) throw new Error(`table row ${row} is not fully covered`);
+  });
+  return placed;
 }
 
 interface Box {
@@ -1030,7 +1058,7 @@ function reviewSummary(report: Report): string {
   return `全年因政府信息公开被申请行政复议${t("review")}件，被提起行政诉讼${t("litigation_direct") + t("litigation_after_review")}件。`;
 }
 
-function overview(c: Composer, report: Report): void {
+function overview(c: ReportWriter, report: Report): void {
   const { year, agency } = report;
   c.heading("一、总体情况");
   c.paragraph(`${year}年，${agency}坚持以公开为常态、不公开为例外，认真贯彻《中华人民共和国政府信息公开条例》，围绕中心工作做好政府信息公开，依法办理政府信息公开申请，政务公开工作稳步推进。本报告所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`);
@@ -1046,7 +1074,7 @@ function overview(c: Composer, report: Report): void {
   c.paragraph("将政务公开工作纳入年度目标考核，明确专人负责，定期开展业务培训和自查整改，主动接受社会监督。");
 }
 
-function closingSections(c: Composer, report: Report): void {
+function closingSections(c: ReportWriter, report: Report): void {
   c.heading("五、存在的主要问题及改进情况");
   c.paragraph(`${report.year}年政府信息公开工作取得一定成效，但仍存在政策解读形式较为单一、部分栏目更新不够及时、依申请公开答复规范性有待加强等问题。`);
   c.paragraph(`${report.year + 1}年将进一步完善信息发布审核流程，丰富图文、视频等解读形式，加强业务培训，提升依申请公开办理质量。`);
@@ -1056,6 +1084,21 @@ function closingSections(c: Composer, report: Report): void {
   c.space(c.style.bodySize * 2);
   c.paragraph(report.agency, { indent: false, align: "right" });
   c.paragraph(report.issued.text, { indent: false, align: "right" });
+}
+
+/** Everything below the title: the prose and the three tables, in the order every format prints them. */
+function reportBody(w: ReportWriter, report: Report, width: number, reviewTables: TableSpec[]): void {
+  overview(w, report);
+  w.heading("二、主动公开政府信息情况");
+  w.table(activeTable(report, width));
+  w.heading("三、收到和处理政府信息公开申请情况");
+  w.table(applicationsTable(report, width));
+  w.heading("四、政府信息公开行政复议、行政诉讼情况");
+  reviewTables.forEach((table, i) => {
+    if (i > 0) w.space(w.style.bodySize);
+    w.table(table);
+  });
+  closingSections(w, report);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1071,21 +1114,8 @@ function composeReport(report: Report): Composer {
   if (report.style === "web") webMasthead(c, report);
   else c.paragraph(reportTitle(report), { font: "bold", size: c.style.titleSize, indent: false, align: "center" });
   c.space(c.style.bodySize * 0.5);
-  overview(c, report);
-  c.heading("二、主动公开政府信息情况");
-  c.table(activeTable(report, c.width));
-  c.heading("三、收到和处理政府信息公开申请情况");
-  c.table(applicationsTable(report, c.width));
-  c.heading("四、政府信息公开行政复议、行政诉讼情况");
-  if (report.style === "web") {
-    const [review, litigation] = stackedReviewTables(report, c.width);
-    c.table(review);
-    c.space(c.style.bodySize);
-    c.table(litigation);
-  } else {
-    c.table(reviewTable(report, c.width));
-  }
-  closingSections(c, report);
+  // The web print stacks the review/litigation table as two tables; Word prints one.
+  reportBody(c, report, c.width, report.style === "web" ? stackedReviewTables(report, c.width) : [reviewTable(report, c.width)]);
   if (report.style === "web") webPrintMarks(c, report);
   else wordPageNumbers(c);
   return c;
@@ -1134,6 +1164,357 @@ function wordPageNumbers(c: Composer): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The same reports as web pages and Word files
+// ---------------------------------------------------------------------------------------------
+
+/** A web-page or Word version of one of REPORTS: same prose, same three tables, same merges. */
+interface MarkupSample {
+  /** Output file name in samples/. */
+  file: string;
+  /** The PDF sample (REPORTS) it is made from. */
+  from: string;
+  format: "html" | "docx";
+  /** Web pages: the site around the article (the report's own data is taken from REPORTS). */
+  site?: WebSite;
+}
+
+/** A web page's furniture: its address, look and the filing numbers in its footer. */
+interface WebSite {
+  host: string;
+  /** Where the article sits under the host. */
+  path: string;
+  /** "modern": HTML5 in UTF-8 with <meta charset>; "classic": an older CMS page in GBK with no charset declared. */
+  look: "modern" | "classic";
+  icp: string;
+  police: string;
+  siteCode: string;
+  views: number;
+}
+
+const MARKUP_SAMPLES: MarkupSample[] = [
+  {
+    file: "sample-fengyang-2024-page.html",
+    from: "sample-fengyang-2024-web.pdf",
+    format: "html",
+    site: {
+      host: "www.fengyang.gov.cn",
+      path: "/xxgk/ndbg/2025/art_20250116_8841.html",
+      look: "modern",
+      icp: "皖ICP备10203040号-1",
+      police: "皖公网安备 34112602000108号",
+      siteCode: "3411260001",
+      views: 1286,
+    },
+  },
+  {
+    file: "sample-hexi-2019-gbk.htm",
+    from: "sample-hexi-2019-ruled.pdf",
+    format: "html",
+    site: {
+      host: "www.hexiqu.gov.cn",
+      path: "/zwgk/xxgknb/202001/t20200120_40516.htm",
+      look: "classic",
+      icp: "津ICP备10203041号",
+      police: "津公网安备 12010302000217号",
+      siteCode: "1201030002",
+      views: 437,
+    },
+  },
+  { file: "sample-xinan-2022.docx", from: "sample-xinan-2022-ruled.pdf", format: "docx" },
+  { file: "sample-hexi-2019.docx", from: "sample-hexi-2019-ruled.pdf", format: "docx" },
+];
+
+/** Text width of an A4 Word page with the 公文 margins (GB/T 9704: left 28 mm, right 26 mm), in points. */
+const WORD_PAGE = { width: 11906, height: 16838, top: 2098, right: 1474, bottom: 1984, left: 1588 };
+const WORD_TEXT_WIDTH = (WORD_PAGE.width - WORD_PAGE.left - WORD_PAGE.right) / 20;
+
+const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** The article's body as HTML: paragraphs, section headings and the tables with their rowspan/colspan. */
+class HtmlWriter implements ReportWriter {
+  readonly style = { bodySize: 16 };
+  readonly html: string[] = [];
+
+  constructor(private readonly look: WebSite["look"]) {}
+
+  heading(text: string): void {
+    // The modern CMS marks sections up as headings; the old one as bold paragraphs.
+    this.html.push(this.look === "modern" ? `<h3>${escapeXml(text)}</h3>` : `<p style="text-indent:2em"><strong>${escapeXml(text)}</strong></p>`);
+  }
+
+  paragraph(text: string, opts: ParagraphOptions = {}): void {
+    const style = opts.align === "right" ? "text-align:right" : opts.indent === false ? "" : "text-indent:2em";
+    this.html.push(`<p${style ? ` style="${style}"` : ""}>${escapeXml(text)}</p>`);
+  }
+
+  space(): void {
+    // Space is the style sheet's business.
+  }
+
+  table(spec: TableSpec): void {
+    const px = (pt: number) => Math.round((pt * 96) / 72);
+    const out = ['<table border="1" cellspacing="0" cellpadding="4" width="100%" style="border-collapse:collapse">'];
+    out.push(`<colgroup>${spec.widths.map((w) => `<col width="${px(w)}">`).join("")}</colgroup>`);
+    out.push("<tbody>");
+    for (const row of spec.rows) {
+      const cells = row.map((cell) => {
+        const span = `${(cell.rowSpan ?? 1) > 1 ? ` rowspan="${cell.rowSpan}"` : ""}${(cell.colSpan ?? 1) > 1 ? ` colspan="${cell.colSpan}"` : ""}`;
+        // A blank cell holds a non-breaking space, as CMS editors leave it.
+        return `<td${span} align="${cell.align ?? "center"}" valign="middle">${cell.text === "" ? "&nbsp;" : escapeXml(cell.text)}</td>`;
+      });
+      out.push(`<tr>${cells.join("")}</tr>`);
+    }
+    out.push("</tbody>", "</table>");
+    this.html.push(out.join("\n"));
+  }
+}
+
+/** The whole article page: the site's header, navigation and breadcrumb around the article, and its footer. */
+function webPage(report: Report, site: WebSite): string {
+  const title = reportTitle(report);
+  const body = new HtmlWriter(site.look);
+  reportBody(body, report, WORD_TEXT_WIDTH, [reviewTable(report, WORD_TEXT_WIDTH)]);
+  const published = `${report.issued.iso.slice(0, 10)} ${report.issued.iso.slice(11, 16)}`;
+  const siteName = escapeXml(report.site);
+  const related = [1, 2, 3].map((n) => {
+    const year = report.year - n;
+    return `<li><a href="/${site.path.split("/")[1]}/ndbg/${year + 1}/index.html">${escapeXml(`${report.agency}${year}年政府信息公开工作年度报告`)}</a><span>${year + 1}-01-${String(15 + n).padStart(2, "0")}</span></li>`;
+  });
+  const footer = [
+    `<p>主办单位：${siteName.replace(/网站$|门户网站$/, "")}办公室　承办单位：${escapeXml(report.agency)}</p>`,
+    `<p>网站标识码：${site.siteCode}　<a href="https://beian.miit.gov.cn/" target="_blank">${escapeXml(site.icp)}</a>　${escapeXml(site.police)}</p>`,
+    `<p><a href="/wzdt/">网站地图</a> | <a href="/lxwm/">联系我们</a> | <a href="/wzsm/">网站声明</a></p>`,
+  ];
+  const nav = ["首页", "政务公开", "政务服务", "互动交流", "走进" + report.site.slice(0, 2)].map(
+    (label, i) => `<a href="/${["", "zwgk", "zwfw", "hdjl", "zjxq"][i]}${i ? "/" : ""}">${escapeXml(label)}</a>`,
+  );
+  const crumbs = `<a href="/">首页</a> &gt; <a href="/xxgk/">政府信息公开</a> &gt; <a href="/xxgk/ndbg/">政府信息公开工作年度报告</a>`;
+  const info = `发布时间：${published}　来源：${escapeXml(report.agency)}　浏览次数：${site.views}`;
+  const tools = `<a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a>`;
+  if (site.look === "modern") {
+    return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="SiteName" content="${siteName}">
+<meta name="ArticleTitle" content="${escapeXml(title)}">
+<meta name="PubDate" content="${published}">
+<meta name="ContentSource" content="${escapeXml(report.agency)}">
+<title>${escapeXml(title)}_${siteName}</title>
+<link rel="stylesheet" href="/static/css/common.css">
+<script src="/static/js/jquery.min.js"></script>
+</head>
+<body>
+<header class="site-header">
+<div class="logo"><a href="/"><img src="/static/images/logo.png" alt="${siteName}"></a></div>
+<div class="top-links"><a href="/wza/">无障碍</a> <a href="/ydb/">移动版</a> <a href="/en/">English</a></div>
+</header>
+<nav class="main-nav">${nav.join("\n")}</nav>
+<div class="container">
+<div class="breadcrumb">当前位置：${crumbs}</div>
+<article class="article">
+<h1>${escapeXml(title)}</h1>
+<div class="article-info">${info}　字号：<a href="javascript:void(0)">大</a> <a href="javascript:void(0)">中</a> <a href="javascript:void(0)">小</a></div>
+<div class="article-content">
+${body.html.join("\n")}
+</div>
+<div class="article-tools">${tools}</div>
+</article>
+<aside class="related"><h3>相关阅读</h3><ul>
+${related.join("\n")}
+</ul></aside>
+</div>
+<footer class="site-footer">
+${footer.join("\n")}
+</footer>
+<script>var _hmt = _hmt || []; /* 统计代码 */</script>
+</body>
+</html>
+`;
+  }
+  // An older CMS: XHTML transitional, no charset declared (the server sent it in the HTTP header), layout by ids.
+  return `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml">
+<head>
+<title>${escapeXml(title)}-${siteName}</title>
+<meta name="keywords" content="政府信息公开,年度报告" />
+<link href="../../../images/style.css" rel="stylesheet" type="text/css" />
+<script type="text/javascript" src="../../../images/common.js"></script>
+</head>
+<body>
+<div id="top"><div class="banner"><img src="../../../images/banner.jpg" width="1000" height="120" alt="${siteName}" /></div>
+<div id="menu">${nav.join(" | ")}</div></div>
+<div id="main">
+<div class="position">您当前的位置：${crumbs}</div>
+<div class="detail">
+<h1 class="detail-title">${escapeXml(title)}</h1>
+<div class="detail-info">${info}</div>
+<div id="zoom" class="TRS_Editor">
+${body.html.join("\n")}
+</div>
+<div class="detail-tools">${tools}</div>
+<div class="detail-related"><b>相关文章：</b><ul>
+${related.join("\n")}
+</ul></div>
+</div>
+</div>
+<div id="footer">
+${footer.join("\n")}
+</div>
+</body>
+</html>
+`;
+}
+
+/**
+ * Encodes text as GB18030/GBK for a page saved in that encoding. Node has no GBK encoder, so one is built from its
+ * decoder: every two-byte sequence of the GBK code space decoded once, the first sequence giving a character kept.
+ * ASCII is one byte; anything outside the two-byte space is refused rather than written wrongly.
+ */
+let gbkCodes: Map<string, number> | undefined;
+function encodeGbk(text: string): Buffer {
+  if (!gbkCodes) {
+    gbkCodes = new Map();
+    const decoder = new TextDecoder("gb18030");
+    for (let lead = 0x81; lead <= 0xfe; lead++) {
+      for (let trail = 0x40; trail <= 0xfe; trail++) {
+        if (trail === 0x7f) continue;
+        const ch = decoder.decode(Uint8Array.of(lead, trail));
+        if (ch.length === 1 && ch !== "\ufffd" && !gbkCodes.has(ch)) gbkCodes.set(ch, (lead << 8) | trail);
+      }
+    }
+  }
+  const bytes: number[] = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80) bytes.push(cp);
+    else {
+      const code = gbkCodes.get(ch);
+      if (code === undefined) throw new Error(`character ${ch} (U+${cp.toString(16)}) has no two-byte GBK code`);
+      bytes.push(code >> 8, code & 0xff);
+    }
+  }
+  return Buffer.from(bytes);
+}
+
+const W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+
+/** A run of text; `props` is its w:rPr content. */
+const wordRun = (text: string, props = "") => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ""}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+
+/** The report's body as WordprocessingML: paragraphs as typed in Word, tables with w:gridSpan and w:vMerge. */
+class DocxWriter implements ReportWriter {
+  readonly style = { bodySize: 16 };
+  readonly xml: string[] = [];
+
+  title(text: string): void {
+    this.xml.push(`<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr>${wordRun(text)}</w:p>`);
+  }
+
+  heading(text: string): void {
+    // Section headings are typed, not styled: 黑体 on the body's size.
+    this.xml.push(`<w:p><w:pPr><w:ind w:firstLineChars="200" w:firstLine="640"/></w:pPr>${wordRun(text, '<w:rFonts w:ascii="黑体" w:eastAsia="黑体" w:hAnsi="黑体"/>')}</w:p>`);
+  }
+
+  paragraph(text: string, opts: ParagraphOptions = {}): void {
+    const pPr = opts.align === "right" ? '<w:jc w:val="right"/>' : opts.indent === false ? "" : '<w:ind w:firstLineChars="200" w:firstLine="640"/>';
+    this.xml.push(`<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ""}${wordRun(text)}</w:p>`);
+  }
+
+  space(): void {
+    this.xml.push("<w:p/>");
+  }
+
+  table(spec: TableSpec): void {
+    const twips = spec.widths.map((w) => Math.round(w * 20));
+    const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
+    const out = [
+      `<w:tbl><w:tblPr><w:tblW w:w="${sum(twips)}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>${["top", "left", "bottom", "right", "insideH", "insideV"].map(border).join("")}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr>`,
+      `<w:tblGrid>${twips.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`,
+    ];
+    const placed = placeGrid(spec);
+    spec.rows.forEach((_, r) => {
+      // Word writes every grid row whole: a cell merged down from above is an empty w:vMerge continuation cell.
+      const cells = placed.filter((c) => c.row <= r && r < c.row + c.rowSpan).sort((a, b) => a.col - b.col);
+      const tcs = cells.map((c) => {
+        const width = sum(twips.slice(c.col, c.col + c.colSpan));
+        const span = c.colSpan > 1 ? `<w:gridSpan w:val="${c.colSpan}"/>` : "";
+        const merge = c.rowSpan > 1 ? (c.row === r ? '<w:vMerge w:val="restart"/>' : "<w:vMerge/>") : "";
+        const text = c.row === r && c.spec.text !== "" ? wordRun(c.spec.text, '<w:sz w:val="21"/><w:szCs w:val="21"/>') : "";
+        const jc = `<w:pPr><w:spacing w:line="240" w:lineRule="auto"/><w:jc w:val="${c.spec.align ?? "center"}"/></w:pPr>`;
+        return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${span}${merge}<w:vAlign w:val="center"/></w:tcPr><w:p>${jc}${text}</w:p></w:tc>`;
+      });
+      const header = r < spec.headerRows ? "<w:trPr><w:tblHeader/></w:trPr>" : "";
+      out.push(`<w:tr>${header}${tcs.join("")}</w:tr>`);
+    });
+    out.push("</w:tbl>");
+    this.xml.push(out.join("\n"));
+  }
+}
+
+/** The report as a .docx: hand-written WordprocessingML zipped with fflate, every timestamp fixed. */
+function wordFile(report: Report): Uint8Array {
+  const w = new DocxWriter();
+  w.title(reportTitle(report));
+  w.space();
+  reportBody(w, report, WORD_TEXT_WIDTH, [reviewTable(report, WORD_TEXT_WIDTH)]);
+  const p = WORD_PAGE;
+  const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document ${W_NS}><w:body>
+${w.xml.join("\n")}
+<w:sectPr><w:pgSz w:w="${p.width}" w:h="${p.height}"/><w:pgMar w:top="${p.top}" w:right="${p.right}" w:bottom="${p.bottom}" w:left="${p.left}" w:header="851" w:footer="992" w:gutter="0"/><w:cols w:space="425"/><w:docGrid w:type="lines" w:linePitch="579"/></w:sectPr>
+</w:body></w:document>`;
+  const styles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles ${W_NS}>
+<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:eastAsia="仿宋_GB2312" w:hAnsi="Times New Roman" w:cs="Times New Roman"/><w:kern w:val="2"/><w:sz w:val="32"/><w:szCs w:val="32"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:line="560" w:lineRule="exact"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:widowControl w:val="0"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:line="700" w:lineRule="exact"/><w:jc w:val="center"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:rFonts w:ascii="Times New Roman" w:eastAsia="方正小标宋简体" w:hAnsi="Times New Roman"/><w:sz w:val="44"/><w:szCs w:val="44"/></w:rPr></w:style>
+<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>
+</w:styles>`;
+  const created = report.issued.iso.replace(/\.\d+Z$/, "Z");
+  const core = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${escapeXml(reportTitle(report))}</dc:title><dc:creator>${escapeXml(report.agency)}</dc:creator><cp:lastModifiedBy>${escapeXml(report.agency)}</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">${created}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${created}</dcterms:modified></cp:coreProperties>`;
+  const app = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Office Word</Application><DocSecurity>0</DocSecurity><Company>${escapeXml(report.agency)}</Company></Properties>`;
+  const rels = (items: [id: string, type: string, target: string][]) =>
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items.map(([id, type, target]) => `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`).join("")}</Relationships>`;
+  const OD = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const contentTypes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`;
+  // Word's own part order: the content types first, then the package relationships and the main document.
+  const parts: Record<string, Uint8Array> = {
+    "[Content_Types].xml": strToU8(contentTypes),
+    "_rels/.rels": strToU8(
+      rels([
+        ["rId1", `${OD}/officeDocument`, "word/document.xml"],
+        ["rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml"],
+        ["rId3", `${OD}/extended-properties`, "docProps/app.xml"],
+      ]),
+    ),
+    "word/document.xml": strToU8(document),
+    "word/_rels/document.xml.rels": strToU8(rels([["rId1", `${OD}/styles`, "styles.xml"]])),
+    "word/styles.xml": strToU8(styles),
+    "docProps/core.xml": strToU8(core),
+    "docProps/app.xml": strToU8(app),
+  };
+  // fflate writes the zip's DOS timestamps in local time: a date built from local fields is the same everywhere.
+  const [y, mo, d, h, mi] = created.match(/\d+/g)!.map(Number);
+  return zipSync(parts, { level: 6, mtime: new Date(y, mo - 1, d, h, mi) });
+}
+
+/** The bytes of a web-page or Word sample. */
+function markupBytes(sample: MarkupSample): Buffer {
+  const report = REPORTS.find((r) => r.file === sample.from);
+  if (!report) throw new Error(`${sample.file}: no sample ${sample.from}`);
+  if (sample.format === "docx") return Buffer.from(wordFile(report));
+  if (!sample.site) throw new Error(`${sample.file}: a web page needs its site`);
+  const page = webPage(report, sample.site);
+  return sample.site.look === "modern" ? Buffer.from(page, "utf8") : encodeGbk(page);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Output
 // ---------------------------------------------------------------------------------------------
 
@@ -1147,14 +1528,15 @@ async function render(report: Report): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function truthFile(report: Report, pdf: Buffer): object {
+/** The truth of a sample: its file name and the sha256 of its bytes, the report's agency, year, template and cells. */
+function truthFile(report: Report, bytes: Buffer, file = report.file, style: string = report.style): object {
   return {
-    file: report.file,
-    sha256: createHash("sha256").update(pdf).digest("hex"),
+    file,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
     agency: report.agency,
     year: report.year,
     template: report.template,
-    style: report.style,
+    style,
     cells: report.cells,
   };
 }
@@ -1170,8 +1552,23 @@ async function writeReports(dir: string, reports: Report[]): Promise<void> {
   }
 }
 
+/** The web-page and Word samples, each with its X.truth.json (truth style: its format). */
+function writeMarkupSamples(dir: string): void {
+  for (const sample of MARKUP_SAMPLES) {
+    const bytes = markupBytes(sample);
+    const report = REPORTS.find((r) => r.file === sample.from)!;
+    writeFileSync(join(dir, sample.file), bytes);
+    const truthPath = join(dir, sample.file.replace(/\.[a-z]+$/, ".truth.json"));
+    writeFileSync(truthPath, `${JSON.stringify(truthFile(report, bytes, sample.file, sample.format), null, 2)}\n`);
+    console.log(`${sample.file}: ${bytes.length} bytes, ${Object.keys(report.cells).length} cells`);
+  }
+}
+
 async function main(): Promise<void> {
-  if (!process.argv.includes("--fixtures")) await writeReports(SAMPLES_DIR, REPORTS);
+  if (!process.argv.includes("--fixtures")) {
+    await writeReports(SAMPLES_DIR, REPORTS);
+    writeMarkupSamples(SAMPLES_DIR);
+  }
   await writeReports(FIXTURES_DIR, FIXTURES);
 }
 

@@ -3,14 +3,10 @@
  * recursively along white gaps (an XY cut), so each figure, label and header word of a borderless table
  * becomes one box that is read on its own, like a ruled cell.
  */
+import type { Box } from "../pdf/types.js";
 
 /** A rectangle of the image in pixels, x1 and y1 exclusive. */
-export interface PixelBox {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
+export type PixelBox = Box;
 
 export interface BlockSettings {
   /** White rows at least this many pixels high separate blocks (lines of one wrapped cell lie closer). */

@@ -1,3 +1,4 @@
+import type { Box } from "../pdf/types.js";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { createCanvas, Image, type Canvas, type SKRSContext2D } from "@napi-rs/canvas";
@@ -16,12 +17,7 @@ export interface Reading {
 }
 
 /** A rectangle of a source canvas, in pixels. */
-export interface Crop {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
+export type Crop = Box;
 
 export type ReadMode = "text" | "digits";
 

@@ -1,4 +1,5 @@
 /** Pure raster operations on page images: ink mask, skew, ruling lines. */
+import type { Box } from "../pdf/types.js";
 
 /** One byte per pixel: 255 white, 0 black. */
 export interface Gray {
@@ -86,12 +87,7 @@ export function estimateSkew(mask: Uint8Array, width: number, height: number, ma
 }
 
 /** A ruling line found on the image, in pixels. */
-export interface PixelLine {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
+export type PixelLine = Box;
 
 export interface LineSettings {
   /** Shortest run of ink, in pixels, that counts as (part of) a ruling line. */

@@ -1,11 +1,11 @@
 import { once } from "node:events";
-import { createWriteStream, renameSync } from "node:fs";
+import { createWriteStream } from "node:fs";
 import { join } from "node:path";
 import { finished } from "node:stream/promises";
 import { format, writeToBuffer, type CsvFormatterStream } from "fast-csv";
 import type { ReportJson } from "../report/types.js";
 import { ACTIVE_DISCLOSURE, APPLICATION_COLUMNS, REVIEW_COLUMNS, type TableId } from "../template/templates.js";
-import { writeAtomic } from "./files.js";
+import { atomicFile, writeAtomic } from "./files.js";
 
 export type Row = Record<string, string | number | boolean | null>;
 
@@ -19,15 +19,12 @@ export async function writeCsv(path: string, headers: string[], rows: Row[]): Pr
 export class CsvSink {
   private readonly stream: CsvFormatterStream<Row, Row>;
   private readonly done: Promise<void>;
-  private readonly tmp: string;
-  constructor(
-    private readonly path: string,
-    headers: string[],
-  ) {
-    this.tmp = `${path}.${process.pid}.tmp`;
+  private readonly file: ReturnType<typeof atomicFile>;
+  constructor(path: string, headers: string[]) {
+    this.file = atomicFile(path);
     // The BOM goes in by hand: fast-csv writes it only with a first row, and Excel needs it in an empty file too.
     this.stream = format<Row, Row>({ headers, alwaysWriteHeaders: true });
-    const out = createWriteStream(this.tmp);
+    const out = createWriteStream(this.file.tmp);
     out.write("\ufeff");
     this.stream.pipe(out);
     this.done = finished(out);
@@ -39,7 +36,7 @@ export class CsvSink {
   async close(): Promise<void> {
     this.stream.end();
     await this.done;
-    renameSync(this.tmp, this.path);
+    this.file.commit();
   }
 }
 

@@ -1,4 +1,5 @@
-import { renameSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
+import { atomicFile } from "./files.js";
 import { readReport } from "./reports.js";
 
 const SCHEMA = `
@@ -37,7 +38,8 @@ export interface FileRow {
 export async function writeSqlite(path: string, reportFiles: string[], files: FileRow[]): Promise<void> {
   // Loaded on use: its WebAssembly would otherwise sit in the batch's main thread while the workers run.
   const { Database } = (await import("node-sqlite3-wasm")).default;
-  const tmp = `${path}.${process.pid}.tmp`;
+  const file = atomicFile(path);
+  const tmp = file.tmp;
   rmSync(tmp, { force: true });
   const db = new Database(tmp);
   try {
@@ -68,5 +70,5 @@ export async function writeSqlite(path: string, reportFiles: string[], files: Fi
   } finally {
     db.close();
   }
-  renameSync(tmp, path);
+  file.commit();
 }
