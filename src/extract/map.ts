@@ -1,4 +1,4 @@
-import type { Cell, TableStrategy } from "../layout/table.js";
+import type { Cell, Table } from "../layout/table.js";
 import { align, fillSingleGaps, MATCH_THRESHOLD } from "../template/align.js";
 import { normalizeLabel, similarity } from "../template/labels.js";
 import {
@@ -22,16 +22,12 @@ export interface MappedCell {
   row: string;
   column: string;
   cell: Cell;
-  page: number;
+  /** The table the finder found the cell in (its page, strategy, source table or picture). */
+  found: Table;
   /** How the row label matched the template (1 exact). */
   labelScore: number;
   /** How the column was identified. */
   columnBy: "header" | "position";
-  strategy: TableStrategy;
-  /** For a document's own table: which one (see Table.source). */
-  source?: number;
-  /** For a table OCR'd from a picture of a web page or Word file: the picture (see Table.picture). */
-  picture?: string;
 }
 
 /** Below this label similarity a match is kept but flagged as loose. */
@@ -136,12 +132,9 @@ export function mapApplications(input: RowRecord[], version: TemplateVersion): M
         row: best.defs[m.canonical].id,
         column: c.def.id,
         cell: c.cell,
-        page: rec.table.page,
+        found: rec.table,
         labelScore: m.score,
         columnBy: c.by,
-        strategy: rec.table.strategy,
-        source: rec.table.source,
-        picture: rec.table.picture,
       });
   }
   return { cells, otherRows: best.kind, used };
@@ -171,12 +164,9 @@ export function mapActiveDisclosure(records: RowRecord[], version: TemplateVersi
         row: row.id,
         column: c.def.id,
         cell: c.cell,
-        page: rec.table.page,
+        found: rec.table,
         labelScore: m.score,
         columnBy: c.by,
-        strategy: rec.table.strategy,
-        source: rec.table.source,
-        picture: rec.table.picture,
       });
   }
   return cells;
@@ -223,12 +213,9 @@ export function mapReviewLitigation(records: RowRecord[]): MappedCell[] {
         row: row.id,
         column: col.id,
         cell: v.cell,
-        page: rec.table.page,
+        found: rec.table,
         labelScore: agrees ? 1 : MATCH_THRESHOLD,
         columnBy: byHeader ? "header" : "position",
-        strategy: rec.table.strategy,
-        source: rec.table.source,
-        picture: rec.table.picture,
       });
     });
   }

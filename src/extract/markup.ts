@@ -10,7 +10,7 @@ import { pictureTables, type Picture } from "../ocr/pictures.js";
 import type { Glyph, PageModel } from "../pdf/types.js";
 import { isWide } from "../pdf/glyphs.js";
 import type { Block, MarkupDocument } from "../markup/types.js";
-import type { Warning } from "../report/warning.js";
+import { warning, type Warning } from "../report/warning.js";
 import { agencyFromTitle, readMetadata, type ReportMetadata } from "./metadata.js";
 import { readStatements } from "./narrative.js";
 import type { OcrMode } from "./options.js";
@@ -101,26 +101,22 @@ export async function markupReport(doc: MarkupDocument, source: ReportJson["sour
   if (incomplete && pictures.size && ocr !== "off") {
     const read = await pictureTables([...pictures.values()]);
     ({ report, error } = build(read.tables));
-    notes.push({
-      rule: "page.ocr",
-      kind: "input",
-      severity: "info",
-      message: `${read.tables.size} picture(s) read by OCR (the document's own tables did not give the whole report)${read.unreadable.length ? `; ${read.unreadable.length} could not be decoded: ${read.unreadable.map((p) => p.name).join(", ")}` : ""}`,
-      cells: [],
-      pages: [],
-    });
-  } else if (incomplete && pictures.size) notes.push(pictureNote(`${pictures.size} picture(s) in the document were not read (--ocr off): a table pasted as a picture needs OCR`));
+    const undecoded = read.unreadable.length ? `; ${read.unreadable.length} could not be decoded: ${read.unreadable.map((p) => p.name).join(", ")}` : "";
+    notes.push(warning("page.ocr", `${read.tables.size} picture(s) read by OCR (the document's own tables did not give the whole report)${undecoded}`));
+  } else if (incomplete && pictures.size)
+    notes.push(warning("input.picture_not_read", `${pictures.size} picture(s) in the document were not read (--ocr off): a table pasted as a picture needs OCR`));
   if (!report) {
     const err = error ?? new NoReportError("no 政府信息公开工作年度报告 found");
     if (unsaved) err.message += `; the page shows ${unsaved} picture(s) that were not saved with it, and a table printed as a picture can only be read from its file (save the page completely, with its _files folder)`;
     throw err;
   }
   if (unsaved && report.warnings.some((w) => w.rule === "table.cells_missing"))
-    notes.push(pictureNote(`${unsaved} picture(s) in the page were not saved beside it: a table printed as a picture cannot be read (save the page completely, with its _files folder)`));
+    notes.push(
+      warning(
+        "input.picture_not_read",
+        `${unsaved} picture(s) in the page were not saved beside it: a table printed as a picture cannot be read (save the page completely, with its _files folder)`,
+      ),
+    );
   report.warnings.push(...notes);
   return report;
-}
-
-function pictureNote(message: string): Warning {
-  return { rule: "input.picture_not_read", kind: "input", severity: "warning", message, cells: [], pages: [] };
 }

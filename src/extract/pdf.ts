@@ -41,7 +41,11 @@ function tryBuild(pages: PageModel[], source: ReportJson["source"]): { report: R
   }
 }
 
-export async function pdfReport(data: Uint8Array, file: string, options: ExtractOptions = {}): Promise<ReportJson> {
+/**
+ * The report of a PDF (not yet checked: see src/validate). `kept`, when given, receives the page models the
+ * report was built from, OCR'd pages as OCR read them (xxgk inspect draws them without reading them again).
+ */
+export async function pdfReport(data: Uint8Array, file: string, options: ExtractOptions = {}, kept?: PageModel[]): Promise<ReportJson> {
   const sha256 = createHash("sha256").update(data).digest("hex");
   const bytes = data.length;
   const mode = options.ocr ?? "auto";
@@ -49,10 +53,11 @@ export async function pdfReport(data: Uint8Array, file: string, options: Extract
   const copy = mode === "off" ? null : data.slice();
   const doc = await openPdf(data, options);
   let renderDoc: PDFDocumentProxy | null = null;
+  let pages: PageModel[] = [];
   try {
     const readable = Math.min(doc.numPages, MAX_PAGES);
     // Pages are asked for together: pdf.js answers in turn, but its message round trips no longer idle the thread.
-    const pages: PageModel[] = await Promise.all(Array.from({ length: readable }, (_, k) => readPage(doc, k + 1, { graphics: mode === "force" })));
+    pages = await Promise.all(Array.from({ length: readable }, (_, k) => readPage(doc, k + 1, { graphics: mode === "force" })));
     const source = { file, sha256, format: "pdf" as const, pages: doc.numPages, bytes };
     // Images are looked for only when the text layer did not give the whole report (their operator lists cost).
     const needs = async () => {
@@ -96,6 +101,7 @@ export async function pdfReport(data: Uint8Array, file: string, options: Extract
         report.warnings.push(warning("page.needs_ocr", `第${n.page}页: ${n.why}; its content was not read (--ocr off)`, [], [n.page]));
     return report;
   } finally {
+    kept?.push(...pages);
     await doc.destroy();
     await renderDoc?.destroy();
   }

@@ -5,7 +5,7 @@
  */
 import type { Table } from "../layout/table.js";
 import type { Box } from "../pdf/types.js";
-import { cellKey, LOW_OCR_CONFIDENCE, type ReportCell, type ReportJson, type Statement } from "../report/types.js";
+import { cellKey, LOW_OCR_CONFIDENCE, type ReportCell, type ReportJson, type Statement, type TableReport } from "../report/types.js";
 import { onPages, pagesOf, warning, type Warning } from "../report/warning.js";
 import { AMOUNT_COLUMNS, standardCells, TEMPLATE_MARKS, type TemplateVersion } from "../template/templates.js";
 import { parseValue } from "../text/values.js";
@@ -23,19 +23,19 @@ const round = (n: number) => Math.round(n * 10) / 10;
 const bbox = (b: Box): [number, number, number, number] => [round(b.x0), round(b.y0), round(b.x1), round(b.y1)];
 
 /** Where a mapped cell is, for a message: （第3页） on a PDF page, （表2第5行第3列） in a document's own table. */
-function where(m: MappedCell): string {
-  if (m.strategy === "grid") return `（表${(m.source ?? 0) + 1}第${m.cell.row + 1}行第${m.cell.col + 1}列）`;
-  return m.picture ? `（图片 ${m.picture}）` : `（第${m.page}页）`;
+function where({ found, cell }: MappedCell): string {
+  if (found.strategy === "grid") return `（表${(found.source ?? 0) + 1}第${cell.row + 1}行第${cell.col + 1}列）`;
+  return found.picture ? `（图片 ${found.picture}）` : `（第${found.page}页）`;
 }
 
 /** The page of a mapped cell, for a warning's pages: none for a web page's, a Word file's or a picture's. */
-const pageOf = (m: MappedCell): { page: number | null } => ({ page: m.strategy === "grid" || m.picture ? null : m.page });
+const pageOf = ({ found }: MappedCell): { page: number | null } => ({ page: found.strategy === "grid" || found.picture ? null : found.page });
 
 /** Where a mapped cell is: page and box on a PDF page, or its place in a document's own table. */
-function provenance(m: MappedCell): Pick<ReportCell, "page" | "bbox" | "locator" | "picture"> {
-  if (m.strategy === "grid") return { page: null, bbox: null, locator: { table: m.source ?? 0, row: m.cell.row, column: m.cell.col } };
-  if (m.picture) return { page: null, bbox: bbox(m.cell.box), picture: m.picture };
-  return { page: m.page, bbox: bbox(m.cell.box) };
+function provenance({ found, cell }: MappedCell): Pick<ReportCell, "page" | "bbox" | "locator" | "picture"> {
+  if (found.strategy === "grid") return { page: null, bbox: null, locator: { table: found.source ?? 0, row: cell.row, column: cell.col } };
+  if (found.picture) return { page: null, bbox: bbox(cell.box), picture: found.picture };
+  return { page: found.page, bbox: bbox(cell.box) };
 }
 
 /** Template version from the words only one template's tables print, else from the report year. */
@@ -71,13 +71,17 @@ export function buildReport({ tables, meta, narrative }: ReportInput, source: Re
   const cells: ReportCell[] = [];
   const warnings: Warning[] = [];
   const seen = new Set<string>();
+  const placed = new Map<Table, MappedCell[]>();
+  const unread = new Set<MappedCell>();
   for (const m of mapped) {
     const key = cellKey(m);
     const def = labels.get(key);
     if (!def || seen.has(key)) continue;
     seen.add(key);
+    placed.set(m.found, [...(placed.get(m.found) ?? []), m]);
     const read = readCell(m, def);
     if (read.cell) cells.push(read.cell);
+    else unread.add(m);
     warnings.push(...read.warnings);
   }
   warnings.push(...unsureTables(cells), ...missingCells([...labels.keys()].filter((k) => !seen.has(k))));
@@ -85,15 +89,26 @@ export function buildReport({ tables, meta, narrative }: ReportInput, source: Re
     extractor: { name: "xxgk", version: EXTRACTOR_VERSION },
     source,
     report: { agency: meta.agency, year: meta.year, template, title: meta.title, other_rows: apps.otherRows },
-    tables: tables.map((t) =>
-      t.strategy === "grid"
-        ? { page: null, strategy: t.strategy, rows: t.ys.length - 1, columns: t.xs.length - 1, bbox: null, source: t.source }
-        : { page: t.page, strategy: t.strategy, rows: t.ys.length - 1, columns: t.xs.length - 1, bbox: bbox(t.box) },
-    ),
+    tables: tables.map((t) => tableReport(t, placed.get(t) ?? [], unread)),
     cells,
     narrative,
     warnings,
   };
+}
+
+/** Where a found table is, how it was read, and what it gave the template. */
+function tableReport(t: Table, cells: MappedCell[], unread: Set<MappedCell>): TableReport {
+  const size = { strategy: t.strategy, rows: t.ys.length - 1, columns: t.xs.length - 1 };
+  const where =
+    t.strategy === "grid"
+      ? { page: null, bbox: null, source: t.source }
+      : t.picture
+        ? { page: null, bbox: bbox(t.box), picture: t.picture }
+        : { page: t.page, bbox: bbox(t.box) };
+  const matched = cells.length
+    ? { table: cells[0].table, rows: new Set(cells.map((c) => c.row)).size, cells: cells.length, unread: cells.filter((c) => unread.has(c)).length }
+    : null;
+  return { ...where, ...size, matched };
 }
 
 /** One mapped cell's value, provenance and what is unsure about it; no cell when its text is not a number. */
@@ -117,7 +132,7 @@ function readCell(m: MappedCell, def: { rowLabel: string; columnLabel: string })
     raw,
     blank: parsed.blank,
     ...provenance(m),
-    strategy: m.strategy,
+    strategy: m.found.strategy,
     label_score: Number(m.labelScore.toFixed(3)),
   };
   const ocr = m.cell.glyphs.flatMap((g) => (g.confidence === undefined ? [] : [g.confidence]));

@@ -44,6 +44,21 @@ export interface ReportCell {
   confidence?: number;
 }
 
+/** A found table: where, how it was read, its size, and the standard cells it gave (none: not a template table). */
+export interface TableReport {
+  page: number | null;
+  strategy: TableStrategy;
+  rows: number;
+  columns: number;
+  bbox: [number, number, number, number] | null;
+  /** A web page's or Word file's own table: which one, counted from 0. */
+  source?: number;
+  /** A table OCR'd from a picture of a web page or Word file: the picture. */
+  picture?: string;
+  /** The template table its cells were placed on, the template rows matched, cells placed, cells unreadable. */
+  matched: { table: TableId; rows: number; cells: number; unread: number } | null;
+}
+
 export interface ReportJson {
   extractor: { name: "xxgk"; version: string };
   /** pages: of a PDF; null for a web page or Word file. */
@@ -55,7 +70,8 @@ export interface ReportJson {
     title: string | null;
     other_rows: "split" | "single";
   };
-  tables: { page: number | null; strategy: TableStrategy; rows: number; columns: number; bbox: [number, number, number, number] | null; source?: number }[];
+  /** Every table the reader found, and what of the template it gave (a parsing report per table). */
+  tables: TableReport[];
   cells: ReportCell[];
   /** Figures the prose states (applications received, processing fees), for narrative.mismatch. */
   narrative: Statement[];
