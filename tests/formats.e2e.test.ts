@@ -9,7 +9,9 @@
 import { spawnSync } from "node:child_process";
 import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, delimiter, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ReportJson } from "../src/report/types.js";
 import { readCsv, removeTemps, ROOT, runXxgk, tempDir, type RunResult } from "./batch/helpers.js";
 import { SAMPLES, textSamplePdfs, truthOf, type Truth } from "./sampleFiles.js";
 
@@ -74,7 +76,7 @@ function convertToDoc(docx: string): string {
   copyFileSync(docx, join(work, "report.docx"));
   const run = spawnSync(
     SOFFICE!,
-    [`-env:UserInstallation=file://${join(work, "profile")}`, "--headless", "--norestore", "--convert-to", "doc", "--outdir", join(work, "out"), join(work, "report.docx")],
+    [`-env:UserInstallation=${pathToFileURL(join(work, "profile")).href}`, "--headless", "--norestore", "--convert-to", "doc", "--outdir", join(work, "out"), join(work, "report.docx")],
     { encoding: "utf8", timeout: 60_000 },
   );
   const doc = join(work, "out", "report.doc");
@@ -83,21 +85,6 @@ function convertToDoc(docx: string): string {
 }
 
 const failed = (r: RunResult) => `exit ${r.code} signal ${r.signal}\n${r.stderr.slice(-4000)}`;
-
-interface ReportJson {
-  source: { file: string; sha256: string; format: string; pages: number | null };
-  report: { agency: string | null; year: number | null; template: string | null };
-  cells: {
-    table: string;
-    row: string;
-    column: string;
-    value: number | null;
-    page: number | null;
-    bbox: number[] | null;
-    locator?: { table: number; row: number; column: number };
-  }[];
-  warnings: { rule: string; kind: string }[];
-}
 
 /** Truth cells read right, as ../shared/eval/score.mjs counts them (a value within 1e-6). */
 function score(report: ReportJson, truth: Truth): { right: number; total: number; wrong: string[] } {

@@ -37,6 +37,15 @@ describe("readMetadata", () => {
     Array.from(text).map((ch, k) => ({ text: ch, x0: 50 + k * size, x1: 50 + (k + 1) * size, y0: y, y1: y + size, size, vertical: false }));
   const page = (glyphs: Glyph[]): PageModel => ({ number: 1, width: 595, height: 842, glyphs, segments: [], imageCoverage: 0, textLayer: "ok", source: "text" });
 
+  it("corrects an OCR'd place no real division has by the real one a character away that the text names", () => {
+    const ocr = (glyphs: Glyph[]) => glyphs.map((g) => ({ ...g, confidence: 90 }));
+    const title = ocr(line("易城区新华街道办事处2021年政府信息公开工作年度报告", 80, 22));
+    const prose = ocr(line("鼎城区新华街道办事处认真贯彻落实条例", 140, 12));
+    expect(readMetadata([page([...title, ...prose])]).agency).toBe("鼎城区新华街道办事处");
+    // Nothing in the text to tell: the reading is kept, not guessed.
+    expect(readMetadata([page(title)]).agency).toBe("易城区新华街道办事处");
+  });
+
   it("takes the agency from the line above a title that starts at its year, whatever the agency's kind", () => {
     for (const agency of ["河南省人民政府办公厅", "来宾市政务服务中心", "宁国市经济技术开发区管理委员会"]) {
       const meta = readMetadata([page([...line(agency, 80, 16), ...line("2023年政府信息公开工作年度报告", 104, 22)])]);

@@ -1,7 +1,7 @@
 import { toLines, type TextLine } from "../layout/text.js";
 import type { PageModel } from "../pdf/types.js";
 import { containment, similarity } from "../template/labels.js";
-import { startsWithPlace } from "./places.js";
+import { placesOneOff, startsWithPlace } from "./places.js";
 
 export interface ReportMetadata {
   title: string | null;
@@ -92,8 +92,22 @@ function confirmAgency(agency: string, titleConfidence: number, pages: PageModel
       readings.set(t, Math.max(readings.get(t) ?? 0, confidence));
     }
   const real = new Map([...readings.keys()].map((t) => [t, startsWithPlace(ownAgencyName(t))]));
-  const best = [...readings].sort((a, b) => Number(real.get(b[0])) - Number(real.get(a[0])) || b[1] - a[1])[0];
-  return ownAgencyName(best[0]);
+  const best = ownAgencyName([...readings].sort((a, b) => Number(real.get(b[0])) - Number(real.get(a[0])) || b[1] - a[1])[0][0]);
+  return startsWithPlace(best) ? best : placeFromText(best, pages);
+}
+
+/**
+ * An agency name whose place OCR misread everywhere it was read on its own ("易城区…" for 鼎城区): the real
+ * place one character away that the rest of the report's text names most often, if it names one.
+ */
+function placeFromText(name: string, pages: PageModel[]): string {
+  const candidates = placesOneOff(name);
+  if (!candidates.length) return name;
+  const text = pages.flatMap((p) => p.glyphs.map((g) => g.text)).join("");
+  const count = (place: string) => text.split(place).length - 1;
+  const [top, next] = candidates.map((c) => ({ c, n: count(c) })).sort((a, b) => b.n - a.n || b.c.length - a.c.length);
+  if (!top.n || (next && next.n === top.n && next.c.length === top.c.length)) return name;
+  return top.c + name.slice(top.c.length);
 }
 
 /**

@@ -25,3 +25,13 @@ function placeNames(): string[] {
 export function startsWithPlace(name: string): boolean {
   return placeNames().some((p) => name.startsWith(p));
 }
+
+/** Real places as long as `name`'s start that differ from it in one character: what an OCR misreading may have been. */
+export function placesOneOff(name: string): string[] {
+  return placeNames().filter((p) => {
+    if (p.length < 3 || p.length > name.length || !DIVISION_SUFFIX.test(p)) return false;
+    let diff = 0;
+    for (let k = 0; k < p.length && diff < 2; k++) if (p[k] !== name[k]) diff++;
+    return diff === 1;
+  });
+}
