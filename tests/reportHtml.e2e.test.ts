@@ -4,7 +4,7 @@
  * Skips, saying why, when Chromium cannot be had or playwright-core is not installed.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -99,7 +99,9 @@ describe("report.html in headless Chromium", () => {
     if (unavailable) ctx.skip(unavailable);
     const work = tempDir("xxgk-html-");
     const out = join(work, "output");
-    const r = await runXxgk(["extract", join(ROOT, "samples"), join(ROOT, "tests", "fixtures"), "-o", out, "--jobs", "2", "--quiet"]);
+    // The samples and the report fixtures (tests/fixtures/markup holds pages that are no reports on purpose).
+    const fixtures = readdirSync(join(ROOT, "tests", "fixtures")).filter((f) => f.endsWith(".pdf")).map((f) => join(ROOT, "tests", "fixtures", f));
+    const r = await runXxgk(["extract", join(ROOT, "samples"), ...fixtures, "-o", out, "--jobs", "2", "--quiet"]);
     expect(r.code, `exit ${r.code}\n${r.stderr.slice(-4000)}`).toBe(0);
     const htmlPath = join(out, "report.html");
     expect(existsSync(htmlPath)).toBe(true);

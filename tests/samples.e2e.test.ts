@@ -82,7 +82,7 @@ describe("CLI", () => {
     expect(report.source.file).toBe(pdfs[0]);
   });
 
-  it("records a non-PDF file as failed and exits 1", { timeout: 120_000 }, async () => {
+  it("reads a web page saved as .pdf by its content, records it as no report, and exits 1", { timeout: 120_000 }, async () => {
     const input = tempDir();
     const out = tempDir();
     writeFileSync(join(input, "bad.pdf"), "<html><head><title>404</title></head><body>Not found</body></html>\n");
@@ -91,8 +91,9 @@ describe("CLI", () => {
     const files = parseCsv(readFileSync(join(out, "files.csv"), "utf8"));
     expect(files).toHaveLength(2);
     const bad = files.find((r) => basename(r.file) === "bad.pdf");
-    expect(bad?.status).toBe("failed");
-    expect(bad?.reason).toMatch(/HTML/);
+    expect(bad?.format).toBe("html");
+    expect(bad?.status).toBe("no-report");
+    expect(bad?.reason).toMatch(/no 政府信息公开工作年度报告 found/);
     expect(files.find((r) => basename(r.file) === pdfs[0])?.status).toBe("ok");
     expect(existsSync(join(out, pdfs[0].replace(/\.pdf$/, ".json")))).toBe(true);
   });

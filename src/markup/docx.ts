@@ -70,7 +70,7 @@ function unzipParts(bytes: Uint8Array): Map<string, Uint8Array> {
     // Only the XML parts and pictures: fonts, embedded objects and thumbnails are not decompressed.
     files = unzipSync(bytes, { filter: (f) => f.originalSize <= MAX_PART_BYTES && !/^word\/(?:fonts|embeddings)\//.test(f.name) && !/^docProps\/thumbnail/.test(f.name) });
   } catch (e) {
-    throw new Error(`${NOT_DOCX}: the zip is damaged or truncated (${(e as Error).message})`);
+    throw new Error(`a damaged or truncated Word .docx file: its zip cannot be read (${(e as Error).message})`);
   }
   return new Map(Object.entries(files));
 }
