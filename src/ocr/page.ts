@@ -241,10 +241,12 @@ export async function ocrPage(
     numericShare.set(row, ks.filter((k) => looksNumeric(texts[k].text)).length / ks.length);
   }
   // A text block that is not a label (two Chinese characters or more) may be a misread figure: read it as one.
+  // In a ruled row with any figure, a reading of one or two characters is a misread figure as likely as not
+  // (a bold 0 at 120 dpi reads as 册 in every cell of a column).
   const maybeNumber = (k: number) => {
     const row = crops[k].row;
     if (row === null) return !TWO_HAN.test(texts[k].text);
-    return (numericShare.get(row) ?? 0) >= 0.5 && Array.from(texts[k].text).length <= 2;
+    return (numericShare.get(row) ?? 0) > 0 && Array.from(texts[k].text).length <= 2;
   };
   const numeric = crops.map((_, k) => k).filter((k) => looksNumeric(texts[k].text) || maybeNumber(k));
   const digits = await engine.readCrops(source, numeric.map((k) => crops[k].crop), "digits");
@@ -264,9 +266,12 @@ export async function ocrPage(
       ? { text: d.text, confidence: Math.max(d.confidence, texts[k].confidence, settings.agreedConfidence) }
       : { text: longer, confidence: Math.min(d.confidence, texts[k].confidence) };
   });
-  // Blank marks that OCR reads as nothing or as a 1 are told by their shape.
+  // Blank marks that OCR reads as nothing, as a 1, or as a lone character where figures stand (/ as 册) are
+  // told by their shape.
   crops.forEach((c, k) => {
-    if (readings[k].text && !STROKE_READING.test(readings[k].text)) return;
+    const t = readings[k].text;
+    const lone = Array.from(t).length === 1 && !/\d/.test(t) && maybeNumber(k);
+    if (t && !STROKE_READING.test(t) && !lone) return;
     const mark = markShape(cleanMask, W, c.crop);
     if (mark) readings[k] = { text: mark === "dash" ? "—" : "/", confidence: settings.markConfidence };
   });
