@@ -10,6 +10,7 @@ import { EXTRACTOR_VERSION } from "../extract/version.js";
 import { ReportCsvs, writeCsv, type Row } from "../output/csv.js";
 import { writeAtomic } from "../output/files.js";
 import { readReport } from "../output/reports.js";
+import { writeCodebook } from "../output/codebook.js";
 import { HtmlReport } from "../output/html.js";
 import { writeSqliteOnThread } from "../output/sqliteThread.js";
 import { agencyKey, checkBatch, crossYearView } from "../validate/crossYear.js";
@@ -219,7 +220,7 @@ export async function finishBatch(results: FileResult[], outDir: string): Promis
   const sqlite = writeSqliteOnThread(
     join(outDir, "xxgk.sqlite"),
     reported.map((r) => join(outDir, r.output!)),
-    results.map((r) => ({ file: relative(process.cwd(), r.file) || r.file, status: r.status, reason: r.reason, pages: r.pages, seconds: r.seconds, output: r.output, sha256: r.sha256 })),
+    results.map((r) => ({ file: relative(process.cwd(), r.file) || r.file, format: r.format, status: r.status, reason: r.reason, pages: r.pages, seconds: r.seconds, output: r.output, sha256: r.sha256 })),
   );
   try {
     // Each report is read once for the CSVs and report.html together.
@@ -232,6 +233,7 @@ export async function finishBatch(results: FileResult[], outDir: string): Promis
     }
     await csvs.close();
     await writeFilesCsv(results, outDir);
+    await writeCodebook(outDir);
     await html.write(
       join(outDir, "report.html"),
       results.map((r) => ({ ...r, file: relative(process.cwd(), r.file) || r.file })),

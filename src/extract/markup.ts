@@ -13,6 +13,7 @@ import type { Block, MarkupDocument } from "../markup/types.js";
 import { warning, type Warning } from "../report/warning.js";
 import { agencyFromTitle, readMetadata, type ReportMetadata } from "./metadata.js";
 import { readStatements } from "./narrative.js";
+import { readSections } from "./sections.js";
 import type { OcrMode } from "./options.js";
 import { buildReport, NoReportError } from "./report.js";
 import type { ReportJson } from "../report/types.js";
@@ -81,6 +82,7 @@ export async function markupReport(doc: MarkupDocument, source: ReportJson["sour
   const text = doc.blocks.flatMap((b) => (b.kind === "heading" || b.kind === "paragraph" ? [b.text] : [])).join("\n");
   const meta = markupMetadata(doc, page);
   const narrative = readStatements(text, null);
+  const sections = readSections(doc.blocks.flatMap((b) => (b.kind === "heading" || b.kind === "paragraph" ? [{ text: b.text, page: null }] : [])));
   const pictures = new Map<Block, Picture>();
   for (const b of doc.blocks) if (b.kind === "image") {
     const p = pictureOf(b);
@@ -89,7 +91,7 @@ export async function markupReport(doc: MarkupDocument, source: ReportJson["sour
   const unsaved = doc.blocks.filter((b) => b.kind === "image" && !pictures.has(b)).length;
   const build = (fromPictures: Map<Picture, Table[]>) => {
     try {
-      return { report: buildReport({ tables: documentTables(doc, fromPictures, pictures), meta, narrative }, source), error: null };
+      return { report: buildReport({ tables: documentTables(doc, fromPictures, pictures), meta, narrative, sections }, source), error: null };
     } catch (err) {
       if (err instanceof NoReportError) return { report: null, error: err };
       throw err;

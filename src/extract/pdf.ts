@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { findTables } from "../layout/index.js";
-import { blockText } from "../layout/text.js";
+import { blockText, contains, toLines } from "../layout/text.js";
 import { sharedEngine } from "../ocr/engine.js";
 import { ocrPage } from "../ocr/page.js";
 import { openPdf, readPage } from "../pdf/document.js";
@@ -15,6 +15,7 @@ import type { ReportJson } from "../report/types.js";
 import { warning, type Warning } from "../report/warning.js";
 import { readMetadata } from "./metadata.js";
 import { readStatements } from "./narrative.js";
+import { readSections } from "./sections.js";
 import type { ExtractOptions } from "./options.js";
 import { buildReport, NoReportError, type ReportInput } from "./report.js";
 
@@ -23,11 +24,18 @@ export const MAX_PAGES = 80;
 
 /** The report input of a PDF's page models. */
 export function pdfInput(pages: PageModel[]): ReportInput {
+  const tables = pages.map((p) => findTables(p));
+  // The running text: every page's lines outside its tables, for the sections.
+  const lines = pages.flatMap((p, k) => {
+    const free = p.glyphs.filter((g) => !tables[k].some((t) => contains(t.box, (g.x0 + g.x1) / 2, (g.y0 + g.y1) / 2)));
+    return toLines(free).map((l) => ({ text: l.text, page: p.number }));
+  });
   return {
-    tables: pages.flatMap((p) => findTables(p)),
+    tables: tables.flat(),
     meta: readMetadata(pages),
     // The whole page: prose set in a grid (WPS underlines) is still prose; the patterns need sentences.
     narrative: pages.flatMap((p) => readStatements(blockText(p.glyphs), p.number)),
+    sections: readSections(lines),
   };
 }
 

@@ -5,10 +5,11 @@
  */
 import type { Table } from "../layout/table.js";
 import type { Box } from "../pdf/types.js";
-import { cellKey, LOW_OCR_CONFIDENCE, type ReportCell, type ReportJson, type Statement, type TableReport } from "../report/types.js";
+import { cellKey, LOW_OCR_CONFIDENCE, type ReportCell, type ReportJson, type Section, type Statement, type TableReport } from "../report/types.js";
 import { onPages, pagesOf, warning, type Warning } from "../report/warning.js";
 import { AMOUNT_COLUMNS, standardCells, TEMPLATE_MARKS, type TemplateVersion } from "../template/templates.js";
 import { parseValue } from "../text/values.js";
+import { placeAgency } from "./divisions.js";
 import { LOOSE_LABEL, mapActiveDisclosure, mapApplications, mapReviewLitigation, type MappedCell } from "./map.js";
 import type { ReportMetadata } from "./metadata.js";
 import { tableRows } from "./rows.js";
@@ -51,9 +52,10 @@ export interface ReportInput {
   tables: Table[];
   meta: ReportMetadata;
   narrative: Statement[];
+  sections: Section[];
 }
 
-export function buildReport({ tables, meta, narrative }: ReportInput, source: ReportJson["source"]): ReportJson {
+export function buildReport({ tables, meta, narrative, sections }: ReportInput, source: ReportJson["source"]): ReportJson {
   const records = tableRows(tables);
   const template = detectTemplate(tables.flatMap((t) => t.cells.map((c) => c.text)).join(" "), meta.year);
   if (!template || records.length === 0)
@@ -88,10 +90,11 @@ export function buildReport({ tables, meta, narrative }: ReportInput, source: Re
   return {
     extractor: { name: "xxgk", version: EXTRACTOR_VERSION },
     source,
-    report: { agency: meta.agency, year: meta.year, template, title: meta.title, other_rows: apps.otherRows },
+    report: { agency: meta.agency, ...placeAgency(meta.agency), year: meta.year, template, title: meta.title, other_rows: apps.otherRows },
     tables: tables.map((t) => tableReport(t, placed.get(t) ?? [], unread)),
     cells,
     narrative,
+    sections,
     warnings,
   };
 }

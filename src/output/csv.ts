@@ -6,6 +6,7 @@ import { format, writeToBuffer, type CsvFormatterStream } from "fast-csv";
 import type { ReportJson } from "../report/types.js";
 import { ACTIVE_DISCLOSURE, APPLICATION_COLUMNS, REVIEW_COLUMNS, type TableId } from "../template/templates.js";
 import { atomicFile, writeAtomic } from "./files.js";
+import { SUMMARY_COLUMNS, summaryRow } from "./summary.js";
 
 export type Row = Record<string, string | number | boolean | null>;
 
@@ -117,22 +118,34 @@ export const WIDE_PREFIX = ["file", "agency", "year", "template", "row", "row_la
 
 const STANDARD_TABLES: TableId[] = ["active_disclosure", "applications", "review_litigation"];
 
-/** The CSVs of a batch built report by report: cells, warnings, and one wide table per standard table. */
+export const SECTION_COLUMNS = ["file", "number", "heading", "text", "pages"];
+
+export function sectionRows(r: ReportJson): Row[] {
+  return (r.sections ?? []).map((s) => ({ file: r.source.file, number: s.number, heading: s.heading, text: s.text, pages: s.pages.join(" ") }));
+}
+
+/** The CSVs of a batch built report by report: reports, cells, warnings, sections, one wide table per standard table. */
 export class ReportCsvs {
+  private readonly reports: CsvSink;
   private readonly cells: CsvSink;
   private readonly warnings: CsvSink;
+  private readonly sections: CsvSink;
   private readonly wide: { t: TableId; sink: CsvSink }[];
   constructor(outDir: string) {
+    this.reports = new CsvSink(join(outDir, "reports.csv"), SUMMARY_COLUMNS.map((c) => c.name));
     this.cells = new CsvSink(join(outDir, "cells.csv"), CELL_COLUMNS);
     this.warnings = new CsvSink(join(outDir, "warnings.csv"), WARNING_COLUMNS);
+    this.sections = new CsvSink(join(outDir, "sections.csv"), SECTION_COLUMNS);
     this.wide = STANDARD_TABLES.map((t) => ({ t, sink: new CsvSink(join(outDir, `${t}.csv`), [...WIDE_PREFIX, ...wideColumns(t)]) }));
   }
   async add(report: ReportJson): Promise<void> {
+    await this.reports.write([summaryRow(report)]);
     await this.cells.write(cellRows([report]));
     await this.warnings.write(warningRows([report]));
+    await this.sections.write(sectionRows(report));
     for (const { t, sink } of this.wide) await sink.write(wideRows([report], t));
   }
   async close(): Promise<void> {
-    await Promise.all([this.cells.close(), this.warnings.close(), ...this.wide.map((w) => w.sink.close())]);
+    await Promise.all([this.reports, this.cells, this.warnings, this.sections, ...this.wide.map((w) => w.sink)].map((s) => s.close()));
   }
 }

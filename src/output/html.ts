@@ -171,10 +171,15 @@ export class HtmlReport {
   private readonly flags: Flag[] = [];
   private readonly byRule = new Map<string, number>();
   private readonly byAgency = new Map<string, number>();
+  /** Reports and warnings by province and division level (at most 34 × 5 cells, whatever the batch). */
+  private readonly byPlace = new Map<string, { reports: number; warnings: number }>();
 
   /** `pdfPath`: where the report's PDF can be opened again for crops, if it can. */
   add(r: ReportJson, pdfPath: string | null): void {
     this.summaries.push(summarize(r));
+    const place = `${r.report.province ?? "(no division)"}\t${r.report.division_level ?? ""}`;
+    const counts = this.byPlace.get(place) ?? { reports: 0, warnings: 0 };
+    this.byPlace.set(place, { reports: counts.reports + 1, warnings: counts.warnings + r.warnings.length });
     const boxOf = new Map(r.cells.map((c) => [`${c.table}/${c.row}/${c.column}`, c]));
     for (const w of r.warnings) {
       this.byRule.set(w.rule, (this.byRule.get(w.rule) ?? 0) + 1);
@@ -231,6 +236,13 @@ export class HtmlReport {
       .map((f) => `<tr><td>${esc(f.file)}</td><td class="${esc(f.status)}">${esc(f.status)}</td><td>${esc(f.reason)}</td><td>${f.warnings}</td></tr>`)
       .join("");
     const agencyRows = [...byAgency].sort((a, b) => b[1] - a[1]).map(([a, n]) => `<tr><td>${esc(a)}</td><td>${n}</td></tr>`).join("");
+    const placeRows = [...this.byPlace]
+      .sort((a, b) => a[0].localeCompare(b[0], "zh"))
+      .map(([k, c]) => {
+        const [province, level] = k.split("\t");
+        return `<tr><td>${esc(province)}</td><td>${esc(level)}</td><td>${c.reports}</td><td>${c.warnings}</td></tr>`;
+      })
+      .join("");
     const flagHtml = flags
       .filter((f) => f.severity !== "info")
       .map((f) => {
@@ -241,6 +253,7 @@ export class HtmlReport {
     return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>xxgk report</title><style>${STYLE}</style></head><body>
 <h1>xxgk batch report</h1><p>${files.length} file(s): ${counts}. ${summaries.length} report(s) with tables.</p>
 <h2>Charts</h2>${charts.join("") || "<p>No report with tables.</p>"}
+<h2>Reports by province and level</h2><table><tr><th>province</th><th>level</th><th>reports</th><th>warnings</th></tr>${placeRows}</table>
 <h2>Warnings by agency</h2><table><tr><th>agency</th><th>warnings</th></tr>${agencyRows}</table>
 <h2>Flagged cells</h2>${flagHtml || "<p>Nothing flagged.</p>"}
 <h2>Files</h2><table><tr><th>file</th><th>status</th><th>reason</th><th>warnings</th></tr>${fileRows}</table>

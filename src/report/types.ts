@@ -18,6 +18,29 @@ export interface Statement {
   page: number | null;
 }
 
+export type DivisionLevel = "province" | "city" | "county" | "township";
+export type AgencyKind = "government" | "general_office" | "department" | "township" | "development_zone" | "other";
+
+export interface AgencyPlace {
+  /** The name with spaces, full-width forms, radical code points and 政府 abbreviations normalised. */
+  agency_normalized: string | null;
+  division_code: string | null;
+  division_name: string | null;
+  division_level: DivisionLevel | null;
+  province: string | null;
+  agency_kind: AgencyKind | null;
+  /** Why the division is empty (or what the code stands for, for a township). */
+  division_note: string | null;
+}
+
+/** One of the report's six sections (一 … 六) as text: its heading as printed, its text, its pages. */
+export interface Section {
+  number: string;
+  heading: string;
+  text: string;
+  pages: number[];
+}
+
 /** The forms of input read: PDF, a saved web page, a Word file (.docx, or .doc/.wps converted). */
 export type InputFormat = "pdf" | "html" | "docx" | "doc";
 
@@ -65,6 +88,7 @@ export interface ReportJson {
   source: { file: string; sha256: string; format: InputFormat; pages: number | null; bytes: number };
   report: {
     agency: string | null;
+  } & AgencyPlace & {
     year: number | null;
     template: TemplateVersion | null;
     title: string | null;
@@ -75,6 +99,8 @@ export interface ReportJson {
   cells: ReportCell[];
   /** Figures the prose states (applications received, processing fees), for narrative.mismatch. */
   narrative: Statement[];
+  /** The report's sections (一 … 六) found by their headings, as text (tables left out). */
+  sections: Section[];
   warnings: Warning[];
 }
 
