@@ -1,4 +1,5 @@
 import type { ReportCell, ReportJson } from "../src/report/types.js";
+import { placeAgency } from "../src/extract/divisions.js";
 import { standardCells, type TemplateVersion } from "../src/template/templates.js";
 
 // A consistent applications table (split 其他处理 rows): organisation columns then 总计; unlisted rows are all 0.
@@ -33,8 +34,8 @@ function value(table: string, row: string, column: string): number {
 }
 
 /** A complete report whose cells keep every relation of the template. */
-export function consistentReport(template: TemplateVersion = "2021"): ReportJson {
-  const cells: ReportCell[] = standardCells(template, "split").map((c) => {
+export function consistentReport(template: TemplateVersion = "2021", otherRows: "split" | "single" = "split"): ReportJson {
+  const cells: ReportCell[] = standardCells(template, otherRows).map((c) => {
     const v = value(c.table, c.row, c.column);
     return {
       table: c.table,
@@ -53,10 +54,19 @@ export function consistentReport(template: TemplateVersion = "2021"): ReportJson
   });
   return {
     extractor: { name: "xxgk", version: "test" },
-    source: { file: "t.pdf", sha256: "0".repeat(64), pages: 5, bytes: 1 },
-    report: { agency: "测试局", year: template === "2021" ? 2022 : 2019, template, title: null, other_rows: "split" },
+    source: { file: "t.pdf", sha256: "0".repeat(64), format: "pdf", pages: 5, bytes: 1 },
+    report: {
+      agency: "测试局",
+      ...placeAgency("测试局"),
+      year: template === "2021" ? 2022 : 2019,
+      template,
+      title: null,
+      other_rows: otherRows,
+    },
     tables: [],
     cells,
+    narrative: [],
+    sections: [],
     warnings: [],
   };
 }

@@ -223,11 +223,12 @@ describe("a batch of hostile inputs", () => {
     expect(r.reason).toMatch(/table/);
   });
 
-  it("recognises an HTML page and a Word document renamed .pdf", () => {
-    expect(row("html-page.pdf").status).toBe("failed");
-    expect(row("html-page.pdf").reason).toMatch(/HTML/);
-    expect(row("word-document.pdf").status).toBe("failed");
-    expect(row("word-document.pdf").reason).toMatch(/ZIP|DOCX/);
+  it("reads an HTML page and a Word document renamed .pdf by their content, and finds no report in them", () => {
+    expect(row("html-page.pdf")).toMatchObject({ format: "html", status: "no-report" });
+    expect(row("html-page.pdf").reason).toMatch(/no 政府信息公开工作年度报告 found/);
+    // The Word document has a report's title but no tables.
+    expect(row("word-document.pdf")).toMatchObject({ format: "docx", status: "no-report" });
+    expect(row("word-document.pdf").reason).toMatch(/no standard tables/);
   });
 
   it("stops early on a 500-page PDF with a clear status", () => {

@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { findTables } from "../layout/index.js";
+import { colCount } from "../layout/table.js";
 import { blockText, contains, toLines } from "../layout/text.js";
 import { sharedEngine } from "../ocr/engine.js";
 import { ocrPage } from "../ocr/page.js";
@@ -12,6 +13,7 @@ import { openPdf, readPage } from "../pdf/document.js";
 import { ocrNeed } from "../pdf/ocrNeed.js";
 import type { PageModel } from "../pdf/types.js";
 import type { ReportJson } from "../report/types.js";
+import { isPageNumber } from "../text/numbering.js";
 import { warning, type Warning } from "../report/warning.js";
 import { readMetadata } from "./metadata.js";
 import { readStatements } from "./narrative.js";
@@ -25,10 +27,12 @@ export const MAX_PAGES = 80;
 /** The report input of a PDF's page models. */
 export function pdfInput(pages: PageModel[]): ReportInput {
   const tables = pages.map((p) => findTables(p));
-  // The running text: every page's lines outside its tables, for the sections.
+  // The running text: every page's lines outside table cells, for the sections. A cell as wide as its table
+  // is prose set on ruled lines (WPS underlines, which a table below may join), so it stays in.
   const lines = pages.flatMap((p, k) => {
-    const free = p.glyphs.filter((g) => !tables[k].some((t) => contains(t.box, (g.x0 + g.x1) / 2, (g.y0 + g.y1) / 2)));
-    return toLines(free).map((l) => ({ text: l.text, page: p.number }));
+    const cells = tables[k].flatMap((t) => t.cells.filter((c) => c.colSpan < colCount(t)));
+    const free = p.glyphs.filter((g) => !cells.some((c) => contains(c.box, (g.x0 + g.x1) / 2, (g.y0 + g.y1) / 2)));
+    return toLines(free).flatMap((l) => (isPageNumber(l.text.trim()) ? [] : [{ text: l.text, page: p.number }]));
   });
   return {
     tables: tables.flat(),

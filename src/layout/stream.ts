@@ -2,7 +2,7 @@ import { isValueText } from "../text/values.js";
 import type { Glyph, PageModel } from "../pdf/types.js";
 import type { Ruling } from "./rulings.js";
 import type { Cell, Table } from "./table.js";
-import { startsNumbered } from "../text/numbering.js";
+import { isPageNumber, startsNumbered } from "../text/numbering.js";
 import { defaultStreamRowSettings, FIGURE_PART, streamRows } from "./streamRows.js";
 import { anchor, center, contains, toLines, union, type TextLine } from "./text.js";
 
@@ -42,8 +42,6 @@ function visualLines(runs: TextLine[], share: number): VisualLine[] {
   return lines;
 }
 
-/** A page number as footers and headers print it: 3, - 3 -, — 3 —, 3/6, 第3页, 第 3 页 共 6 页. */
-const PAGE_NUMBER = /^(?:[-—–－\s]*\d+[-—–－\s]*|\d+\s*[/／]\s*\d+|第\s*\d+\s*页(?:\s*[，,]?\s*共\s*\d+\s*页)?)$/u;
 /** Page furniture lives in the top and bottom margins: this share of the page height. */
 const MARGIN_SHARE = 0.1;
 
@@ -59,7 +57,7 @@ function withoutPageNumbers(lines: VisualLine[], page: PageModel): VisualLine[] 
   const bottom = (l: VisualLine) => Math.max(...l.runs.map((r) => r.y1));
   return lines.filter((l, k) => {
     const text = l.runs.map((r) => r.text).join(" ");
-    if (!PAGE_NUMBER.test(text)) return true;
+    if (!isPageNumber(text)) return true;
     const gap = PAGE_NUMBER_GAP_EMS * Math.max(...l.runs.map(sizeOf));
     const footer = l.y > page.height * (1 - MARGIN_SHARE) && (k === 0 || top(l) - bottom(lines[k - 1]) > gap);
     const header = l.y < page.height * MARGIN_SHARE && (k === lines.length - 1 || top(lines[k + 1]) - bottom(l) > gap);

@@ -7,3 +7,7 @@ export const NUMBERING = /^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*
 
 /** Whether a text starts a numbered label. */
 export const startsNumbered = (text: string): boolean => NUMBERING.test(text);
+
+/** A page number as footers and headers print it: 3, - 3 -, — 3 —, 3/6, 第3页, 第 3 页 共 6 页. */
+export const isPageNumber = (text: string): boolean =>
+  /^(?:[-—–－\s]*\d+[-—–－\s]*|\d+\s*[/／]\s*\d+|第\s*\d+\s*页(?:\s*[，,]?\s*共\s*\d+\s*页)?)$/u.test(text);
