@@ -1,10 +1,11 @@
-import { createCanvas, type Canvas } from "@napi-rs/canvas";
+import { createCanvas, type Canvas, type Image } from "@napi-rs/canvas";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { releaseCanvases, renderPage, rotatedCanvas } from "../pdf/render.js";
 import { findLatticeTables } from "../layout/lattice.js";
 import { buildRulings } from "../layout/rulings.js";
 import { UNREAD, type Box, type Glyph, type PageModel, type Segment } from "../pdf/types.js";
 import { cropSource, type Crop, type OcrEngine, type Reading } from "./engine.js";
+import type { Cell } from "../layout/table.js";
 import { tableBlocks } from "./blocks.js";
 import { markShape } from "./marks.js";
 import { scanImage } from "./pageImage.js";
@@ -141,63 +142,80 @@ function toCanvas(gray: Gray): Canvas {
 
 const inside = (b: Box, r: Box) => (b.x0 + b.x1) / 2 >= r.x0 && (b.x0 + b.x1) / 2 <= r.x1 && (b.y0 + b.y1) / 2 >= r.y0 && (b.y0 + b.y1) / 2 <= r.y1;
 
-/**
- * Reads a page (or the pictures on it) by OCR into the same page model the text layer gives: ruling lines
- * found on the image, each table cell read on its own (numbers again with a digits-only alphabet), the rest
- * of the text read as a page. `regions` limits OCR to pictures on a page whose own text layer is kept.
- */
-export async function ocrPage(
-  doc: PDFDocumentProxy,
-  page: PageModel,
-  engine: OcrEngine,
-  regions: Box[] | "page",
-  settings: OcrSettings = defaultOcrSettings,
-): Promise<PageModel & { skew: number }> {
-  // A scan's own pixels when the page is one picture; else the page rendered at the wanted resolution.
-  const scan = regions === "page" ? await scanImage(doc, page.number, settings.dpi) : null;
+/** The page (or its pictures) as upright pixels: grey image, ink mask, and pixels per point. */
+interface PageImage {
+  canvas: Canvas;
+  gray: Gray;
+  mask: Uint8Array;
+  scale: number;
+  skew: number;
+}
+
+const pixelsOf = (c: Canvas) => c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+
+/** A scan's own pixels when the page is one picture; else the page rendered at the wanted resolution. Straightened. */
+async function uprightImage(doc: PDFDocumentProxy, page: PageModel, whole: boolean, settings: OcrSettings): Promise<PageImage> {
+  const scan = whole ? await scanImage(doc, page.number, settings.dpi) : null;
   const scale = scan?.scale ?? settings.dpi / 72;
   let canvas = scan?.canvas ?? (await renderPage(doc, page.number, scale));
-  const pixels = (c: Canvas) => c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
-  let gray = inkGray(pixels(canvas), canvas.width, canvas.height);
+  let gray = inkGray(pixelsOf(canvas), canvas.width, canvas.height);
   let mask = inkMask(gray);
   const skew = estimateSkew(mask, canvas.width, canvas.height);
   if (Math.abs(skew) >= settings.minSkew) {
     const upright = rotatedCanvas(canvas, -skew);
     releaseCanvases(canvas);
     canvas = upright;
-    gray = inkGray(pixels(canvas), canvas.width, canvas.height);
+    gray = inkGray(pixelsOf(canvas), canvas.width, canvas.height);
     mask = inkMask(gray);
   }
-  const W = canvas.width;
-  const areas: Box[] = regions === "page" ? [{ x0: 0, y0: 0, x1: page.width, y1: page.height }] : regions;
+  return { canvas, gray, mask, scale, skew };
+}
 
-  const lines = findPixelLines(mask, W, canvas.height, { minRun: Math.round(settings.minLineShare * W), maxGap: 2 });
+/** The ruling lines found on the image: as pixels, as page segments inside the OCR'd areas, and the lattice tables they draw. */
+function ruledTables(img: PageImage, page: PageModel, areas: Box[], settings: OcrSettings) {
+  const { canvas, mask, scale } = img;
+  const lines = findPixelLines(mask, canvas.width, canvas.height, { minRun: Math.round(settings.minLineShare * canvas.width), maxGap: 2 });
   const segments: Segment[] = [...lines.h, ...lines.v]
     .map((l) => ({ x0: l.x0 / scale, y0: l.y0 / scale, x1: l.x1 / scale, y1: l.y1 / scale }))
     .filter((s) => areas.some((a) => inside(s, a)));
   const { h, v } = buildRulings(segments);
   const tables = findLatticeTables(page.number, h, v, []);
-  const cells = tables.flatMap((t) => t.cells);
+  // Long rules are never text: under a running header, tesseract took one and the title below for a picture.
+  const rules = lines.h.filter((l) => l.x1 - l.x0 >= settings.ruleShare * canvas.width);
+  return { lines, segments, tables, cells: tables.flatMap((t) => t.cells), rules };
+}
+
+/** The image OCR reads: lines painted out and, on grey paper, everything lighter than ink whitened. */
+function cleanImage(img: PageImage, areas: Box[], ruled: ReturnType<typeof ruledTables>, settings: OcrSettings) {
+  const { gray, scale } = img;
+  const { lines, tables, cells, rules } = ruled;
   // Only the lines of found tables are painted out: a bold title's strokes are as long as a short border.
   const inTable = (l: PixelLine) =>
     tables.some((t) => {
       const b = { x0: t.box.x0 * scale - 4, y0: t.box.y0 * scale - 4, x1: t.box.x1 * scale + 4, y1: t.box.y1 * scale + 4 };
       return l.x0 >= b.x0 && l.x1 <= b.x1 && l.y0 >= b.y0 && l.y1 <= b.y1;
     });
-  const rules = lines.h.filter((l) => l.x1 - l.x0 >= settings.ruleShare * W);
   // On grey paper (a scan) everything lighter than ink is whitened (shading, a watermark, the paper): crops
   // are read stacked on white, and tesseract's one threshold for the whole stack would turn grey crops into
   // black blocks. Pictures on white paper keep their grey: the anti-aliasing of thin print is in it.
-  // Long rules are never text: under a running header, tesseract took one and the title below for a picture.
   const painted = paintOut(gray, [...(cells.length ? [...lines.h, ...lines.v].filter(inTable) : []), ...rules]);
   const paper = Math.min(...areas.map((a) => paperLevel(gray, Math.round(a.x0 * scale), Math.round(a.y0 * scale), Math.round(a.x1 * scale), Math.round(a.y1 * scale))));
   const cleanGray = paper < settings.whitePaper ? whiten(painted, otsu(gray)) : painted;
-  const clean = toCanvas(cleanGray);
-  const source = await cropSource(clean);
-  const cleanMask = inkMask(cleanGray, otsu(gray));
+  return { painted, cleanGray, clean: toCanvas(cleanGray), cleanMask: inkMask(cleanGray, otsu(gray)) };
+}
 
-  // A crop's row groups the cells of a ruled row; text blocks have none (their rows are not known yet).
-  const crops: { box: Box; crop: Crop; row: string | null }[] = [];
+/** What OCR reads one by one: a page box, its crop in pixels, and the ruled row grouping it (none for text blocks, whose rows are not known yet). */
+interface CropJob {
+  box: Box;
+  crop: Crop;
+  row: string | null;
+}
+
+/** The inked cells of ruled tables; without any, the text blocks of borderless (three-line) tables. */
+function cropJobs(img: PageImage, cells: Cell[], areas: Box[], cleanMask: Uint8Array, settings: OcrSettings): CropJob[] {
+  const { canvas, mask, scale } = img;
+  const W = canvas.width;
+  const crops: CropJob[] = [];
   for (const c of cells) {
     const crop = {
       x0: Math.round(c.box.x0 * scale) + settings.cellInset,
@@ -210,29 +228,35 @@ export async function ocrPage(
     if (inkShare(mask, W, crop.x0, crop.y0, crop.x1, crop.y1) * area < settings.minInkPixels) continue;
     crops.push({ box: c.box, crop, row: `${Math.round(c.box.y0)}` });
   }
-  if (cells.length === 0) {
-    // Borderless (three-line) tables: page layout analysis drops their lone figures, so the text blocks
-    // of table rows are read one by one like cells (their grid is rebuilt below).
-    const blockSettings = {
-      rowGap: Math.round(settings.blockRowGap * scale),
-      colGap: Math.round(settings.blockColGap * scale),
-      minInk: settings.minInkPixels,
-      titleHeight: Math.round(settings.titleHeight * scale),
-      ruleMaxHeight: Math.round(settings.ruleMaxHeight * scale),
-      ruleMinWidth: Math.round(settings.ruleMinWidth * scale),
-    };
-    for (const a of areas) {
-      const px = { x0: Math.max(0, Math.round(a.x0 * scale)), y0: Math.max(0, Math.round(a.y0 * scale)), x1: Math.min(W, Math.round(a.x1 * scale)), y1: Math.min(canvas.height, Math.round(a.y1 * scale)) };
-      for (const b of tableBlocks(cleanMask, W, px, blockSettings)) {
-        const pad = settings.blockPad;
-        const crop = { x0: Math.max(0, b.box.x0 - pad), y0: Math.max(0, b.box.y0 - pad), x1: Math.min(W, b.box.x1 + pad), y1: Math.min(canvas.height, b.box.y1 + pad) };
-        crops.push({ box: { x0: b.box.x0 / scale, y0: b.box.y0 / scale, x1: b.box.x1 / scale, y1: b.box.y1 / scale }, crop, row: null });
-      }
+  if (cells.length > 0) return crops;
+  // Borderless tables: page layout analysis drops their lone figures, so the text blocks of table rows are
+  // read one by one like cells (their grid is rebuilt from the readings).
+  const blockSettings = {
+    rowGap: Math.round(settings.blockRowGap * scale),
+    colGap: Math.round(settings.blockColGap * scale),
+    minInk: settings.minInkPixels,
+    titleHeight: Math.round(settings.titleHeight * scale),
+    ruleMaxHeight: Math.round(settings.ruleMaxHeight * scale),
+    ruleMinWidth: Math.round(settings.ruleMinWidth * scale),
+  };
+  const pad = settings.blockPad;
+  for (const a of areas) {
+    const px = { x0: Math.max(0, Math.round(a.x0 * scale)), y0: Math.max(0, Math.round(a.y0 * scale)), x1: Math.min(W, Math.round(a.x1 * scale)), y1: Math.min(canvas.height, Math.round(a.y1 * scale)) };
+    for (const b of tableBlocks(cleanMask, W, px, blockSettings)) {
+      const crop = { x0: Math.max(0, b.box.x0 - pad), y0: Math.max(0, b.box.y0 - pad), x1: Math.min(W, b.box.x1 + pad), y1: Math.min(canvas.height, b.box.y1 + pad) };
+      crops.push({ box: { x0: b.box.x0 / scale, y0: b.box.y0 / scale, x1: b.box.x1 / scale, y1: b.box.y1 / scale }, crop, row: null });
     }
   }
+  return crops;
+}
+
+/**
+ * Every crop read: as text, figures again with a digits-only alphabet (two readings that agree make a sure
+ * value), blank marks told by their shape, figures voted on at several scales.
+ */
+async function readJobs(engine: OcrEngine, source: Image, crops: CropJob[], cleanMask: Uint8Array, width: number, settings: OcrSettings): Promise<Reading[]> {
   const texts = await engine.readCrops(source, crops.map((c) => c.crop), "text");
-  // Numbers, and short readings in rows of numbers (4 misread as 也, 1 as 工), are read again with a
-  // digits-only alphabet; two readings that agree make a sure value.
+  // Numbers, and short readings in rows of numbers (4 misread as 也, 1 as 工), are read again as digits.
   const looksNumeric = (t: string) => NUMERIC.test(t) || (/\d/.test(t) && !/[\u4e00-\u9fff]{2}/u.test(t));
   const numericShare = new Map<string, number>();
   for (const row of new Set(crops.map((c) => c.row))) {
@@ -272,7 +296,7 @@ export async function ocrPage(
     const t = readings[k].text;
     const lone = Array.from(t).length === 1 && !/\d/.test(t) && maybeNumber(k);
     if (t && !STROKE_READING.test(t) && !lone) return;
-    const mark = markShape(cleanMask, W, c.crop);
+    const mark = markShape(cleanMask, width, c.crop);
     if (mark) readings[k] = { text: mark === "dash" ? "—" : "/", confidence: settings.markConfidence };
   });
   // Figures, and inked cells that read as nothing, are read again one by one at several scales, and vote;
@@ -280,6 +304,15 @@ export async function ocrPage(
   const toVote = numeric.filter((k) => (crops[k].row !== null || !texts[k].text || looksNumeric(texts[k].text)) && !BLANK_MARK.test(readings[k].text));
   const each = await engine.readEach(source, toVote.map((k) => crops[k].crop), settings.voteScales);
   toVote.forEach((k, i) => (readings[k] = voteFigure(readings[k], each[i], settings)));
+  return readings;
+}
+
+/**
+ * The readings as glyphs and the segments of the page's tables: ruled tables keep their lines; borderless
+ * ones get a grid rebuilt from where their labels and figures stand, which the lattice stage reads like borders.
+ */
+function tableText(crops: CropJob[], readings: Reading[], ruled: ReturnType<typeof ruledTables>, scale: number, settings: OcrSettings) {
+  const { cells, rules, segments } = ruled;
   // A cell with ink that read as nothing must not pass for a blank: it gets a mark that reads as unreadable.
   const read: ReadBlock[] = crops.map((c, k) => ({
     box: c.box,
@@ -291,25 +324,29 @@ export async function ocrPage(
   }));
   const wrapped = cells.length ? read : joinWrappedLabels(read, settings.wrapGap);
   const blocks = cells.length ? read : joinWrappedFigures(wrapped, rowLabels(wrapped));
-  // The grid of borderless tables takes the place of their rules, which the lattice stage reads like borders.
   const grids = cells.length ? [] : virtualGrids(blocks, rules.map((l) => ({ y: l.y0 / scale, x0: l.x0 / scale, x1: l.x1 / scale })));
   // A lone character where the grid has a figure is a figure OCR could not read.
   const unread = new Set(grids.flatMap((g) => g.values.filter((b) => b.kind === "other")));
   const glyphs: Glyph[] = blocks.flatMap((b) => (unread.has(b) ? spread(UNREAD, b.box, 0, b.lineHeight) : spread(b.text, b.box, b.confidence, b.lineHeight)));
   const inGrid = (sg: Segment) => grids.some((g) => sg.y0 >= g.ys[0] && sg.y1 <= g.ys[g.ys.length - 1] && sg.x1 > g.xs[0] && sg.x0 < g.xs[g.xs.length - 1]);
-  const pageSegments = [...segments.filter((sg) => !inGrid(sg)), ...grids.flatMap(gridSegments)];
+  return { glyphs, segments: [...segments.filter((sg) => !inGrid(sg)), ...grids.flatMap(gridSegments)] };
+}
 
-  // Text outside the tables (title, prose): the page read whole, with tables and non-OCR areas painted out.
-  // It is read from the grey image, not the whitened one: tesseract thresholds a whole page well by itself,
-  // and whitening thins strokes it then misreads (孟 as 重).
-  const rest = createCanvas(W, canvas.height);
+/**
+ * Text outside the tables (title, prose): the page read whole, with tables and non-OCR areas painted out.
+ * It is read from the grey image, not the whitened one: tesseract thresholds a whole page well by itself,
+ * and whitening thins strokes it then misreads (孟 as 重).
+ */
+async function proseGlyphs(engine: OcrEngine, prose: Canvas, areas: Box[], crops: CropJob[], scale: number, settings: OcrSettings): Promise<Glyph[]> {
+  const W = prose.width;
+  const rest = createCanvas(W, prose.height);
   const rctx = rest.getContext("2d");
   rctx.fillStyle = "white";
-  rctx.fillRect(0, 0, W, canvas.height);
-  const prose = cleanGray === painted ? clean : toCanvas(painted);
+  rctx.fillRect(0, 0, W, prose.height);
   for (const a of areas) rctx.drawImage(prose, a.x0 * scale, a.y0 * scale, (a.x1 - a.x0) * scale, (a.y1 - a.y0) * scale, a.x0 * scale, a.y0 * scale, (a.x1 - a.x0) * scale, (a.y1 - a.y0) * scale);
   for (const c of crops) rctx.fillRect(c.box.x0 * scale - 2, c.box.y0 * scale - 2, (c.box.x1 - c.box.x0) * scale + 4, (c.box.y1 - c.box.y0) * scale + 4);
-  if (inkShare(inkMask(inkGray(pixels(rest), W, rest.height)), W, 0, 0, W, rest.height) > 0.0005) {
+  const glyphs: Glyph[] = [];
+  if (inkShare(inkMask(inkGray(pixelsOf(rest), W, rest.height)), W, 0, 0, W, rest.height) > 0.0005) {
     // Running text reads best at about half the cell resolution: titles are then no taller than the model likes.
     const f = settings.proseScale;
     const small = createCanvas(Math.round(W * f), Math.round(rest.height * f));
@@ -318,15 +355,40 @@ export async function ocrPage(
     for (const c of chars) glyphs.push(...spread(c.text, c.box, c.confidence, Infinity));
     releaseCanvases(small);
   }
-  releaseCanvases(rest, clean, prose, canvas);
+  releaseCanvases(rest);
+  return glyphs;
+}
+
+/**
+ * Reads a page (or the pictures on it) by OCR into the same page model the text layer gives: ruling lines
+ * found on the image, each table cell read on its own (numbers again with a digits-only alphabet), the rest
+ * of the text read as a page. `regions` limits OCR to pictures on a page whose own text layer is kept.
+ */
+export async function ocrPage(
+  doc: PDFDocumentProxy,
+  page: PageModel,
+  engine: OcrEngine,
+  regions: Box[] | "page",
+  settings: OcrSettings = defaultOcrSettings,
+): Promise<PageModel & { skew: number }> {
+  const img = await uprightImage(doc, page, regions === "page", settings);
+  const areas: Box[] = regions === "page" ? [{ x0: 0, y0: 0, x1: page.width, y1: page.height }] : regions;
+  const ruled = ruledTables(img, page, areas, settings);
+  const { painted, cleanGray, clean, cleanMask } = cleanImage(img, areas, ruled, settings);
+  const crops = cropJobs(img, ruled.cells, areas, cleanMask, settings);
+  const readings = await readJobs(engine, await cropSource(clean), crops, cleanMask, img.canvas.width, settings);
+  const tables = tableText(crops, readings, ruled, img.scale, settings);
+  const prose = cleanGray === painted ? clean : toCanvas(painted);
+  const glyphs = [...tables.glyphs, ...(await proseGlyphs(engine, prose, areas, crops, img.scale, settings))];
+  releaseCanvases(clean, prose, img.canvas);
 
   const keep = (b: Box) => !areas.some((a) => inside(b, a));
   return {
     ...page,
     glyphs: [...page.glyphs.filter(keep), ...glyphs],
-    segments: [...page.segments.filter(keep), ...pageSegments],
+    segments: [...page.segments.filter(keep), ...tables.segments],
     source: "ocr",
     graphicsRead: true,
-    skew,
+    skew: img.skew,
   };
 }
