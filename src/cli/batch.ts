@@ -110,15 +110,60 @@ function failure(err: unknown, options: BatchOptions): string {
   return `the reader crashed: ${e.message ?? String(err)}`;
 }
 
-/**
- * Extracts every file on a pool of worker threads. A file that fails, hangs or eats memory is stopped and
- * recorded, and the batch goes on; identical files are read once; outputs of an earlier run are reused.
- */
 /** Temporary files of a run that was killed between writing and renaming (ours: `name.<pid>.tmp`). */
 function sweepTemporaryFiles(dir: string): void {
   for (const name of readdirSync(dir)) if (/\.\d+\.tmp$/.test(name)) rmSync(join(dir, name), { force: true });
 }
 
+interface HashedInput {
+  file: string;
+  path: InputFile["path"];
+  sha256: string | null;
+  error: string | null;
+}
+
+/** Every input's hash (or why it cannot be read), a few files at a time: ten thousand open at once would run out of file handles. */
+async function hashInputs(inputs: InputFile[]): Promise<HashedInput[]> {
+  const hashing = new Semaphore(HASH_CONCURRENCY);
+  return Promise.all(
+    inputs.map(async ({ path, display: file }) => {
+      await hashing.acquire();
+      try {
+        return { file, path, sha256: await sha256Of(path), error: null };
+      } catch (err) {
+        return { file, path, sha256: null, error: `cannot be read from disk: ${(err as Error).message}` };
+      } finally {
+        hashing.release();
+      }
+    }),
+  );
+}
+
+const NOTHING_READ = { format: null, pages: null, seconds: 0, warnings: 0, agency: null, year: null, cached: false, crossYear: null };
+
+/** The result of a file whose report an earlier run wrote. */
+function cachedResult(previous: ReportJson, file: string, sha256: string, output: string): FileResult {
+  return {
+    file,
+    sha256,
+    output,
+    cached: true,
+    status: "ok",
+    format: previous.source.format ?? "pdf",
+    reason: "",
+    pages: previous.source.pages,
+    seconds: 0,
+    warnings: previous.warnings.length,
+    agency: previous.report.agency,
+    year: previous.report.year,
+    crossYear: crossYearView(previous),
+  };
+}
+
+/**
+ * Extracts every file on a pool of worker threads. A file that fails, hangs or eats memory is stopped and
+ * recorded, and the batch goes on; identical files are read once; outputs of an earlier run are reused.
+ */
 export async function runBatch(inputs: InputFile[], options: BatchOptions): Promise<FileResult[]> {
   mkdirSync(options.outDir, { recursive: true });
   sweepTemporaryFiles(options.outDir);
@@ -131,75 +176,46 @@ export async function runBatch(inputs: InputFile[], options: BatchOptions): Prom
     idleTimeout: 1000,
     resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
   });
-  const files = inputs.map((i) => i.display);
-  // A few files at a time: ten thousand open at once would run out of file handles (and hold 64 KB each).
-  const hashing = new Semaphore(HASH_CONCURRENCY);
-  const hashed = await Promise.all(
-    inputs.map(async ({ path, display: file }) => {
-      await hashing.acquire();
-      try {
-        return { file, path, sha256: await sha256Of(path), error: null as string | null };
-      } catch (err) {
-        return { file, path, sha256: null, error: `cannot be read from disk: ${(err as Error).message}` };
-      } finally {
-        hashing.release();
-      }
-    }),
-  );
+  const hashed = await hashInputs(inputs);
   const names = outputNames(hashed);
   const slots = new Semaphore(pool.maxThreads);
-  const results: FileResult[] = new Array(files.length);
+  const results: FileResult[] = new Array(inputs.length);
   const firstBySha = new Map<string, Promise<FileResult>>();
   let done = 0;
   const finish = (k: number, r: FileResult) => {
     results[k] = r;
-    options.onFileDone?.(r, ++done, files.length);
+    options.onFileDone?.(r, ++done, inputs.length);
     return r;
+  };
+  const extract = async ({ file, path }: HashedInput, sha256: string, output: string): Promise<FileResult> => {
+    const outPath = join(options.outDir, output);
+    const previous = options.force ? null : reusable(outPath, sha256);
+    if (previous) return cachedResult(previous, file, sha256, output);
+    // The time limit runs from when a worker takes the file, not from when it was queued.
+    await slots.acquire();
+    try {
+      const r = await pool.run(
+        { path, name: basename(file), outPath, password: options.password, ocr: options.ocr },
+        { signal: AbortSignal.timeout((options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000) },
+      );
+      return { ...r, file, sha256, output: r.status === "ok" ? output : null, cached: false };
+    } catch (err) {
+      return { file, sha256, output: null, status: "failed" as FileStatus, reason: failure(err, options), ...NOTHING_READ };
+    } finally {
+      slots.release();
+    }
   };
   try {
     await Promise.all(
-      hashed.map(async ({ file, path, sha256, error }, k) => {
-        const empty = { format: null, pages: null, seconds: 0, warnings: 0, agency: null, year: null, cached: false, crossYear: null };
-        if (!sha256) return finish(k, { file, sha256, output: null, status: "failed", reason: error!, ...empty });
+      hashed.map(async (input, k) => {
+        const { file, sha256, error } = input;
+        if (!sha256) return finish(k, { file, sha256, output: null, status: "failed", reason: error!, ...NOTHING_READ });
         const earlier = firstBySha.get(sha256);
         if (earlier) {
           const first = await earlier;
           return finish(k, { ...first, file, cached: false, reason: first.reason || `same file as ${relative(process.cwd(), first.file)}` });
         }
-        const output = `${names.get(file)}.json`;
-        const outPath = join(options.outDir, output);
-        const job = (async (): Promise<FileResult> => {
-          const previous = options.force ? null : reusable(outPath, sha256);
-          if (previous)
-            return {
-              file,
-              sha256,
-              output,
-              cached: true,
-              status: "ok",
-              format: previous.source.format ?? "pdf",
-              reason: "",
-              pages: previous.source.pages,
-              seconds: 0,
-              warnings: previous.warnings.length,
-              agency: previous.report.agency,
-              year: previous.report.year,
-              crossYear: crossYearView(previous),
-            };
-          // The time limit runs from when a worker takes the file, not from when it was queued.
-          await slots.acquire();
-          try {
-            const r = await pool.run(
-              { path, name: basename(file), outPath, password: options.password, ocr: options.ocr },
-              { signal: AbortSignal.timeout((options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000) },
-            );
-            return { ...r, file, sha256, output: r.status === "ok" ? output : null, cached: false };
-          } catch (err) {
-            return { file, sha256, output: null, status: "failed" as FileStatus, reason: failure(err, options), ...empty };
-          } finally {
-            slots.release();
-          }
-        })();
+        const job = extract(input, sha256, `${names.get(file)}.json`);
         firstBySha.set(sha256, job);
         return finish(k, await job);
       }),

@@ -1,5 +1,4 @@
-import type { Cell, Table } from "../layout/table.js";
-import { colCount } from "../layout/table.js";
+import { colCount, rowCount, type Cell, type Table } from "../layout/table.js";
 import { isValueText } from "../text/values.js";
 import { UNREAD } from "../pdf/types.js";
 import { ACTIVE_DISCLOSURE, APPLICATION_COLUMNS, REVIEW_COLUMNS } from "../template/templates.js";
@@ -39,6 +38,85 @@ function rowCells(table: Table, row: number): Cell[] {
 }
 
 /**
+ * Rows holding at least one figure. A header row with one header word misread as a figure (OCR of a
+ * vertical 总计 as 7) is no data row: its words outnumber its figures many times.
+ */
+function figureRows(table: Table): Set<number> {
+  const ncols = colCount(table);
+  const tally = new Map<number, { figures: number; words: number }>();
+  for (const c of table.cells) {
+    if ((c.col === 0 && ncols > 1) || c.colSpan >= Math.max(2, ncols)) continue;
+    const t = tally.get(c.row) ?? { figures: 0, words: 0 };
+    if (isValueText(c.text)) t.figures++;
+    if (HEADER_WORD.test(c.text)) t.words++;
+    tally.set(c.row, t);
+  }
+  return new Set([...tally].filter(([, t]) => t.figures > 0 && t.words < MISREAD_HEADER_RATIO * t.figures).map(([r]) => r));
+}
+
+/** The first value column: left of it, labels. */
+function valueStartOf(table: Table, numberRows: Set<number>): number {
+  const nrows = rowCount(table);
+  const ncols = colCount(table);
+  // Value columns start where most data rows have their first number (one misread label must not move it)
+  // or a figure OCR could not read.
+  const firstValueCols = new Map<number, number>();
+  for (const r of [...numberRows].sort((a, b) => a - b)) {
+    const first = table.cells.find((c) => c.row === r && c.colSpan < ncols && ((isValueText(c.text) && c.text.trim() !== "") || c.text.trim() === UNREAD));
+    if (first) firstValueCols.set(first.col, (firstValueCols.get(first.col) ?? 0) + 1);
+  }
+  // A ruled table printed without a single figure (every value blank) has rows of a label and empty cells:
+  // its first column holds the labels.
+  const labelOnlyRow = (r: number) => {
+    const own = table.cells.filter((c) => c.row === r);
+    return own.some((c) => c.col === 0 && c.colSpan === 1 && c.text.trim() !== "") && own.every((c) => c.col === 0 || c.text.trim() === "");
+  };
+  const blankTable = table.strategy !== "stream" && ncols > 1 && Array.from({ length: nrows }, (_, r) => r).some((r) => r > 0 && labelOnlyRow(r));
+  const byFigures = firstValueCols.size ? [...firstValueCols].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0] : blankTable ? 1 : ncols;
+  // No row has a label left of the figures (a review table whose first column is printed blank): every
+  // column is a value column.
+  const unlabelled = [...numberRows].every((r) => rowCells(table, r).every((c) => c.col >= byFigures || c.text.trim() === ""));
+  return table.labelColumns ?? (numberRows.size && unlabelled && table.strategy !== "stream" ? 0 : byFigures);
+}
+
+/**
+ * Whether a row is data: it has a figure, or it is a ruled row printed with a label and nothing in its value
+ * cells (a row of blanks, not a header); so is a row of a borderless table below its first figures (above
+ * them, label lines are its header).
+ */
+function dataRowTest(table: Table, numberRows: Set<number>, valueStart: number): (row: number) => boolean {
+  const ncols = colCount(table);
+  const firstNumberRow = Math.min(...numberRows);
+  const isBlankRow = (r: number) => {
+    if (table.strategy === "stream" && r < firstNumberRow) return false;
+    const own = table.cells.filter((c) => c.row === r);
+    const values = own.filter((c) => c.col >= valueStart);
+    return (
+      valueStart < ncols &&
+      values.length > 0 &&
+      values.every((c) => c.text.trim() === "" && c.rowSpan === 1) &&
+      own.some((c) => c.col < valueStart && c.text.trim() !== "" && c.colSpan < ncols)
+    );
+  };
+  return (r) => numberRows.has(r) || isBlankRow(r);
+}
+
+/** Each value cell with the header words above it (those over at least half of the narrower of the two). */
+function underHeader(cells: Cell[], header: HeaderColumn[]): { cell: Cell; header: string }[] {
+  return cells.map((cell) => {
+    const best = header
+      .map((h) => ({ h, o: overlap(h.x0, h.x1, cell.box.x0, cell.box.x1) }))
+      .filter((x) => x.o > 0)
+      .sort((a, b) => b.o - a.o);
+    const text = best
+      .filter((x) => x.o >= 0.5 * Math.min(x.h.x1 - x.h.x0, cell.box.x1 - cell.box.x0))
+      .map((x) => x.h.text)
+      .join(" ");
+    return { cell, header: text };
+  });
+}
+
+/**
  * Splits each table into data rows (rows holding at least one number) and the header rows above them,
  * and gives every value cell the header text above its column. A table that starts with data and has the
  * same columns as the previous table (a continuation on the next page) borrows that table's header.
@@ -48,61 +126,15 @@ export function tableRows(tables: Table[]): RowRecord[] {
   let previousHeader: HeaderColumn[] = [];
   let previousContext = "";
   for (const table of tables) {
-    const nrows = table.ys.length - 1;
-    const ncols = colCount(table);
-    // A header row with one header word misread as a figure (OCR of a vertical 总计 as 7) is no data row:
-    // its words outnumber its figures many times.
-    const tally = new Map<number, { figures: number; words: number }>();
-    for (const c of table.cells) {
-      if ((c.col === 0 && ncols > 1) || c.colSpan >= Math.max(2, ncols)) continue;
-      const t = tally.get(c.row) ?? { figures: 0, words: 0 };
-      if (isValueText(c.text)) t.figures++;
-      if (HEADER_WORD.test(c.text)) t.words++;
-      tally.set(c.row, t);
-    }
-    const numberRows = new Set([...tally].filter(([, t]) => t.figures > 0 && t.words < MISREAD_HEADER_RATIO * t.figures).map(([r]) => r));
-    const hasNumber = (r: number) => numberRows.has(r);
-    // Value columns start where most data rows have their first number (one misread label must not move it)
-    // or a figure OCR could not read.
-    const firstValueCols = new Map<number, number>();
-    for (let r = 0; r < nrows; r++) {
-      if (!hasNumber(r)) continue;
-      const first = table.cells.find((c) => c.row === r && c.colSpan < ncols && ((isValueText(c.text) && c.text.trim() !== "") || c.text.trim() === UNREAD));
-      if (first) firstValueCols.set(first.col, (firstValueCols.get(first.col) ?? 0) + 1);
-    }
-    // A ruled table printed without a single figure (every value blank) has rows of a label and empty cells:
-    // its first column holds the labels.
-    const labelOnlyRow = (r: number) => {
-      const own = table.cells.filter((c) => c.row === r);
-      return own.some((c) => c.col === 0 && c.colSpan === 1 && c.text.trim() !== "") && own.every((c) => c.col === 0 || c.text.trim() === "");
-    };
-    const blankTable = table.strategy !== "stream" && ncols > 1 && Array.from({ length: nrows }, (_, r) => r).some((r) => r > 0 && labelOnlyRow(r));
-    const byFigures = firstValueCols.size ? [...firstValueCols].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0] : blankTable ? 1 : ncols;
-    // No row has a label left of the figures (a review table whose first column is printed blank): every
-    // column is a value column.
-    const unlabelled = [...numberRows].every((r) => rowCells(table, r).every((c) => c.col >= byFigures || c.text.trim() === ""));
-    const valueStart = table.labelColumns ?? (numberRows.size && unlabelled && table.strategy !== "stream" ? 0 : byFigures);
-    // A ruled row printed with a label and nothing in its value cells is a data row of blanks, not a header;
-    // so is a row of a borderless table below its first figures (above them, label lines are its header).
-    const firstNumberRow = Math.min(...numberRows);
-    const isBlankRow = (r: number) => {
-      if (table.strategy === "stream" && r < firstNumberRow) return false;
-      const own = table.cells.filter((c) => c.row === r);
-      const values = own.filter((c) => c.col >= valueStart);
-      return (
-        valueStart < ncols &&
-        values.length > 0 &&
-        values.every((c) => c.text.trim() === "" && c.rowSpan === 1) &&
-        own.some((c) => c.col < valueStart && c.text.trim() !== "" && c.colSpan < ncols)
-      );
-    };
-    const isData = (r: number) => hasNumber(r) || isBlankRow(r);
+    const numberRows = figureRows(table);
+    const valueStart = valueStartOf(table, numberRows);
+    const isData = dataRowTest(table, numberRows, valueStart);
     let header: HeaderColumn[] = [];
     let inherited = false;
     let headerRows: number[] = [];
     let context = previousContext;
     let seenHeader = false;
-    for (let r = 0; r < nrows; r++) {
+    for (let r = 0; r < rowCount(table); r++) {
       if (!isData(r)) {
         if (!seenHeader || (r > 0 && isData(r - 1))) headerRows = [];
         headerRows.push(r);
@@ -125,27 +157,12 @@ export function tableRows(tables: Table[]): RowRecord[] {
       const own = cells.filter((c) => c.row === r && c.col >= valueStart);
       // A continuation with as many value columns as the header it borrows takes it column by column: its
       // x positions may differ a little (another page's margins, a scan's skew).
-      if (inherited && own.length === header.length) {
-        out.push(record(table, r, labels, leafCell, own.map((cell, k) => ({ cell, header: header[k].text })), context));
-        continue;
-      }
-      const values = own
-        .map((cell) => {
-          const best = header
-            .map((h) => ({ h, o: overlap(h.x0, h.x1, cell.box.x0, cell.box.x1) }))
-            .filter((x) => x.o > 0)
-            .sort((a, b) => b.o - a.o);
-          const text = best
-            .filter((x) => x.o >= 0.5 * Math.min(x.h.x1 - x.h.x0, cell.box.x1 - cell.box.x0))
-            .map((x) => x.h.text)
-            .join(" ");
-          return { cell, header: text };
-        });
+      const values = inherited && own.length === header.length ? own.map((cell, k) => ({ cell, header: header[k].text })) : underHeader(own, header);
       out.push(record(table, r, labels, leafCell, values, context));
     }
     // A table that ends in header rows (its data continues on the next page) hands that header on.
     if (headerRows.length) {
-      header = headerColumns(table, headerRows, valueStart < ncols ? valueStart : 0);
+      header = headerColumns(table, headerRows, valueStart < colCount(table) ? valueStart : 0);
       context = contextOf(table, headerRows);
     }
     if (header.length) previousHeader = header;

@@ -38,10 +38,10 @@ function meets(h: Ruling, v: Ruling, tol: number): boolean {
 }
 
 /** Connected groups of crossing lines; each group with at least two lines each way is a table candidate. */
-function components(h: Ruling[], v: Ruling[], tol: number): { h: Ruling[]; v: Ruling[] }[] {
+function components(h: Ruling[], v: Ruling[], tol: number): RulingGroup[] {
   const uf = new UnionFind(h.length + v.length);
   for (let i = 0; i < h.length; i++) for (let j = 0; j < v.length; j++) if (meets(h[i], v[j], tol)) uf.union(i, h.length + j);
-  const groups = new Map<number, { h: Ruling[]; v: Ruling[] }>();
+  const groups = new Map<number, RulingGroup>();
   const group = (k: number) => {
     const root = uf.find(k);
     if (!groups.has(root)) groups.set(root, { h: [], v: [] });
@@ -74,6 +74,77 @@ function slot(bounds: number[], v: number): number {
   return lo;
 }
 
+type RulingGroup = { h: Ruling[]; v: Ruling[] };
+
+/**
+ * The grid lines of a group of crossing rulings, snapped. A table cut by a page break has no closing line:
+ * its verticals run past the last horizontal, and the grid is closed where they end.
+ */
+function gridLines(comp: RulingGroup, settings: LatticeSettings) {
+  const xs = [...new Set(snapValues(comp.v.map((l) => l.at), settings.snapTolerance).values())].sort((a, b) => a - b);
+  const ys = [...new Set(snapValues(comp.h.map((l) => l.at), settings.snapTolerance).values())].sort((a, b) => a - b);
+  const top = Math.min(...comp.v.map((l) => l.a));
+  const bottom = Math.max(...comp.v.map((l) => l.b));
+  const cutTop = ys.length > 0 && ys[0] - top > settings.openEdgeMin;
+  const cutBottom = ys.length > 0 && bottom - ys[ys.length - 1] > settings.openEdgeMin;
+  if (cutTop) ys.unshift(top);
+  if (cutBottom) ys.push(bottom);
+  return { xs, ys, cutTop, cutBottom };
+}
+
+interface Region {
+  r0: number;
+  r1: number;
+  c0: number;
+  c1: number;
+  /** Grid cells in the region (a rectangle has (r1 - r0 + 1) × (c1 - c0 + 1)). */
+  n: number;
+}
+
+/**
+ * The grid's regions: grid cells joined where the border between them is missing. `rootOf` names the
+ * region of a grid cell; `open` holds the regions open to the outside of the grid.
+ */
+function gridRegions(comp: RulingGroup, { xs, ys, cutTop, cutBottom }: ReturnType<typeof gridLines>, settings: LatticeSettings) {
+  const nr = ys.length - 1;
+  const nc = xs.length - 1;
+  const tol = settings.snapTolerance;
+  const hasV = (j: number, i: number) => coverage(comp.v, xs[j], ys[i], ys[i + 1], tol) >= settings.borderCoverage;
+  const hasH = (i: number, j: number) => coverage(comp.h, ys[i], xs[j], xs[j + 1], tol) >= settings.borderCoverage;
+  const uf = new UnionFind(nr * nc);
+  const id = (i: number, j: number) => i * nc + j;
+  for (let i = 0; i < nr; i++)
+    for (let j = 0; j < nc; j++) {
+      if (j + 1 < nc && !hasV(j + 1, i)) uf.union(id(i, j), id(i, j + 1));
+      if (i + 1 < nr && !hasH(i + 1, j)) uf.union(id(i, j), id(i + 1, j));
+    }
+  const rootOf = (i: number, j: number) => uf.find(id(i, j));
+  const open = new Set<number>();
+  for (let i = 0; i < nr; i++) {
+    if (!hasV(0, i)) open.add(rootOf(i, 0));
+    if (!hasV(nc, i)) open.add(rootOf(i, nc - 1));
+  }
+  for (let j = 0; j < nc; j++) {
+    if (!cutTop && !hasH(0, j)) open.add(rootOf(0, j));
+    if (!cutBottom && !hasH(nr, j)) open.add(rootOf(nr - 1, j));
+  }
+  const regions = new Map<number, Region>();
+  for (let i = 0; i < nr; i++)
+    for (let j = 0; j < nc; j++) {
+      const root = rootOf(i, j);
+      const r = regions.get(root);
+      if (!r) regions.set(root, { r0: i, r1: i, c0: j, c1: j, n: 1 });
+      else {
+        r.r0 = Math.min(r.r0, i);
+        r.r1 = Math.max(r.r1, i);
+        r.c0 = Math.min(r.c0, j);
+        r.c1 = Math.max(r.c1, j);
+        r.n++;
+      }
+    }
+  return { regions, open, rootOf };
+}
+
 /** Finds ruled tables: grids of crossing lines, merged cells where a border between grid cells is missing. */
 export function findLatticeTables(
   page: number,
@@ -85,80 +156,39 @@ export function findLatticeTables(
   const tables: Table[] = [];
   const taken = new Set<Glyph>();
   for (const comp of components(h, v, settings.intersectTolerance)) {
-    const xs = [...new Set(snapValues(comp.v.map((l) => l.at), settings.snapTolerance).values())].sort((a, b) => a - b);
-    const ys = [...new Set(snapValues(comp.h.map((l) => l.at), settings.snapTolerance).values())].sort((a, b) => a - b);
-    // A table cut by a page break has no closing line: its verticals run past the last horizontal.
-    const top = Math.min(...comp.v.map((l) => l.a));
-    const bottom = Math.max(...comp.v.map((l) => l.b));
-    const cutTop = ys.length > 0 && ys[0] - top > settings.openEdgeMin;
-    const cutBottom = ys.length > 0 && bottom - ys[ys.length - 1] > settings.openEdgeMin;
-    if (cutTop) ys.unshift(top);
-    if (cutBottom) ys.push(bottom);
+    const grid = gridLines(comp, settings);
+    const { xs, ys } = grid;
     if (xs.length < 2 || ys.length < 2) continue;
-    const nr = ys.length - 1;
-    const nc = xs.length - 1;
-    const tol = settings.snapTolerance;
-    const hasV = (j: number, i: number) => coverage(comp.v, xs[j], ys[i], ys[i + 1], tol) >= settings.borderCoverage;
-    const hasH = (i: number, j: number) => coverage(comp.h, ys[i], xs[j], xs[j + 1], tol) >= settings.borderCoverage;
-    const uf = new UnionFind(nr * nc);
-    const id = (i: number, j: number) => i * nc + j;
-    for (let i = 0; i < nr; i++)
-      for (let j = 0; j < nc; j++) {
-        if (j + 1 < nc && !hasV(j + 1, i)) uf.union(id(i, j), id(i, j + 1));
-        if (i + 1 < nr && !hasH(i + 1, j)) uf.union(id(i, j), id(i + 1, j));
-      }
-    // An empty region open to the outside of the grid is not a cell (e.g. the space beside a narrower header
-    // row); one holding text is a cell whose border was cut off by a page break.
-    const open = new Set<number>();
-    for (let i = 0; i < nr; i++) {
-      if (!hasV(0, i)) open.add(uf.find(id(i, 0)));
-      if (!hasV(nc, i)) open.add(uf.find(id(i, nc - 1)));
-    }
-    for (let j = 0; j < nc; j++) {
-      if (!cutTop && !hasH(0, j)) open.add(uf.find(id(0, j)));
-      if (!cutBottom && !hasH(nr, j)) open.add(uf.find(id(nr - 1, j)));
-    }
-    const regions = new Map<number, { r0: number; r1: number; c0: number; c1: number; n: number }>();
-    for (let i = 0; i < nr; i++)
-      for (let j = 0; j < nc; j++) {
-        const root = uf.find(id(i, j));
-        const r = regions.get(root);
-        if (!r) regions.set(root, { r0: i, r1: i, c0: j, c1: j, n: 1 });
-        else {
-          r.r0 = Math.min(r.r0, i);
-          r.r1 = Math.max(r.r1, i);
-          r.c0 = Math.min(r.c0, j);
-          r.c1 = Math.max(r.c1, j);
-          r.n++;
-        }
-      }
+    const { regions, open, rootOf } = gridRegions(comp, grid, settings);
     if (regions.size < 2) continue;
-    const cells: Cell[] = [];
+    const box = { x0: xs[0], x1: xs[xs.length - 1], y0: ys[0], y1: ys[ys.length - 1] };
     // Each glyph goes to the grid cell under its anchor, hence to that cell's region.
     const byRoot = new Map<number, Glyph[]>();
-    const foreign = textAcrossBorders(glyphs, comp.v, { x0: xs[0], x1: xs[nc], y0: ys[0], y1: ys[nr] });
+    const foreign = textAcrossBorders(glyphs, comp.v, box);
     for (const g of glyphs) {
       if (taken.has(g) || foreign.has(g)) continue;
       const a = anchor(g);
       const i = slot(ys, a.y);
       const j = slot(xs, a.x);
       if (i < 0 || j < 0) continue;
-      const root = uf.find(id(i, j));
+      const root = rootOf(i, j);
       byRoot.set(root, [...(byRoot.get(root) ?? []), g]);
     }
+    const cells: Cell[] = [];
     for (const [root, r] of regions) {
       const rectangular = r.n === (r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1);
       const inside = byRoot.get(root) ?? [];
       // A cell is a rectangle: a region of another shape is the space between a table and lines around it
       // (a page frame, a running header's rule) that a missing border let run together; its text stays free.
-      // An open region is kept only when it holds text (a row cut by a page break).
+      // An empty region open to the outside of the grid is not a cell (e.g. the space beside a narrower
+      // header row); one holding text is a cell whose border was cut off by a page break.
       if (!rectangular || (open.has(root) && inside.length === 0)) continue;
-      const box = { x0: xs[r.c0], x1: xs[r.c1 + 1], y0: ys[r.r0], y1: ys[r.r1 + 1] };
       for (const g of inside) taken.add(g);
-      cells.push({ row: r.r0, col: r.c0, rowSpan: r.r1 - r.r0 + 1, colSpan: r.c1 - r.c0 + 1, box, glyphs: inside, text: blockText(inside) });
+      const cellBox = { x0: xs[r.c0], x1: xs[r.c1 + 1], y0: ys[r.r0], y1: ys[r.r1 + 1] };
+      cells.push({ row: r.r0, col: r.c0, rowSpan: r.r1 - r.r0 + 1, colSpan: r.c1 - r.c0 + 1, box: cellBox, glyphs: inside, text: blockText(inside) });
     }
     cells.sort((a, b) => a.row - b.row || a.col - b.col);
-    tables.push(trimEmptyEdges({ page, strategy: "lattice", box: { x0: xs[0], x1: xs[nc], y0: ys[0], y1: ys[nr] }, xs, ys, cells }));
+    tables.push(trimEmptyEdges({ page, strategy: "lattice", box, xs, ys, cells }));
   }
   return tables.sort((a, b) => a.box.y0 - b.box.y0);
 }

@@ -3,7 +3,7 @@ import type { Glyph, PageModel } from "../pdf/types.js";
 import type { Ruling } from "./rulings.js";
 import type { Cell, Table } from "./table.js";
 import { isPageNumber, startsNumbered } from "../text/numbering.js";
-import { defaultStreamRowSettings, FIGURE_PART, streamRows } from "./streamRows.js";
+import { defaultStreamRowSettings, FIGURE_PART, streamRows, type StreamRow } from "./streamRows.js";
 import { anchor, center, contains, toLines, union, type TextLine } from "./text.js";
 
 export interface StreamSettings {
@@ -193,30 +193,59 @@ function buildTable(
   lattice: Table[],
   settings: StreamSettings,
 ): Table | null {
-  const dataLines = lines.slice(first, last + 1).filter((l) => l.values.length);
-  const values = dataLines.flatMap((l) => l.values);
+  const values = lines.slice(first, last + 1).flatMap((l) => l.values);
   if (values.length === 0) return null;
   const valueLeft = Math.min(...values.map((v) => v.x0));
   const right = Math.max(...values.map((v) => v.x1));
   const em = Math.max(...values.map(sizeOf));
-  // Near the figures, a label line may carry the first piece of a wrapped number in its run.
-  for (let k = Math.max(0, first - 2); k <= last; k++) {
+  splitWrappedFigures(lines, Math.max(0, first - 2), last, valueLeft);
+  // Rules spanning the value columns.
+  const spans = (r: Ruling) => r.a <= valueLeft + 1 && r.b >= right - 1;
+  const spanning = h.filter(spans);
+  const top = Math.min(...lines[first].runs.map((r) => r.y0));
+  const above = spanning.map((r) => r.at).filter((at) => at < top);
+  first = firstRowStart(lines, first, valueLeft);
+  const header = headerLines(lines, first, above, valueLeft, right, settings);
+  const body = lines.slice(first, last + 1);
+  const labelRight = Math.max(-Infinity, ...body.flatMap((l) => l.runs.filter((r) => !l.values.includes(r) && r.x1 <= valueLeft + 1).map((r) => r.x1)));
+  const columns = valueColumns(values, header, headerColumnsAbove(lattice, lines[first], valueLeft, labelRight, right, em), valueLeft, labelRight, right);
+
+  const bodyTop = Math.min(...body.flatMap((l) => l.runs.map((r) => r.y0)));
+  const bodyBottom = Math.max(...body.flatMap((l) => l.runs.map((r) => r.y1)));
+  // Figures: the lines' values, and digits alone on a line (a piece of a number wrapped in its cell).
+  const isFigureRun = (l: VisualLine, r: TextLine) => l.values.includes(r) || isWrappedDigits(r, valueLeft);
+  const labels = body.flatMap((l) => l.runs.filter((r) => !isFigureRun(l, r) && r.x1 <= valueLeft + 1));
+  const figures = body.flatMap((l) => l.runs.filter((r) => isFigureRun(l, r)).map((run) => ({ run, col: Math.max(0, columns.colOf(cx(run))) })));
+  const rowRules = spanning.filter((r) => r.at > bodyTop && r.at < bodyBottom);
+  const headerWidths = new Map<number, number>();
+  for (const run of header.flatMap((l) => l.runs)) {
+    const c = columns.colOf(cx(run));
+    if (c >= 0 && run.x0 >= columns.bounds[c] && run.x1 <= columns.bounds[c + 1]) headerWidths.set(c, Math.max(headerWidths.get(c) ?? 0, run.x1 - run.x0));
+  }
+  const rows = streamRows(labels, figures, rowRules, headerWidths);
+  if (!rows.length) return null;
+  const labelLeft = Math.min(...[...labels, ...header.flatMap((l) => l.runs)].map((r) => r.x0), valueLeft) - 1;
+  return assembleTable(page.number, header, rows, columns, { labelLeft, valueLeft, top: bodyTop, bottom: bodyBottom });
+}
+
+/** Near the figures, a label line may carry the first piece of a wrapped number in its run: split it off. */
+function splitWrappedFigures(lines: VisualLine[], from: number, to: number, valueLeft: number): void {
+  for (let k = from; k <= to; k++) {
     const l = lines[k];
     l.runs = l.runs.flatMap((r) => {
       const parts = splitTrailingFigure(r);
       return parts.length === 2 && parts[1].x0 >= valueLeft - 1 && parts[0].x1 <= valueLeft + 1 ? parts : [r];
     });
   }
-  // Rules spanning the value columns: the lowest above the figures closes the header (three-line tables
-  // have one above the header and one below it); the next one up opens it.
-  const spans = (r: Ruling) => r.a <= valueLeft + 1 && r.b >= right - 1;
-  const topOf = (l: VisualLine) => Math.min(...l.runs.map((r) => r.y0));
-  const spanning = h
-    .filter((r) => spans(r) && r.at < topOf(lines[first]))
-    .map((r) => r.at)
-    .sort((a, b) => b - a);
-  first = firstRowStart(lines, first, valueLeft);
-  const ceiling = spanning.length >= 2 ? spanning[1] : -Infinity;
+}
+
+/**
+ * The header's lines, above the table's first row. Of the rules spanning the value columns above the
+ * figures (`rulesAbove`), the lowest closes the header (three-line tables have one above the header and one
+ * below it); the next one up opens it.
+ */
+function headerLines(lines: VisualLine[], first: number, rulesAbove: number[], valueLeft: number, right: number, settings: StreamSettings): VisualLine[] {
+  const ceiling = rulesAbove.length >= 2 ? [...rulesAbove].sort((a, b) => b - a)[1] : -Infinity;
   const header: VisualLine[] = [];
   for (let k = first - 1; k >= 0 && header.length < settings.maxHeaderLines; k--) {
     const l = lines[k];
@@ -227,12 +256,21 @@ function buildTable(
     if (wide || below.y - l.y > 4 * Math.max(...below.runs.map(sizeOf))) break;
     header.unshift(l);
   }
+  return header;
+}
 
-  const body = lines.slice(first, last + 1);
-  // Columns: where the figures stand; under a ruled header (borders drawn round the header only) its
-  // columns, and else the header's words add the columns whose figures are all printed blank.
-  const labelRight = Math.max(-Infinity, ...body.flatMap((l) => l.runs.filter((r) => !l.values.includes(r) && r.x1 <= valueLeft + 1).map((r) => r.x1)));
-  const ruledHeader = headerColumnsAbove(lattice, lines[first], valueLeft, labelRight, right, em);
+/** A borderless table's value columns: their centres, their bounds (left to right), and the column of an x. */
+interface ValueColumns {
+  centres: number[];
+  bounds: number[];
+  colOf: (x: number) => number;
+}
+
+/**
+ * Columns: where the figures stand; under a ruled header (borders drawn round the header only) its
+ * columns, and else the header's words add the columns whose figures are all printed blank.
+ */
+function valueColumns(values: TextLine[], header: VisualLine[], ruledHeader: number[] | null, valueLeft: number, labelRight: number, right: number): ValueColumns {
   let centres = columnCentres(values);
   if (!ruledHeader || ruledHeader.length - 1 < centres.length) centres = withHeaderColumns(centres, header.flatMap((l) => l.runs), labelRight);
   const bounds = ruledHeader && ruledHeader.length - 1 >= centres.length ? ruledHeader : boundsOf(centres, valueLeft, right);
@@ -241,36 +279,32 @@ function buildTable(
     for (let c = 0; c < centres.length; c++) if (x >= bounds[c] && x < bounds[c + 1]) return c;
     return x < bounds[0] ? -1 : centres.length - 1;
   };
+  return { centres, bounds, colOf };
+}
 
-  const bodyTop = Math.min(...body.flatMap((l) => l.runs.map((r) => r.y0)));
-  const bodyBottom = Math.max(...body.flatMap((l) => l.runs.map((r) => r.y1)));
-  // Figures: the lines' values, and digits alone on a line (a piece of a number wrapped in its cell).
-  const isFigureRun = (l: VisualLine, r: TextLine) => l.values.includes(r) || isWrappedDigits(r, valueLeft);
-  const labels = body.flatMap((l) => l.runs.filter((r) => !isFigureRun(l, r) && r.x1 <= valueLeft + 1));
-  const figures = body.flatMap((l) => l.runs.filter((r) => isFigureRun(l, r)).map((run) => ({ run, col: Math.max(0, colOf(cx(run))) })));
-  const rowRules = h.filter((r) => spans(r) && r.at > bodyTop && r.at < bodyBottom);
-  const headerWidths = new Map<number, number>();
-  for (const run of header.flatMap((l) => l.runs)) {
-    const c = colOf(cx(run));
-    if (c >= 0 && run.x0 >= bounds[c] && run.x1 <= bounds[c + 1]) headerWidths.set(c, Math.max(headerWidths.get(c) ?? 0, run.x1 - run.x0));
-  }
-  const rows = streamRows(labels, figures, rowRules, headerWidths);
-  if (!rows.length) return null;
-
-  // Label columns: the rows' own labels, and left of them the group labels that span several rows.
+/**
+ * The table of a header and rows: label columns (the rows' own labels, and left of them the group labels
+ * that span several rows), then the value columns; row bounds halfway between the rows.
+ */
+function assembleTable(
+  page: number,
+  header: VisualLine[],
+  rows: StreamRow[],
+  { centres, bounds, colOf }: ValueColumns,
+  body: { labelLeft: number; valueLeft: number; top: number; bottom: number },
+): Table {
   const groupRuns = rows.flatMap((r) => r.group);
-  const labelLeft = Math.min(...[...labels, ...header.flatMap((l) => l.runs)].map((r) => r.x0), valueLeft) - 1;
   const labelCols = groupRuns.length ? 2 : 1;
-  const split = groupRuns.length ? Math.min(valueLeft - 2, Math.max(...groupRuns.map((r) => r.x1)) + 0.5) : null;
-  const xs = [labelLeft, ...(split !== null ? [split] : []), ...bounds];
+  const split = groupRuns.length ? Math.min(body.valueLeft - 2, Math.max(...groupRuns.map((r) => r.x1)) + 0.5) : null;
+  const xs = [body.labelLeft, ...(split !== null ? [split] : []), ...bounds];
 
   const rowBoxes = rows.map((r) => union([...r.group, ...r.leaf, ...[...r.values.values()].flat()]));
   const ys: number[] = [];
   const headerTop = header.length ? Math.min(...header.flatMap((l) => l.runs.map((r) => r.y0))) - 1 : null;
   if (headerTop !== null) ys.push(headerTop);
-  ys.push(Math.min(bodyTop, rowBoxes[0].y0) - 1);
+  ys.push(Math.min(body.top, rowBoxes[0].y0) - 1);
   for (let r = 1; r < rows.length; r++) ys.push((rowBoxes[r - 1].y1 + rowBoxes[r].y0) / 2);
-  ys.push(Math.max(bodyBottom, rowBoxes[rowBoxes.length - 1].y1) + 1);
+  ys.push(Math.max(body.bottom, rowBoxes[rowBoxes.length - 1].y1) + 1);
   const rowBase = headerTop !== null ? 1 : 0;
 
   const cells: Cell[] = [];
@@ -296,7 +330,7 @@ function buildTable(
       cells.push({ ...cell(rowBase + r, labelCols + c, box, runs.flatMap((v) => v.glyphs)), text: row.texts.get(c) ?? "" });
     }
   });
-  return { page: page.number, strategy: "stream", box: { x0: xs[0], x1: xs[xs.length - 1], y0: ys[0], y1: ys[ys.length - 1] }, xs, ys, cells, labelColumns: labelCols };
+  return { page, strategy: "stream", box: { x0: xs[0], x1: xs[xs.length - 1], y0: ys[0], y1: ys[ys.length - 1] }, xs, ys, cells, labelColumns: labelCols };
 }
 
 /** Column bounds halfway between column centres, the outer ones just past the figures. */

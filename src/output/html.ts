@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import type { ReportJson } from "../report/types.js";
+import { cellKey, type ReportJson } from "../report/types.js";
 import { APPLICATION_COLUMNS, REVIEW_COLUMNS, REVIEW_ROWS } from "../template/templates.js";
 import { writeAtomic } from "./files.js";
 import type { BBox } from "./render.js";
@@ -180,7 +180,7 @@ export class HtmlReport {
     const place = `${r.report.province ?? "(no division)"}\t${r.report.division_level ?? ""}`;
     const counts = this.byPlace.get(place) ?? { reports: 0, warnings: 0 };
     this.byPlace.set(place, { reports: counts.reports + 1, warnings: counts.warnings + r.warnings.length });
-    const boxOf = new Map(r.cells.map((c) => [`${c.table}/${c.row}/${c.column}`, c]));
+    const boxOf = new Map(r.cells.map((c) => [cellKey(c), c]));
     for (const w of r.warnings) {
       this.byRule.set(w.rule, (this.byRule.get(w.rule) ?? 0) + 1);
       const agency = r.report.agency ?? "(unknown agency)";

@@ -5,7 +5,7 @@
  * one); they do not for the active-disclosure columns, which keep their template in their name and stay empty
  * for the other template. The codebook is written from these definitions.
  */
-import type { ReportJson } from "../report/types.js";
+import { cellKey, type ReportJson } from "../report/types.js";
 import { APPLICATION_ROWS } from "../template/templates.js";
 
 export interface SummaryColumn {
@@ -87,7 +87,7 @@ type Value = string | number | null;
 
 /** The summary row of one report. */
 export function summaryRow(r: ReportJson): Record<string, Value> {
-  const values = new Map(r.cells.map((c) => [`${c.table}/${c.row}/${c.column}`, c.value]));
+  const values = new Map(r.cells.map((c) => [cellKey(c), c.value]));
   const incomplete = [...new Set(r.warnings.filter((w) => w.rule === "table.cells_missing").flatMap((w) => w.cells.map((k) => k.split("/")[0])))];
   const own: Record<string, Value> = {
     file: r.source.file,

@@ -1,4 +1,4 @@
-import type { ReportCell, ReportJson } from "../report/types.js";
+import { cellKey, type ReportCell, type ReportJson } from "../report/types.js";
 import { onPages, pagesOf } from "../report/warning.js";
 import { checkReport, fmt } from "./rules.js";
 import type { Warning } from "../report/warning.js";
@@ -12,7 +12,6 @@ export interface RepairSettings {
 
 const RELATIONS = new Set(["applications.balance", "applications.outcome_sum", "applications.row_total", "review_litigation.row_total"]);
 
-const keyOf = (c: Pick<ReportCell, "table" | "row" | "column">) => `${c.table}/${c.row}/${c.column}`;
 
 /** Edits (insert, delete, replace) between two short strings. */
 function editDistance(a: string, b: string): number {
@@ -51,11 +50,11 @@ export function repairOcrValues(report: ReportJson, s: RepairSettings): { cells:
   const tried = new Set<string>();
   for (;;) {
     const broken = brokenRelations(current);
-    const byKey = new Map(current.cells.map((c) => [keyOf(c), c]));
+    const byKey = new Map(current.cells.map((c) => [cellKey(c), c]));
     const unsure = (key: string) => (byKey.get(key)?.confidence ?? 100) < s.unsureBelow;
     const candidates: { cell: ReportCell; to: number; relations: Relation[] }[] = [];
     for (const cell of current.cells) {
-      const key = keyOf(cell);
+      const key = cellKey(cell);
       if (cell.confidence === undefined || tried.has(key)) continue;
       const mine = broken.filter((r) => r.cells.includes(key));
       if (!mine.length) continue;
@@ -71,7 +70,7 @@ export function repairOcrValues(report: ReportJson, s: RepairSettings): { cells:
     if (!candidates.length) break;
     candidates.sort((a, b) => b.relations.length - a.relations.length || (a.cell.confidence ?? 0) - (b.cell.confidence ?? 0));
     const { cell, to, relations } = candidates[0];
-    const key = keyOf(cell);
+    const key = cellKey(cell);
     tried.add(key);
     const next = { ...current, cells: current.cells.map((c) => (c === cell ? { ...c, value: to, blank: false } : c)) };
     if (brokenRelations(next).some((r) => r.cells.includes(key))) continue;

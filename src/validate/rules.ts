@@ -1,6 +1,6 @@
-import type { ReportJson } from "../report/types.js";
+import { cellKey, type ReportJson } from "../report/types.js";
 import { AMOUNT_COLUMNS, APPLICATION_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_ROWS, standardCells } from "../template/templates.js";
-import { onPages, pagesOf, type Warning } from "../report/warning.js";
+import { onPages, pagesOf, warning, type Warning } from "../report/warning.js";
 
 export interface CellRef {
   key: string;
@@ -18,7 +18,7 @@ export type Lookup = (key: string, label: string) => CellRef | undefined;
 export type CellValue = Pick<ReportJson["cells"][number], "table" | "row" | "column" | "value" | "page">;
 
 export function cellLookup(report: { cells: CellValue[] }): Lookup {
-  const byKey = new Map(report.cells.map((c) => [`${c.table}/${c.row}/${c.column}`, c]));
+  const byKey = new Map(report.cells.map((c) => [cellKey(c), c]));
   return (key, label) => {
     const c = byKey.get(key);
     return c ? { key, value: c.value, page: c.page, label } : undefined;
@@ -66,80 +66,82 @@ export function incompleteTables(report: { warnings: Pick<Warning, "rule" | "cel
   return new Set(report.warnings.filter((w) => w.rule === "table.cells_missing").flatMap((w) => w.cells.map((c) => c.split("/")[0])));
 }
 
-/** The template's own relations and value checks over one report's cells. */
-export function checkReport(report: ReportJson): Warning[] {
-  const incomplete = incompleteTables(report);
-  const all = cellLookup(report);
-  const get: Lookup = (key, label) => (incomplete.has(key.split("/")[0]) ? undefined : all(key, label));
+/** The applications table's relations: balance and outcome sum per column, row totals per row. */
+function applicationRelations(report: ReportJson, get: Lookup): (Warning | null)[] {
+  if (!report.cells.some((c) => c.table === "applications")) return [];
   const out: (Warning | null)[] = [];
   const rows = APPLICATION_ROWS[report.report.other_rows];
   const rowLabel = new Map(rows.map((r) => [r.id, short(r.label)]));
   const a = (row: string, col: string, label: string) => get(`applications/${row}/${col}`, label);
   // The template's outcome rows, not the ones read: a missing row must silence the relation, not shrink it.
   const outcomeRows = rows.map((r) => r.id).filter((r) => !["new_received", "carried_over", "total", "carried_forward"].includes(r));
-  if (report.cells.some((c) => c.table === "applications")) {
-    for (const col of APPLICATION_COLUMNS) {
-      const scope = `${col.label}: `;
-      out.push(
-        relation(
-          "applications.balance",
-          scope,
-          [a("new_received", col.id, "本年新收"), a("carried_over", col.id, "上年结转")],
-          [a("total", col.id, "办理结果总计"), a("carried_forward", col.id, "结转下年度")],
-        ),
-      );
-      out.push(
-        relation(
-          "applications.outcome_sum",
-          scope,
-          [a("total", col.id, "办理结果总计")],
-          outcomeRows.map((r) => a(r, col.id, rowLabel.get(r)!)),
-        ),
-      );
-    }
-    const orgCols = APPLICATION_COLUMNS.filter((c) => c.id !== "total");
-    for (const row of rows)
-      out.push(
-        relation(
-          "applications.row_total",
-          `${short(row.label)}: `,
-          [a(row.id, "total", "总计")],
-          orgCols.map((c) => a(row.id, c.id, c.label)),
-        ),
-      );
-  }
-  for (const row of REVIEW_ROWS) {
-    const k = (col: string, label: string) => get(`review_litigation/${row.id}/${col}`, label);
+  for (const col of APPLICATION_COLUMNS) {
+    const scope = `${col.label}: `;
     out.push(
       relation(
-        "review_litigation.row_total",
-        `${row.label} `,
-        [k("total", "总计")],
-        REVIEW_COLUMNS.filter((c) => c.id !== "total").map((c) => k(c.id, c.label)),
+        "applications.balance",
+        scope,
+        [a("new_received", col.id, "本年新收"), a("carried_over", col.id, "上年结转")],
+        [a("total", col.id, "办理结果总计"), a("carried_forward", col.id, "结转下年度")],
+      ),
+    );
+    out.push(
+      relation(
+        "applications.outcome_sum",
+        scope,
+        [a("total", col.id, "办理结果总计")],
+        outcomeRows.map((r) => a(r, col.id, rowLabel.get(r)!)),
       ),
     );
   }
-  const labels = new Map(
-    report.report.template ? standardCells(report.report.template, report.report.other_rows).map((c) => [`${c.table}/${c.row}/${c.column}`, c]) : [],
-  );
-  for (const c of report.cells) {
-    const key = `${c.table}/${c.row}/${c.column}`;
+  const orgCols = APPLICATION_COLUMNS.filter((c) => c.id !== "total");
+  for (const row of rows)
+    out.push(
+      relation(
+        "applications.row_total",
+        `${short(row.label)}: `,
+        [a(row.id, "total", "总计")],
+        orgCols.map((c) => a(row.id, c.id, c.label)),
+      ),
+    );
+  return out;
+}
+
+/** The review and litigation table's row totals. */
+function reviewRelations(get: Lookup): (Warning | null)[] {
+  return REVIEW_ROWS.map((row) => {
+    const k = (col: string, label: string) => get(`review_litigation/${row.id}/${col}`, label);
+    return relation(
+      "review_litigation.row_total",
+      `${row.label} `,
+      [k("total", "总计")],
+      REVIEW_COLUMNS.filter((c) => c.id !== "total").map((c) => k(c.id, c.label)),
+    );
+  });
+}
+
+/** Values no cell can hold: a negative count (only a change may be negative), a fraction of a count. */
+function invalidValues(report: ReportJson): Warning[] {
+  const { template, other_rows } = report.report;
+  const labels = new Map(template ? standardCells(template, other_rows).map((c) => [cellKey(c), c]) : []);
+  return report.cells.flatMap((c) => {
     const mayBeNegative = c.column === "change";
     const mayBeFraction = AMOUNT_COLUMNS.has(c.column);
-    if ((c.value < 0 && !mayBeNegative) || (!Number.isInteger(c.value) && !mayBeFraction)) {
-      const l = labels.get(key);
-      out.push({
-        rule: "value.invalid",
-        kind: "consistency",
-        severity: "error",
-        message: `${l ? `${l.rowLabel} / ${l.columnLabel}` : key}: ${fmt(c.value)} 不是有效的件数（应为非负整数）${onPages(pagesOf([c]))}`,
-        cells: [key],
-        pages: pagesOf([c]),
-      });
-    }
-  }
-  out.push(...checkNarrative(report, get));
-  return out.filter((w): w is Warning => w !== null);
+    if ((c.value >= 0 || mayBeNegative) && (Number.isInteger(c.value) || mayBeFraction)) return [];
+    const key = cellKey(c);
+    const l = labels.get(key);
+    const pages = pagesOf([c]);
+    return [warning("value.invalid", `${l ? `${l.rowLabel} / ${l.columnLabel}` : key}: ${fmt(c.value)} 不是有效的件数（应为非负整数）${onPages(pages)}`, [key], pages)];
+  });
+}
+
+/** The template's own relations and value checks over one report's cells. */
+export function checkReport(report: ReportJson): Warning[] {
+  const incomplete = incompleteTables(report);
+  const all = cellLookup(report);
+  const get: Lookup = (key, label) => (incomplete.has(key.split("/")[0]) ? undefined : all(key, label));
+  const relations = [...applicationRelations(report, get), ...reviewRelations(get)].filter((w): w is Warning => w !== null);
+  return [...relations, ...invalidValues(report), ...checkNarrative(report, get)];
 }
 
 /** What the prose says against what the tables say. */
