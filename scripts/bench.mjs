@@ -79,7 +79,16 @@ const rows = [];
 for (const jobs of [...new Set([1, cores])]) {
   const out = join(work, `out-${jobs}`);
   // Run as a user runs it: the bin itself, whose shebang sets its memory allocator up.
-  const r = await measure(join(root, "bin/xxgk.js"), ["extract", corpus, "-o", out, "--quiet", "--jobs", String(jobs), "--force"]);
+  const r = await measure(join(root, "bin/xxgk.js"), [
+    "extract",
+    corpus,
+    "-o",
+    out,
+    "--quiet",
+    "--jobs",
+    String(jobs),
+    "--force",
+  ]);
   if (r.code !== 0) process.stderr.write(`xxgk exited ${r.code}: ${r.stderr.slice(-500)}\n`);
   const ref = hasPdftotext ? await pdftotext(jobs) : null;
   rows.push({ jobs, xxgk: r, ref });
@@ -91,7 +100,17 @@ let ocrLine = null;
 if (scans.length) {
   const scan = join(root, "samples", scans[0]);
   const scanPages = (readFileSync(scan, "latin1").match(/\/Type\s*\/Page[^s]/g) ?? [1]).length;
-  const r = await measure(process.execPath, [join(root, "bin/xxgk.js"), "extract", scan, "-o", join(work, "ocr"), "--quiet", "--jobs", "1", "--force"]);
+  const r = await measure(process.execPath, [
+    join(root, "bin/xxgk.js"),
+    "extract",
+    scan,
+    "-o",
+    join(work, "ocr"),
+    "--quiet",
+    "--jobs",
+    "1",
+    "--force",
+  ]);
   const ours = r.seconds / scanPages;
   let native = null;
   const hasTesseract = spawnSync("tesseract", ["--version"]).status === 0;
@@ -105,8 +124,11 @@ if (scans.length) {
     for (const img of images) spawnSync("tesseract", [img, "stdout", "-l", "chi_sim"], { stdio: "ignore" });
     native = (performance.now() - t0) / 1000 / images.length;
   }
-  ocrLine = `OCR (${scans[0]}, ${scanPages} pages, whole pipeline, --jobs 1): ${ours.toFixed(2)} s/page` +
-    (native === null ? "; native tesseract CLI not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim) for the ratio" : `; native tesseract CLI (page OCR only): ${native.toFixed(2)} s/page; ratio ${(ours / native).toFixed(2)}`);
+  ocrLine =
+    `OCR (${scans[0]}, ${scanPages} pages, whole pipeline, --jobs 1): ${ours.toFixed(2)} s/page` +
+    (native === null
+      ? "; native tesseract CLI not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim) for the ratio"
+      : `; native tesseract CLI (page OCR only): ${native.toFixed(2)} s/page; ratio ${(ours / native).toFixed(2)}`);
 }
 
 const fmt = (n, d = 1) => (n === null || n === undefined ? "—" : n.toFixed(d));

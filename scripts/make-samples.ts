@@ -59,13 +59,23 @@ const ACTIVE_GROUPS: Record<Template, ActiveGroup[]> = {
   "2021": [
     {
       label: "第二十条第（一）项",
-      rows: [["rules", "规章"], ["normative_documents", "行政规范性文件"]],
-      columns: [["issued", "本年制发件数"], ["repealed", "本年废止件数"], ["in_force", "现行有效件数"]],
+      rows: [
+        ["rules", "规章"],
+        ["normative_documents", "行政规范性文件"],
+      ],
+      columns: [
+        ["issued", "本年制发件数"],
+        ["repealed", "本年废止件数"],
+        ["in_force", "现行有效件数"],
+      ],
     },
     { label: "第二十条第（五）项", rows: [["licensing", "行政许可"]], columns: [["decisions", "本年处理决定数量"]] },
     {
       label: "第二十条第（六）项",
-      rows: [["penalty", "行政处罚"], ["enforcement", "行政强制"]],
+      rows: [
+        ["penalty", "行政处罚"],
+        ["enforcement", "行政强制"],
+      ],
       columns: [["decisions", "本年处理决定数量"]],
     },
     {
@@ -77,28 +87,55 @@ const ACTIVE_GROUPS: Record<Template, ActiveGroup[]> = {
   "2019": [
     {
       label: "第二十条第（一）项",
-      rows: [["rules", "规章"], ["normative_documents", "规范性文件"]],
-      columns: [["made", "本年新制作数量"], ["published", "本年新公开数量"], ["total_public", "对外公开总数量"]],
+      rows: [
+        ["rules", "规章"],
+        ["normative_documents", "规范性文件"],
+      ],
+      columns: [
+        ["made", "本年新制作数量"],
+        ["published", "本年新公开数量"],
+        ["total_public", "对外公开总数量"],
+      ],
     },
     {
       label: "第二十条第（五）项",
-      rows: [["licensing", "行政许可"], ["other_services", "其他对外管理服务事项"]],
-      columns: [["prior_items", "上一年项目数量"], ["change", "本年增/减"], ["decisions", "处理决定数量"]],
+      rows: [
+        ["licensing", "行政许可"],
+        ["other_services", "其他对外管理服务事项"],
+      ],
+      columns: [
+        ["prior_items", "上一年项目数量"],
+        ["change", "本年增/减"],
+        ["decisions", "处理决定数量"],
+      ],
     },
     {
       label: "第二十条第（六）项",
-      rows: [["penalty", "行政处罚"], ["enforcement", "行政强制"]],
-      columns: [["prior_items", "上一年项目数量"], ["change", "本年增/减"], ["decisions", "处理决定数量"]],
+      rows: [
+        ["penalty", "行政处罚"],
+        ["enforcement", "行政强制"],
+      ],
+      columns: [
+        ["prior_items", "上一年项目数量"],
+        ["change", "本年增/减"],
+        ["decisions", "处理决定数量"],
+      ],
     },
     {
       label: "第二十条第（八）项",
       rows: [["fees", "行政事业性收费"]],
-      columns: [["prior_items", "上一年项目数量"], ["change", "本年增/减"]],
+      columns: [
+        ["prior_items", "上一年项目数量"],
+        ["change", "本年增/减"],
+      ],
     },
     {
       label: "第二十条第（九）项",
       rows: [["procurement", "政府集中采购"]],
-      columns: [["items", "采购项目数量"], ["amount", "采购总金额"]],
+      columns: [
+        ["items", "采购项目数量"],
+        ["amount", "采购总金额"],
+      ],
     },
   ],
 };
@@ -281,9 +318,15 @@ const REPORTS: Report[] = [
     site: "新安县人民政府网站",
     cells: {
       ...activeCells("2021", {
-        "rules/issued": 0, "rules/repealed": 0, "rules/in_force": 0,
-        "normative_documents/issued": 14, "normative_documents/repealed": 3, "normative_documents/in_force": 87,
-        "licensing/decisions": 1265, "penalty/decisions": 38, "enforcement/decisions": 5,
+        "rules/issued": 0,
+        "rules/repealed": 0,
+        "rules/in_force": 0,
+        "normative_documents/issued": 14,
+        "normative_documents/repealed": 3,
+        "normative_documents/in_force": 87,
+        "licensing/decisions": 1265,
+        "penalty/decisions": 38,
+        "enforcement/decisions": 5,
         "fees/amount_10k_yuan": 12.5678,
       }),
       ...applicationCells("2021", {
@@ -322,14 +365,28 @@ const REPORTS: Report[] = [
     site: "河西区人民政府网站",
     cells: {
       ...activeCells("2019", {
-        "rules/made": 0, "rules/published": 0, "rules/total_public": 0,
-        "normative_documents/made": 6, "normative_documents/published": 6, "normative_documents/total_public": 42,
-        "licensing/prior_items": 12, "licensing/change": -3, "licensing/decisions": 12385,
-        "other_services/prior_items": 8, "other_services/change": 2, "other_services/decisions": 356,
-        "penalty/prior_items": 5, "penalty/change": 0, "penalty/decisions": 3,
-        "enforcement/prior_items": 2, "enforcement/change": 0, "enforcement/decisions": 0,
-        "fees/prior_items": 3, "fees/change": -1,
-        "procurement/items": 47, "procurement/amount": 1286.35,
+        "rules/made": 0,
+        "rules/published": 0,
+        "rules/total_public": 0,
+        "normative_documents/made": 6,
+        "normative_documents/published": 6,
+        "normative_documents/total_public": 42,
+        "licensing/prior_items": 12,
+        "licensing/change": -3,
+        "licensing/decisions": 12385,
+        "other_services/prior_items": 8,
+        "other_services/change": 2,
+        "other_services/decisions": 356,
+        "penalty/prior_items": 5,
+        "penalty/change": 0,
+        "penalty/decisions": 3,
+        "enforcement/prior_items": 2,
+        "enforcement/change": 0,
+        "enforcement/decisions": 0,
+        "fees/prior_items": 3,
+        "fees/change": -1,
+        "procurement/items": 47,
+        "procurement/amount": 1286.35,
       }),
       ...applicationCells("2019", {
         outcomes: {
@@ -379,9 +436,15 @@ const REPORTS: Report[] = [
     print: { url: "https://www.fengyang.gov.cn/xxgk/ndbg/2025/art_20250116_8841.html", at: "2025/3/24 10:05" },
     cells: {
       ...activeCells("2021", {
-        "rules/issued": 0, "rules/repealed": 0, "rules/in_force": 0,
-        "normative_documents/issued": 2, "normative_documents/repealed": 1, "normative_documents/in_force": 9,
-        "licensing/decisions": 3568, "penalty/decisions": 214, "enforcement/decisions": 37,
+        "rules/issued": 0,
+        "rules/repealed": 0,
+        "rules/in_force": 0,
+        "normative_documents/issued": 2,
+        "normative_documents/repealed": 1,
+        "normative_documents/in_force": 9,
+        "licensing/decisions": 3568,
+        "penalty/decisions": 214,
+        "enforcement/decisions": 37,
         "fees/amount_10k_yuan": 0,
       }),
       ...applicationCells("2021", {
@@ -423,9 +486,15 @@ const FIXTURES: Report[] = [
     issued: { text: "2024年1月19日", iso: "2024-01-19T09:00:00Z" },
     cells: {
       ...activeCells("2021", {
-        "rules/issued": 0, "rules/repealed": 0, "rules/in_force": 0,
-        "normative_documents/issued": 11, "normative_documents/repealed": 5, "normative_documents/in_force": 93,
-        "licensing/decisions": 1310, "penalty/decisions": 41, "enforcement/decisions": 4,
+        "rules/issued": 0,
+        "rules/repealed": 0,
+        "rules/in_force": 0,
+        "normative_documents/issued": 11,
+        "normative_documents/repealed": 5,
+        "normative_documents/in_force": 93,
+        "licensing/decisions": 1310,
+        "penalty/decisions": 41,
+        "enforcement/decisions": 4,
         "fees/amount_10k_yuan": 10.25,
       }),
       ...applicationCells("2021", {
@@ -457,9 +526,15 @@ const FIXTURES: Report[] = [
     site: "河西区人民政府网站",
     cells: {
       ...activeCells("2021", {
-        "rules/issued": 0, "rules/repealed": 0, "rules/in_force": 0,
-        "normative_documents/issued": 4, "normative_documents/repealed": 1, "normative_documents/in_force": 45,
-        "licensing/decisions": 860, "penalty/decisions": 6, "enforcement/decisions": 0,
+        "rules/issued": 0,
+        "rules/repealed": 0,
+        "rules/in_force": 0,
+        "normative_documents/issued": 4,
+        "normative_documents/repealed": 1,
+        "normative_documents/in_force": 45,
+        "licensing/decisions": 860,
+        "penalty/decisions": 6,
+        "enforcement/decisions": 0,
         "fees/amount_10k_yuan": 0,
       }),
       ...applicationCells("2021", {
@@ -492,9 +567,15 @@ const FIXTURES: Report[] = [
     print: { url: "https://www.fengyang.gov.cn/xxgk/ndbg/2023/art_20230117_5120.html", at: "2023/3/2 15:41" },
     cells: {
       ...activeCells("2021", {
-        "rules/issued": 0, "rules/repealed": 0, "rules/in_force": 0,
-        "normative_documents/issued": 3, "normative_documents/repealed": 0, "normative_documents/in_force": 7,
-        "licensing/decisions": 3120, "penalty/decisions": 187, "enforcement/decisions": 29,
+        "rules/issued": 0,
+        "rules/repealed": 0,
+        "rules/in_force": 0,
+        "normative_documents/issued": 3,
+        "normative_documents/repealed": 0,
+        "normative_documents/in_force": 7,
+        "licensing/decisions": 3120,
+        "penalty/decisions": 187,
+        "enforcement/decisions": 29,
         "fees/amount_10k_yuan": 0,
       }),
       ...applicationCells("2021", {
@@ -771,7 +852,9 @@ class Composer implements ReportWriter {
   private placeCells(spec: TableSpec): PlacedCell[] {
     return placeGrid(spec).map((cell) => {
       const width = sum(spec.widths.slice(cell.col, cell.col + cell.colSpan)) - 2 * this.style.cellPadX;
-      const lines = cell.spec.vertical ? Array.from(cell.spec.text) : this.wrap(cell.spec.text, width, "regular", this.style.tableSize);
+      const lines = cell.spec.vertical
+        ? Array.from(cell.spec.text)
+        : this.wrap(cell.spec.text, width, "regular", this.style.tableSize);
       return { ...cell, lines };
     });
   }
@@ -779,7 +862,8 @@ class Composer implements ReportWriter {
   /** Row heights grow to fit their cells; a spanning cell that needs more grows its rows evenly. */
   private rowHeights(spec: TableSpec, placed: PlacedCell[]): number[] {
     const heights = spec.rows.map(() => this.style.minRowHeight);
-    const needed = (cell: PlacedCell) => cell.lines.length * this.style.tableSize * TABLE_LEADING + 2 * this.style.cellPadY;
+    const needed = (cell: PlacedCell) =>
+      cell.lines.length * this.style.tableSize * TABLE_LEADING + 2 * this.style.cellPadY;
     for (const cell of [...placed].sort((a, b) => a.rowSpan - b.rowSpan)) {
       const rows = range(cell.row, cell.row + cell.rowSpan);
       const missing = needed(cell) - sum(rows.map((r) => heights[r]));
@@ -886,7 +970,8 @@ function placeGrid(spec: TableSpec): Omit<PlacedCell, "lines">[] {
   });
   // A mistake in the spans would silently give a malformed table, so check the grid is exactly covered.
   taken.forEach((cols, row) => {
-    if (cols.length !== spec.widths.length || cols.some((t) => !t)) throw new Error(`table row ${row} is not fully covered`);
+    if (cols.length !== spec.widths.length || cols.some((t) => !t))
+      throw new Error(`table row ${row} is not fully covered`);
   });
   return placed;
 }
@@ -902,13 +987,20 @@ interface Box {
  * Picks the segment in which each body cell prints its text: a cell split by a page break prints
  * it in the part where it is tallest. (Header cells print wherever they appear.)
  */
-function textOwners(spec: TableSpec, placed: PlacedCell[], segments: Segment[], heights: number[]): Map<PlacedCell, number> {
+function textOwners(
+  spec: TableSpec,
+  placed: PlacedCell[],
+  segments: Segment[],
+  heights: number[],
+): Map<PlacedCell, number> {
   const owners = new Map<PlacedCell, number>();
   for (const cell of placed) {
     if (cell.row < spec.headerRows) continue;
     let best = 0;
     segments.forEach((segment, s) => {
-      const height = sum(segment.rows.filter((r) => r >= cell.row && r < cell.row + cell.rowSpan).map((r) => heights[r]));
+      const height = sum(
+        segment.rows.filter((r) => r >= cell.row && r < cell.row + cell.rowSpan).map((r) => heights[r]),
+      );
       if (height > best) {
         best = height;
         owners.set(cell, s);
@@ -966,11 +1058,21 @@ function applicationsTable(report: Report, width: number): TableSpec {
     APPLICATION_COLUMNS.map((col) => ({ text: printed(report, `applications/${row}/${col}`) }));
 
   const header: CellSpec[][] = [
-    [{ text: BALANCE_NOTE, colSpan: 3, rowSpan: 3 }, { text: "申请人情况", colSpan: 7 }],
-    [{ text: "自然人", rowSpan: 2, vertical }, { text: "法人或其他组织", colSpan: 5 }, { text: "总计", rowSpan: 2, vertical }],
+    [
+      { text: BALANCE_NOTE, colSpan: 3, rowSpan: 3 },
+      { text: "申请人情况", colSpan: 7 },
+    ],
+    [
+      { text: "自然人", rowSpan: 2, vertical },
+      { text: "法人或其他组织", colSpan: 5 },
+      { text: "总计", rowSpan: 2, vertical },
+    ],
     ORG_HEADERS.map((text) => ({ text, vertical })),
   ];
-  const head = APPLICATION_HEAD.map(([id, text]) => [{ text: label(id, text), colSpan: 3, align: labelAlign }, ...values(id)]);
+  const head = APPLICATION_HEAD.map(([id, text]) => [
+    { text: label(id, text), colSpan: 3, align: labelAlign },
+    ...values(id),
+  ]);
   const results: CellSpec[][] = [];
   for (const block of resultBlocks(report.template)) {
     if ("items" in block) {
@@ -1004,7 +1106,10 @@ function reviewTable(report: Report, width: number): TableSpec {
   return {
     widths: range(0, 15).map(() => width / 15),
     rows: [
-      [{ text: "行政复议", colSpan: 5 }, { text: "行政诉讼", colSpan: 10 }],
+      [
+        { text: "行政复议", colSpan: 5 },
+        { text: "行政诉讼", colSpan: 10 },
+      ],
       [...leaves(2), { text: "未经复议直接起诉", colSpan: 5 }, { text: "复议后起诉", colSpan: 5 }],
       [...leaves(1), ...leaves(1)],
       REVIEW_ROWS.flatMap((row) => reviewValues(report, row)),
@@ -1026,7 +1131,10 @@ function stackedReviewTables(report: Report, width: number): TableSpec[] {
       widths: range(0, 10).map(() => width / 10),
       rows: [
         [{ text: "行政诉讼", colSpan: 10 }],
-        [{ text: "未经复议直接起诉", colSpan: 5 }, { text: "复议后起诉", colSpan: 5 }],
+        [
+          { text: "未经复议直接起诉", colSpan: 5 },
+          { text: "复议后起诉", colSpan: 5 },
+        ],
         [...leaves(), ...leaves()],
         [...reviewValues(report, "litigation_direct"), ...reviewValues(report, "litigation_after_review")],
       ],
@@ -1045,7 +1153,11 @@ function reportTitle(report: Report): string {
 
 /** Sum of the total column over the application rows whose id starts with `prefix`. */
 function applicationTotal(report: Report, prefix: string): number {
-  return sum(applicationRowIds(report.template).filter((id) => id.startsWith(prefix)).map((id) => report.cells[`applications/${id}/total`]));
+  return sum(
+    applicationRowIds(report.template)
+      .filter((id) => id.startsWith(prefix))
+      .map((id) => report.cells[`applications/${id}/total`]),
+  );
 }
 
 function activeSummary(report: Report): string {
@@ -1069,23 +1181,33 @@ function reviewSummary(report: Report): string {
 function overview(c: ReportWriter, report: Report): void {
   const { year, agency } = report;
   c.heading("一、总体情况");
-  c.paragraph(`${year}年，${agency}坚持以公开为常态、不公开为例外，认真贯彻《中华人民共和国政府信息公开条例》，围绕中心工作做好政府信息公开，依法办理政府信息公开申请，政务公开工作稳步推进。本报告所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`);
+  c.paragraph(
+    `${year}年，${agency}坚持以公开为常态、不公开为例外，认真贯彻《中华人民共和国政府信息公开条例》，围绕中心工作做好政府信息公开，依法办理政府信息公开申请，政务公开工作稳步推进。本报告所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`,
+  );
   c.paragraph("（一）主动公开");
-  c.paragraph(`依托${report.site}政府信息公开专栏，及时发布机构职能、政策文件、财政预决算、重点领域信息等内容。${activeSummary(report)}`);
+  c.paragraph(
+    `依托${report.site}政府信息公开专栏，及时发布机构职能、政策文件、财政预决算、重点领域信息等内容。${activeSummary(report)}`,
+  );
   c.paragraph("（二）依申请公开");
   c.paragraph(`${applicationSummary(report)}${reviewSummary(report)}`);
   c.paragraph("（三）政府信息管理");
   c.paragraph("落实公开前保密审查和合法性审查，动态更新主动公开基本目录，对现行有效的规范性文件进行清理并集中公布。");
   c.paragraph("（四）政府信息公开平台建设");
-  c.paragraph(`以${report.site}为第一平台，规范专栏栏目设置，同步通过政务新媒体发布信息，提高信息发布的及时性和准确性。`);
+  c.paragraph(
+    `以${report.site}为第一平台，规范专栏栏目设置，同步通过政务新媒体发布信息，提高信息发布的及时性和准确性。`,
+  );
   c.paragraph("（五）监督保障");
   c.paragraph("将政务公开工作纳入年度目标考核，明确专人负责，定期开展业务培训和自查整改，主动接受社会监督。");
 }
 
 function closingSections(c: ReportWriter, report: Report): void {
   c.heading("五、存在的主要问题及改进情况");
-  c.paragraph(`${report.year}年政府信息公开工作取得一定成效，但仍存在政策解读形式较为单一、部分栏目更新不够及时、依申请公开答复规范性有待加强等问题。`);
-  c.paragraph(`${report.year + 1}年将进一步完善信息发布审核流程，丰富图文、视频等解读形式，加强业务培训，提升依申请公开办理质量。`);
+  c.paragraph(
+    `${report.year}年政府信息公开工作取得一定成效，但仍存在政策解读形式较为单一、部分栏目更新不够及时、依申请公开答复规范性有待加强等问题。`,
+  );
+  c.paragraph(
+    `${report.year + 1}年将进一步完善信息发布审核流程，丰富图文、视频等解读形式，加强业务培训，提升依申请公开办理质量。`,
+  );
   c.heading("六、其他需要报告的事项");
   c.paragraph("本年度未收取信息处理费。");
   c.paragraph("本年度无其他需要报告的事项。");
@@ -1123,7 +1245,12 @@ function composeReport(report: Report): Composer {
   else c.paragraph(reportTitle(report), { font: "bold", size: c.style.titleSize, indent: false, align: "center" });
   c.space(c.style.bodySize * 0.5);
   // The web print stacks the review/litigation table as two tables; Word prints one.
-  reportBody(c, report, c.width, report.style === "web" ? stackedReviewTables(report, c.width) : [reviewTable(report, c.width)]);
+  reportBody(
+    c,
+    report,
+    c.width,
+    report.style === "web" ? stackedReviewTables(report, c.width) : [reviewTable(report, c.width)],
+  );
   if (report.style === "web") webPrintMarks(c, report);
   else wordPageNumbers(c);
   return c;
@@ -1138,7 +1265,12 @@ function webMasthead(c: Composer, report: Report): void {
   c.space(6);
   c.paragraph(reportTitle(report), { font: "bold", size: c.style.titleSize, indent: false, align: "center" });
   const published = report.issued.iso.slice(0, 10);
-  c.paragraph(`发布时间：${published}　　来源：${report.agency}　　字号：大 中 小`, { size: 8, indent: false, align: "center", color: WEB_GREY });
+  c.paragraph(`发布时间：${published}　　来源：${report.agency}　　字号：大 中 小`, {
+    size: 8,
+    indent: false,
+    align: "center",
+    color: WEB_GREY,
+  });
   c.bar(0.6, "#ccc");
   c.space(6);
 }
@@ -1236,7 +1368,8 @@ const MARKUP_SAMPLES: MarkupSample[] = [
 const WORD_PAGE = { width: 11906, height: 16838, top: 2098, right: 1474, bottom: 1984, left: 1588 };
 const WORD_TEXT_WIDTH = (WORD_PAGE.width - WORD_PAGE.left - WORD_PAGE.right) / 20;
 
-const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeXml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The article's body as HTML: paragraphs, section headings and the tables with their rowspan/colspan. */
 class HtmlWriter implements ReportWriter {
@@ -1247,7 +1380,11 @@ class HtmlWriter implements ReportWriter {
 
   heading(text: string): void {
     // The modern CMS marks sections up as headings; the old one as bold paragraphs.
-    this.html.push(this.look === "modern" ? `<h3>${escapeXml(text)}</h3>` : `<p style="text-indent:2em"><strong>${escapeXml(text)}</strong></p>`);
+    this.html.push(
+      this.look === "modern"
+        ? `<h3>${escapeXml(text)}</h3>`
+        : `<p style="text-indent:2em"><strong>${escapeXml(text)}</strong></p>`,
+    );
   }
 
   paragraph(text: string, opts: ParagraphOptions = {}): void {
@@ -1406,10 +1543,12 @@ function encodeGbk(text: string): Buffer {
   return Buffer.from(bytes);
 }
 
-const W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const W_NS =
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 /** A run of text; `props` is its w:rPr content. */
-const wordRun = (text: string, props = "") => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ""}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+const wordRun = (text: string, props = "") =>
+  `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ""}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
 
 /** The report's body as WordprocessingML: paragraphs as typed in Word, tables with w:gridSpan and w:vMerge. */
 class DocxWriter implements ReportWriter {
@@ -1422,11 +1561,18 @@ class DocxWriter implements ReportWriter {
 
   heading(text: string): void {
     // Section headings are typed, not styled: 黑体 on the body's size.
-    this.xml.push(`<w:p><w:pPr><w:ind w:firstLineChars="200" w:firstLine="640"/></w:pPr>${wordRun(text, '<w:rFonts w:ascii="黑体" w:eastAsia="黑体" w:hAnsi="黑体"/>')}</w:p>`);
+    this.xml.push(
+      `<w:p><w:pPr><w:ind w:firstLineChars="200" w:firstLine="640"/></w:pPr>${wordRun(text, '<w:rFonts w:ascii="黑体" w:eastAsia="黑体" w:hAnsi="黑体"/>')}</w:p>`,
+    );
   }
 
   paragraph(text: string, opts: ParagraphOptions = {}): void {
-    const pPr = opts.align === "right" ? '<w:jc w:val="right"/>' : opts.indent === false ? "" : '<w:ind w:firstLineChars="200" w:firstLine="640"/>';
+    const pPr =
+      opts.align === "right"
+        ? '<w:jc w:val="right"/>'
+        : opts.indent === false
+          ? ""
+          : '<w:ind w:firstLineChars="200" w:firstLine="640"/>';
     this.xml.push(`<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ""}${wordRun(text)}</w:p>`);
   }
 
@@ -1449,7 +1595,8 @@ class DocxWriter implements ReportWriter {
         const width = sum(twips.slice(c.col, c.col + c.colSpan));
         const span = c.colSpan > 1 ? `<w:gridSpan w:val="${c.colSpan}"/>` : "";
         const merge = c.rowSpan > 1 ? (c.row === r ? '<w:vMerge w:val="restart"/>' : "<w:vMerge/>") : "";
-        const text = c.row === r && c.spec.text !== "" ? wordRun(c.spec.text, '<w:sz w:val="21"/><w:szCs w:val="21"/>') : "";
+        const text =
+          c.row === r && c.spec.text !== "" ? wordRun(c.spec.text, '<w:sz w:val="21"/><w:szCs w:val="21"/>') : "";
         const jc = `<w:pPr><w:spacing w:line="240" w:lineRule="auto"/><w:jc w:val="${c.spec.align ?? "center"}"/></w:pPr>`;
         return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${span}${merge}<w:vAlign w:val="center"/></w:tcPr><w:p>${jc}${text}</w:p></w:tc>`;
       });
@@ -1497,7 +1644,11 @@ ${w.xml.join("\n")}
     "_rels/.rels": strToU8(
       rels([
         ["rId1", `${OD}/officeDocument`, "word/document.xml"],
-        ["rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml"],
+        [
+          "rId2",
+          "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+          "docProps/core.xml",
+        ],
         ["rId3", `${OD}/extended-properties`, "docProps/app.xml"],
       ]),
     ),

@@ -3,7 +3,8 @@
  *
  *   - samples/sample-xinan-2022-scan.pdf: what a scanner produces from the printed report. Every page is
  *     rendered with pdf.js at 200 dpi, turned grey on slightly off-white paper, rotated by a small fixed
- *     angle, given mild deterministic noise (grain and dust specks) (seeded PRNG) and stored as a JPEG filling the page. No text layer.
+ *     angle, given mild deterministic noise (grain and dust specks) (seeded PRNG) and stored as a JPEG filling the
+ * page. No text layer.
  *   - samples/sample-xinan-2022-mixed.pdf: what a Word document with pasted pictures gives. The title,
  *     headings, prose and the active-disclosure tables stay real text (re-set with Noto Sans SC at the
  *     original positions, ruling lines redrawn), while the applications table (both of its page parts) and the
@@ -77,7 +78,11 @@ async function render(page: PDFPageProxy, dpi: number): Promise<Canvas> {
   const ctx = canvas.getContext("2d");
   ctx.fillStyle = "white";
   ctx.fillRect(0, 0, canvas.width, canvas.height);
-  await page.render({ canvasContext: ctx as unknown as CanvasRenderingContext2D, viewport, canvas: canvas as unknown as HTMLCanvasElement }).promise;
+  await page.render({
+    canvasContext: ctx as unknown as CanvasRenderingContext2D,
+    viewport,
+    canvas: canvas as unknown as HTMLCanvasElement,
+  }).promise;
   return canvas;
 }
 
@@ -185,7 +190,14 @@ async function rulings(page: PDFPageProxy): Promise<Box[]> {
     else if (fn === OPS.transform) {
       const [a, b, c, d, e, f] = args as number[];
       const m = ctm;
-      ctm = [m[0] * a + m[2] * b, m[1] * a + m[3] * b, m[0] * c + m[2] * d, m[1] * c + m[3] * d, m[0] * e + m[2] * f + m[4], m[1] * e + m[3] * f + m[5]];
+      ctm = [
+        m[0] * a + m[2] * b,
+        m[1] * a + m[3] * b,
+        m[0] * c + m[2] * d,
+        m[1] * c + m[3] * d,
+        m[0] * e + m[2] * f + m[4],
+        m[1] * e + m[3] * f + m[5],
+      ];
     } else if (fn === OPS.constructPath) {
       // pdf.js v5: [closingOp, [Float32Array of DrawOPS and coordinates], minMax]
       const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
@@ -194,16 +206,24 @@ async function rulings(page: PDFPageProxy): Promise<Box[]> {
       let at: number[] | null = null;
       let start: number[] | null = null;
       const line = (a: number[], b: number[]) =>
-        segments.push({ x0: Math.min(a[0], b[0]), x1: Math.max(a[0], b[0]), y0: height - Math.max(a[1], b[1]), y1: height - Math.min(a[1], b[1]) });
+        segments.push({
+          x0: Math.min(a[0], b[0]),
+          x1: Math.max(a[0], b[0]),
+          y0: height - Math.max(a[1], b[1]),
+          y1: height - Math.min(a[1], b[1]),
+        });
       while (i < data.length) {
         const op = data[i++];
-        if (op === 0) at = start = apply(ctm, data[i++], data[i++]); // moveTo
+        if (op === 0)
+          at = start = apply(ctm, data[i++], data[i++]); // moveTo
         else if (op === 1) {
           const to = apply(ctm, data[i++], data[i++]); // lineTo
           if (at) line(at, to);
           at = to;
-        } else if (op === 2) i += 6; // curveTo
-        else if (op === 3) i += 4; // quadraticCurveTo
+        } else if (op === 2)
+          i += 6; // curveTo
+        else if (op === 3)
+          i += 4; // quadraticCurveTo
         else if (op === 4) {
           // closePath (rectangles come as moveTo, three lineTo, closePath)
           if (at && start) line(at, start);
@@ -220,16 +240,23 @@ function tablesOf(segments: Box[]): { box: Box; segments: Box[] }[] {
   const parent = segments.map((_, k) => k);
   const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k])));
   const near = (a: Box, b: Box) => a.x0 <= b.x1 + 1 && b.x0 <= a.x1 + 1 && a.y0 <= b.y1 + 1 && b.y0 <= a.y1 + 1;
-  for (let a = 0; a < segments.length; a++) for (let b = a + 1; b < segments.length; b++) if (near(segments[a], segments[b])) parent[find(a)] = find(b);
+  for (let a = 0; a < segments.length; a++)
+    for (let b = a + 1; b < segments.length; b++) if (near(segments[a], segments[b])) parent[find(a)] = find(b);
   const groups = new Map<number, Box[]>();
   segments.forEach((s, k) => groups.set(find(k), [...(groups.get(find(k)) ?? []), s]));
   return [...groups.values()].map((g) => ({
     segments: g,
-    box: { x0: Math.min(...g.map((s) => s.x0)), y0: Math.min(...g.map((s) => s.y0)), x1: Math.max(...g.map((s) => s.x1)), y1: Math.max(...g.map((s) => s.y1)) },
+    box: {
+      x0: Math.min(...g.map((s) => s.x0)),
+      y0: Math.min(...g.map((s) => s.y0)),
+      x1: Math.max(...g.map((s) => s.x1)),
+      y1: Math.max(...g.map((s) => s.y1)),
+    },
   }));
 }
 
-const centreIn = (b: Box, r: Box) => (b.x0 + b.x1) / 2 >= r.x0 && (b.x0 + b.x1) / 2 <= r.x1 && (b.y0 + b.y1) / 2 >= r.y0 && (b.y0 + b.y1) / 2 <= r.y1;
+const centreIn = (b: Box, r: Box) =>
+  (b.x0 + b.x1) / 2 >= r.x0 && (b.x0 + b.x1) / 2 <= r.x1 && (b.y0 + b.y1) / 2 >= r.y0 && (b.y0 + b.y1) / 2 <= r.y1;
 
 async function makeMixed(source: Uint8Array): Promise<{ pdf: Buffer; pictures: { page: number; box: Box }[] }> {
   const src = await openSource(source.slice());
@@ -238,7 +265,13 @@ async function makeMixed(source: Uint8Array): Promise<{ pdf: Buffer; pictures: {
     autoFirstPage: false,
     margin: 0,
     compress: true,
-    info: { Title: meta.Title, Author: meta.Author, Creator: "Microsoft® Word 2016", Producer: "Microsoft® Word 2016", CreationDate: new Date(Date.UTC(2023, 0, 18, 9)) },
+    info: {
+      Title: meta.Title,
+      Author: meta.Author,
+      Creator: "Microsoft® Word 2016",
+      Producer: "Microsoft® Word 2016",
+      CreationDate: new Date(Date.UTC(2023, 0, 18, 9)),
+    },
   });
   doc.registerFont("regular", FONT_REGULAR);
   doc.registerFont("bold", FONT_BOLD);
@@ -257,7 +290,9 @@ async function makeMixed(source: Uint8Array): Promise<{ pdf: Buffer; pictures: {
       };
       // The applications and review tables become pictures; the active-disclosure tables (信息内容) stay text.
       const tables = tablesOf(segments).filter((t) => t.box.x1 - t.box.x0 > 100 && t.box.y1 - t.box.y0 > 20);
-      const pasted = tables.filter((t) => !items.some((it) => it.str.includes("信息内容") && centreIn(itemBox(it), t.box)));
+      const pasted = tables.filter(
+        (t) => !items.some((it) => it.str.includes("信息内容") && centreIn(itemBox(it), t.box)),
+      );
       const regions = pasted.map((t) => ({
         x0: t.box.x0 - PICTURE_MARGIN,
         y0: t.box.y0 - PICTURE_MARGIN,
@@ -278,8 +313,13 @@ async function makeMixed(source: Uint8Array): Promise<{ pdf: Buffer; pictures: {
         doc.font(/Bold/.test(name) ? "bold" : "regular").fontSize(size);
         const natural = doc.widthOfString(it.str);
         const chars = Array.from(it.str).length;
-        const characterSpacing = chars > 1 && Math.abs(it.width - natural) > 0.5 ? (it.width - natural) / (chars - 1) : 0;
-        doc.text(it.str, it.transform[4], height - it.transform[5], { lineBreak: false, baseline: "alphabetic", characterSpacing });
+        const characterSpacing =
+          chars > 1 && Math.abs(it.width - natural) > 0.5 ? (it.width - natural) / (chars - 1) : 0;
+        doc.text(it.str, it.transform[4], height - it.transform[5], {
+          lineBreak: false,
+          baseline: "alphabetic",
+          characterSpacing,
+        });
       }
       // The pictures: crops of the page rendered at PICTURE_DPI, placed over the tables' areas.
       if (regions.length) {
@@ -323,11 +363,17 @@ function writeSample(name: string, pdf: Buffer, style: "scan" | "mixed", truth: 
 
 async function main(): Promise<void> {
   const source = new Uint8Array(readFileSync(join(SAMPLES_DIR, SOURCE)));
-  const truth = JSON.parse(readFileSync(join(SAMPLES_DIR, SOURCE.replace(/\.pdf$/, ".truth.json")), "utf8")) as Record<string, unknown>;
+  const truth = JSON.parse(readFileSync(join(SAMPLES_DIR, SOURCE.replace(/\.pdf$/, ".truth.json")), "utf8")) as Record<
+    string,
+    unknown
+  >;
   writeSample("sample-xinan-2022-scan.pdf", await makeScan(source), "scan", truth);
   const mixed = await makeMixed(source);
   writeSample("sample-xinan-2022-mixed.pdf", mixed.pdf, "mixed", truth);
-  for (const p of mixed.pictures) console.log(`  picture on page ${p.page}: ${p.box.x0.toFixed(0)},${p.box.y0.toFixed(0)}–${p.box.x1.toFixed(0)},${p.box.y1.toFixed(0)}`);
+  for (const p of mixed.pictures)
+    console.log(
+      `  picture on page ${p.page}: ${p.box.x0.toFixed(0)},${p.box.y0.toFixed(0)}–${p.box.x1.toFixed(0)},${p.box.y1.toFixed(0)}`,
+    );
 }
 
 await main();

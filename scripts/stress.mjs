@@ -11,7 +11,16 @@
 // base and --keep folder, renders already there are reused: the run resumes, or measures a fix on the same files.
 import { execFile, execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -47,9 +56,17 @@ for (const need of [renderBin, synthBin, scoreBin])
 
 const jobs = Math.max(1, Number(opt.jobs));
 const seedBase = opt["seed-base"] !== undefined ? Number(opt["seed-base"]) : 10_000 + (Date.now() % 900_000);
-const styles = opt.styles.split(",").map((s) => s.trim()).filter(Boolean);
+const styles = opt.styles
+  .split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
 const work = opt.keep ? resolve(opt.keep) : mkdtempSync(join(tmpdir(), "xxgk-stress-"));
-const dirs = { sources: join(work, "sources"), pdfs: join(work, "pdfs"), out: join(work, "out"), groups: join(work, "groups") };
+const dirs = {
+  sources: join(work, "sources"),
+  pdfs: join(work, "pdfs"),
+  out: join(work, "out"),
+  groups: join(work, "groups"),
+};
 for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
 console.log(`stress: seed base ${seedBase}, work folder ${work}`);
 
@@ -68,16 +85,73 @@ const pick = (rand, list) => list[Math.floor(rand() * list.length)];
 
 // Agency names of every shape the template is published under: governments, their offices, departments,
 // commissions, zone committees, centres, townships and streets, on real places of every level.
-const COUNTY_DEPARTMENTS = ["人民政府", "人民政府办公室", "教育局", "财政局", "公安局", "民政局", "自然资源局", "生态环境局",
-  "住房和城乡建设局", "交通运输局", "水利局", "农业农村局", "商务局", "文化和旅游局", "卫生健康委员会", "应急管理局",
-  "市场监督管理局", "医疗保障局", "统计局", "发展和改革局", "司法局", "人力资源和社会保障局", "退役军人事务局", "林业局",
-  "政务服务管理局", "审计局", "城市管理局", "行政审批局"];
-const CITY_DEPARTMENTS = ["人民政府", "人民政府办公室", "发展和改革委员会", "教育局", "科学技术局", "工业和信息化局",
-  "民族宗教事务委员会", "住房和城乡建设委员会", "卫生健康委员会", "国有资产监督管理委员会", "政务服务中心",
-  "公共资源交易中心", "住房公积金管理中心", "机关事务管理局", "自然资源和规划局", "市场监督管理局", "地方金融监督管理局"];
-const PROVINCE_DEPARTMENTS = ["人民政府", "人民政府办公厅", "发展和改革委员会", "教育厅", "财政厅", "交通运输厅",
-  "卫生健康委员会", "住房和城乡建设厅", "生态环境厅", "大数据管理中心"];
-const ZONES = ["经济技术开发区管理委员会", "高新技术产业开发区管理委员会", "工业园区管理委员会", "综合保税区管理委员会"];
+const COUNTY_DEPARTMENTS = [
+  "人民政府",
+  "人民政府办公室",
+  "教育局",
+  "财政局",
+  "公安局",
+  "民政局",
+  "自然资源局",
+  "生态环境局",
+  "住房和城乡建设局",
+  "交通运输局",
+  "水利局",
+  "农业农村局",
+  "商务局",
+  "文化和旅游局",
+  "卫生健康委员会",
+  "应急管理局",
+  "市场监督管理局",
+  "医疗保障局",
+  "统计局",
+  "发展和改革局",
+  "司法局",
+  "人力资源和社会保障局",
+  "退役军人事务局",
+  "林业局",
+  "政务服务管理局",
+  "审计局",
+  "城市管理局",
+  "行政审批局",
+];
+const CITY_DEPARTMENTS = [
+  "人民政府",
+  "人民政府办公室",
+  "发展和改革委员会",
+  "教育局",
+  "科学技术局",
+  "工业和信息化局",
+  "民族宗教事务委员会",
+  "住房和城乡建设委员会",
+  "卫生健康委员会",
+  "国有资产监督管理委员会",
+  "政务服务中心",
+  "公共资源交易中心",
+  "住房公积金管理中心",
+  "机关事务管理局",
+  "自然资源和规划局",
+  "市场监督管理局",
+  "地方金融监督管理局",
+];
+const PROVINCE_DEPARTMENTS = [
+  "人民政府",
+  "人民政府办公厅",
+  "发展和改革委员会",
+  "教育厅",
+  "财政厅",
+  "交通运输厅",
+  "卫生健康委员会",
+  "住房和城乡建设厅",
+  "生态环境厅",
+  "大数据管理中心",
+];
+const ZONES = [
+  "经济技术开发区管理委员会",
+  "高新技术产业开发区管理委员会",
+  "工业园区管理委员会",
+  "综合保税区管理委员会",
+];
 const TOWNS = ["城关镇人民政府", "新华街道办事处", "东风街道办事处", "河口镇人民政府", "青山乡人民政府"];
 
 function agencyName(rand) {
@@ -122,7 +196,11 @@ for (let i = 0; i < Number(opt.synth); i++) {
   const stem = `synth${i + 1}-${year}`;
   const path = join(dirs.sources, `${stem}.json`);
   writeFileSync(path, execFileSync("python3", [synthBin, ...args]));
-  sources.push({ path, stem, replay: `${synthBin} ${args.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(" ")} > ${stem}.json` });
+  sources.push({
+    path,
+    stem,
+    replay: `${synthBin} ${args.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(" ")} > ${stem}.json`,
+  });
 }
 
 // Styles html and docx are the web page and the Word file behind the web and word renders: the generator
@@ -141,8 +219,18 @@ for (const s of sources)
         renders.push({ source: s, style, seed, hard, name: `${s.stem}-${style}${hard ? "-hard" : ""}-s${seed}` });
     }
 const renderArgs = (r, out) => [
-  r.source.path, "--style", generatorStyle(r.style), "--seed", String(r.seed), "--out", out, "--name", r.name, "--quiet",
-  ...(r.hard ? ["--hard"] : []), ...(r.style in GENERATOR_STYLE ? ["--keep-intermediate"] : []),
+  r.source.path,
+  "--style",
+  generatorStyle(r.style),
+  "--seed",
+  String(r.seed),
+  "--out",
+  out,
+  "--name",
+  r.name,
+  "--quiet",
+  ...(r.hard ? ["--hard"] : []),
+  ...(r.style in GENERATOR_STYLE ? ["--keep-intermediate"] : []),
 ];
 let rendered = 0;
 const started = Date.now();
@@ -154,15 +242,32 @@ await pool(renders, jobs, async (r) => {
   try {
     if (!done(r)) await run(renderBin, renderArgs(r, dirs.pdfs), { maxBuffer: 1 << 24 });
   } catch (err) {
-    renderFailures.push(`${r.name}: ${String(err.stderr || err.message).trim().split("\n").pop()}`);
+    renderFailures.push(
+      `${r.name}: ${String(err.stderr || err.message)
+        .trim()
+        .split("\n")
+        .pop()}`,
+    );
   }
-  if (++rendered % 20 === 0 || rendered === renders.length) process.stderr.write(`rendered ${rendered}/${renders.length}\n`);
+  if (++rendered % 20 === 0 || rendered === renders.length)
+    process.stderr.write(`rendered ${rendered}/${renders.length}\n`);
 });
 // The page or Word file replaces the PDF as the input; its truth names it and its bytes.
 const fodts = renders.filter((r) => r.style === "docx" && existsSync(join(dirs.pdfs, `${r.name}.fodt`)));
 if (fodts.length) {
   try {
-    execFileSync("soffice", ["--headless", "--convert-to", "docx", "--outdir", dirs.pdfs, ...fodts.map((r) => join(dirs.pdfs, `${r.name}.fodt`))], { stdio: "ignore" });
+    execFileSync(
+      "soffice",
+      [
+        "--headless",
+        "--convert-to",
+        "docx",
+        "--outdir",
+        dirs.pdfs,
+        ...fodts.map((r) => join(dirs.pdfs, `${r.name}.fodt`)),
+      ],
+      { stdio: "ignore" },
+    );
   } catch (err) {
     renderFailures.push(`LibreOffice could not convert the .fodt files to .docx: ${err.message}`);
   }
@@ -183,12 +288,18 @@ for (const r of renders.filter((x) => x.style in GENERATOR_STYLE)) {
   writeFileSync(truthPath, JSON.stringify(truth, null, 2));
 }
 const ok = renders.filter((r) => existsSync(join(dirs.pdfs, `${r.name}.truth.json`)));
-console.log(`rendered ${ok.length}/${renders.length} in ${Math.round((Date.now() - started) / 1000)} s${renderFailures.length ? `; generator failures:\n  ${renderFailures.join("\n  ")}` : ""}`);
+console.log(
+  `rendered ${ok.length}/${renders.length} in ${Math.round((Date.now() - started) / 1000)} s${renderFailures.length ? `; generator failures:\n  ${renderFailures.join("\n  ")}` : ""}`,
+);
 
 // Extract the whole folder in one batch, as a user would.
 const t0 = Date.now();
 try {
-  execFileSync(process.execPath, [join(root, "bin/xxgk.js"), "extract", dirs.pdfs, "-o", dirs.out, "--quiet", "--jobs", String(jobs), "--force"], { stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(
+    process.execPath,
+    [join(root, "bin/xxgk.js"), "extract", dirs.pdfs, "-o", dirs.out, "--quiet", "--jobs", String(jobs), "--force"],
+    { stdio: ["ignore", "ignore", "inherit"] },
+  );
 } catch {
   // Exit code 1 means some files failed or held no report: the scores show it.
 }
@@ -197,7 +308,11 @@ console.log(`extracted in ${Math.round((Date.now() - t0) / 1000)} s`);
 function score(truthDir, quiet = true) {
   let text;
   try {
-    text = execFileSync(process.execPath, [scoreBin, "--truth", truthDir, "--out", dirs.out, "--warnings", ...(quiet ? ["--quiet"] : [])], { encoding: "utf8", maxBuffer: 1 << 26 });
+    text = execFileSync(
+      process.execPath,
+      [scoreBin, "--truth", truthDir, "--out", dirs.out, "--warnings", ...(quiet ? ["--quiet"] : [])],
+      { encoding: "utf8", maxBuffer: 1 << 26 },
+    );
   } catch (err) {
     text = err.stdout;
   }
@@ -229,10 +344,33 @@ function group(name, members) {
 
 function table(title, rows) {
   console.log(`\n${title}`);
-  const head = ["group", "reports", "cells", "accuracy", "unflagged", "wrong meta", "no output", "missed warn", "false warn"];
-  const body = rows.map(([name, s]) => [name, s.reports, `${s.correct}/${s.total}`, `${s.pct.toFixed(2)}%`, s.unflagged, s.meta, s.absent, s.missed, s.falseAlarms].map(String));
+  const head = [
+    "group",
+    "reports",
+    "cells",
+    "accuracy",
+    "unflagged",
+    "wrong meta",
+    "no output",
+    "missed warn",
+    "false warn",
+  ];
+  const body = rows.map(([name, s]) =>
+    [
+      name,
+      s.reports,
+      `${s.correct}/${s.total}`,
+      `${s.pct.toFixed(2)}%`,
+      s.unflagged,
+      s.meta,
+      s.absent,
+      s.missed,
+      s.falseAlarms,
+    ].map(String),
+  );
   const widths = head.map((h, k) => Math.max(h.length, ...body.map((b) => b[k].length)));
-  for (const line of [head, ...body]) console.log("  " + line.map((c, k) => (k ? c.padStart(widths[k]) : c.padEnd(widths[k]))).join("  "));
+  for (const line of [head, ...body])
+    console.log("  " + line.map((c, k) => (k ? c.padStart(widths[k]) : c.padEnd(widths[k]))).join("  "));
 }
 
 const truthOf = (r) => JSON.parse(readFileSync(join(dirs.pdfs, `${r.name}.truth.json`), "utf8"));
@@ -243,8 +381,15 @@ for (const r of ok) {
   byStyle.set(key, [...(byStyle.get(key) ?? []), r]);
   for (const v of truthOf(r).hard ?? []) byVariant.set(v, [...(byVariant.get(v) ?? []), r]);
 }
-table("by style", [...[...byStyle].map(([k, rs]) => [k, score(group(k.replace(/\W+/g, "_"), rs))]), ["all", score(group("all", ok))]]);
-if (byVariant.size) table("by hard variant (a file counts under each variant it has)", [...byVariant].sort().map(([k, rs]) => [k, score(group(`variant_${k}`, rs))]));
+table("by style", [
+  ...[...byStyle].map(([k, rs]) => [k, score(group(k.replace(/\W+/g, "_"), rs))]),
+  ["all", score(group("all", ok))],
+]);
+if (byVariant.size)
+  table(
+    "by hard variant (a file counts under each variant it has)",
+    [...byVariant].sort().map(([k, rs]) => [k, score(group(`variant_${k}`, rs))]),
+  );
 
 // Worst files: fewest right cells, wrong metadata, missed or false warnings.
 const detail = score(join(dirs.groups, "all"), false).text.split("\n");
@@ -254,7 +399,11 @@ for (let i = 0; i < detail.length; i++) {
   if (!m) continue;
   const notes = [];
   for (let j = i + 1; j < detail.length && detail[j].startsWith("    "); j++) notes.push(detail[j].trim());
-  const bad = Number(m[3]) - Number(m[2]) + (detail[i].includes("META") ? 50 : 0) + notes.filter((n) => /^warning missed|^false alarm/.test(n)).length * 20;
+  const bad =
+    Number(m[3]) -
+    Number(m[2]) +
+    (detail[i].includes("META") ? 50 : 0) +
+    notes.filter((n) => /^warning missed|^false alarm/.test(n)).length * 20;
   if (bad > 0) files.push({ name: m[1].replace(/\.(?:pdf|html|docx)$/, ""), line: detail[i], notes, bad });
 }
 files.sort((a, b) => b.bad - a.bad);
@@ -266,7 +415,15 @@ for (const f of files.slice(0, Number(opt.worst))) {
   if (r.source.replay) console.log(`      ${r.source.replay}`);
   const src = r.source.replay ? `${r.source.stem}.json` : r.source.path;
   const input = r.style === "html" ? `${r.name}.html` : r.style === "docx" ? `${r.name}.docx` : `${r.name}.pdf`;
-  const convert = r.style === "docx" ? ` && soffice --headless --convert-to docx --outdir /tmp/replay /tmp/replay/${r.name}.fodt` : "";
-  console.log(`      ${renderBin} ${renderArgs(r, "/tmp/replay").map((a, k) => (k === 0 ? src : a)).filter((a) => a !== "--quiet").join(" ")}${convert} && node bin/xxgk.js extract /tmp/replay/${input} -o /tmp/replay/out`);
+  const convert =
+    r.style === "docx"
+      ? ` && soffice --headless --convert-to docx --outdir /tmp/replay /tmp/replay/${r.name}.fodt`
+      : "";
+  console.log(
+    `      ${renderBin} ${renderArgs(r, "/tmp/replay")
+      .map((a, k) => (k === 0 ? src : a))
+      .filter((a) => a !== "--quiet")
+      .join(" ")}${convert} && node bin/xxgk.js extract /tmp/replay/${input} -o /tmp/replay/out`,
+  );
 }
 if (!opt.keep) console.log(`\n(renders and outputs in ${work}; pass --keep DIR to choose the folder)`);

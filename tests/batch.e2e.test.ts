@@ -7,7 +7,19 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import sqlite from "node-sqlite3-wasm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeCopies, listFiles, readCsv, removeTemps, reportJsons, ROOT, runXxgk, sortedRows, sourcePdfs, tempDir, type RunResult } from "./batch/helpers.js";
+import {
+  makeCopies,
+  listFiles,
+  readCsv,
+  removeTemps,
+  reportJsons,
+  ROOT,
+  runXxgk,
+  sortedRows,
+  sourcePdfs,
+  tempDir,
+  type RunResult,
+} from "./batch/helpers.js";
 
 const COPIES = 24;
 const MEMORY_COPIES = 60;
@@ -30,7 +42,10 @@ let bySource: Map<string, string[]>;
 let outB: string;
 
 beforeAll(async () => {
-  expect(existsSync(join(ROOT, "dist", "cli", "worker.js")), "dist/ missing: run `npx tsc -p tsconfig.json` (npm test does)").toBe(true);
+  expect(
+    existsSync(join(ROOT, "dist", "cli", "worker.js")),
+    "dist/ missing: run `npx tsc -p tsconfig.json` (npm test does)",
+  ).toBe(true);
   input = join(tempDir(), "in");
   bySource = makeCopies(input, COPIES);
   outB = join(tempDir(), "outB");
@@ -41,70 +56,91 @@ beforeAll(async () => {
 afterAll(() => removeTemps());
 
 describe("xxgk extract, killed midway and rerun", () => {
-  it("ends with the same outputs as an uninterrupted run, reusing what the killed run wrote", { timeout: 300_000 }, async () => {
-    const outA = join(tempDir(), "outA");
-    const args = ["extract", input, "-o", outA, "--jobs", "2", "--quiet"];
+  it(
+    "ends with the same outputs as an uninterrupted run, reusing what the killed run wrote",
+    { timeout: 300_000 },
+    async () => {
+      const outA = join(tempDir(), "outA");
+      const args = ["extract", input, "-o", outA, "--jobs", "2", "--quiet"];
 
-    // 1. Start, and SIGKILL the process (workers and all) once a few report JSONs are on disk.
-    const killed = await runXxgk(args, { poll: () => existsSync(outA) && reportJsons(outA).length >= 3, pollMs: 5 });
-    expect(killed.signal, `the batch was not killed: ${failed(killed)}`).toBe("SIGKILL");
-    const afterKill = reportJsons(outA);
-    console.log(`killed after ${afterKill.length} of ${COPIES} reports; left: ${listFiles(outA).filter((f) => !f.endsWith(".json")).join(", ") || "nothing else"}`);
-    expect(afterKill.length, "the batch finished before it could be killed: nothing to resume").toBeLessThan(COPIES);
-    expect(afterKill.length).toBeGreaterThanOrEqual(3);
-    expect(existsSync(join(outA, "files.csv")), "files.csv is only written once the batch is done").toBe(false);
-    // What the kill left must already be whole: report JSONs are written through a rename.
-    const validAfterKill = afterKill.filter((f) => {
-      try {
-        JSON.parse(readFileSync(join(outA, f), "utf8"));
-        return true;
-      } catch {
-        return false;
+      // 1. Start, and SIGKILL the process (workers and all) once a few report JSONs are on disk.
+      const killed = await runXxgk(args, { poll: () => existsSync(outA) && reportJsons(outA).length >= 3, pollMs: 5 });
+      expect(killed.signal, `the batch was not killed: ${failed(killed)}`).toBe("SIGKILL");
+      const afterKill = reportJsons(outA);
+      console.log(
+        `killed after ${afterKill.length} of ${COPIES} reports; left: ${
+          listFiles(outA)
+            .filter((f) => !f.endsWith(".json"))
+            .join(", ") || "nothing else"
+        }`,
+      );
+      expect(afterKill.length, "the batch finished before it could be killed: nothing to resume").toBeLessThan(COPIES);
+      expect(afterKill.length).toBeGreaterThanOrEqual(3);
+      expect(existsSync(join(outA, "files.csv")), "files.csv is only written once the batch is done").toBe(false);
+      // What the kill left must already be whole: report JSONs are written through a rename.
+      const validAfterKill = afterKill.filter((f) => {
+        try {
+          JSON.parse(readFileSync(join(outA, f), "utf8"));
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      expect(validAfterKill, "a report JSON was left truncated by the kill").toEqual(afterKill);
+
+      // 2. Rerun the same command to completion.
+      const rerun = await runXxgk(args);
+      expect(rerun.code, failed(rerun)).toBe(0);
+
+      // 3. Nothing half-written remains.
+      // (Fails now and then while runs do not sweep a killed run's temporaries: see the known bug below.)
+      const leftovers = listFiles(outA).filter((f) => f.endsWith(".tmp"));
+      expect(leftovers, "temporary files left in the output folder").toEqual([]);
+      const jsonA = reportJsons(outA);
+      const jsonB = reportJsons(outB);
+      expect(jsonA).toHaveLength(COPIES);
+      expect(jsonA).toEqual(jsonB);
+      for (const f of jsonA) {
+        let a: unknown;
+        expect(() => (a = JSON.parse(readFileSync(join(outA, f), "utf8"))), `${f} is not valid JSON`).not.toThrow();
+        // No field of a report JSON is volatile (no timings, no dates): the whole document must match.
+        expect(a, f).toEqual(JSON.parse(readFileSync(join(outB, f), "utf8")));
       }
-    });
-    expect(validAfterKill, "a report JSON was left truncated by the kill").toEqual(afterKill);
 
-    // 2. Rerun the same command to completion.
-    const rerun = await runXxgk(args);
-    expect(rerun.code, failed(rerun)).toBe(0);
+      // 4. Batch-level CSVs are byte-identical.
+      for (const csv of BATCH_CSVS)
+        expect(readFileSync(join(outA, csv)).equals(readFileSync(join(outB, csv))), `${csv} differs`).toBe(true);
 
-    // 3. Nothing half-written remains.
-    // (Fails now and then while runs do not sweep a killed run's temporaries: see the known bug below.)
-    const leftovers = listFiles(outA).filter((f) => f.endsWith(".tmp"));
-    expect(leftovers, "temporary files left in the output folder").toEqual([]);
-    const jsonA = reportJsons(outA);
-    const jsonB = reportJsons(outB);
-    expect(jsonA).toHaveLength(COPIES);
-    expect(jsonA).toEqual(jsonB);
-    for (const f of jsonA) {
-      let a: unknown;
-      expect(() => (a = JSON.parse(readFileSync(join(outA, f), "utf8"))), `${f} is not valid JSON`).not.toThrow();
-      // No field of a report JSON is volatile (no timings, no dates): the whole document must match.
-      expect(a, f).toEqual(JSON.parse(readFileSync(join(outB, f), "utf8")));
-    }
+      // 5. files.csv: same rows but for timing and reuse.
+      const filesA = readCsv(join(outA, "files.csv"));
+      const filesB = readCsv(join(outB, "files.csv"));
+      const stable = (rows: Record<string, string>[]) => rows.map(({ seconds: _s, cached: _c, ...rest }) => rest);
+      expect(filesA).toHaveLength(COPIES);
+      expect(stable(filesA)).toEqual(stable(filesB));
+      expect(
+        filesB.every((r) => r.cached === "false"),
+        "a fresh folder has nothing to reuse",
+      ).toBe(true);
+      const reused = filesA
+        .filter((r) => r.cached === "true")
+        .map((r) => r.output)
+        .sort();
+      expect(reused.length, "the rerun reused no output of the killed run").toBeGreaterThan(0);
+      // Exactly the reports the killed run had finished are reused; the others were read again.
+      expect(reused).toEqual([...validAfterKill].sort());
+      for (const r of filesA)
+        expect(Number(r.seconds) === 0, `${r.file}: seconds ${r.seconds}, cached ${r.cached}`).toBe(
+          r.cached === "true",
+        );
 
-    // 4. Batch-level CSVs are byte-identical.
-    for (const csv of BATCH_CSVS) expect(readFileSync(join(outA, csv)).equals(readFileSync(join(outB, csv))), `${csv} differs`).toBe(true);
-
-    // 5. files.csv: same rows but for timing and reuse.
-    const filesA = readCsv(join(outA, "files.csv"));
-    const filesB = readCsv(join(outB, "files.csv"));
-    const stable = (rows: Record<string, string>[]) => rows.map(({ seconds: _s, cached: _c, ...rest }) => rest);
-    expect(filesA).toHaveLength(COPIES);
-    expect(stable(filesA)).toEqual(stable(filesB));
-    expect(filesB.every((r) => r.cached === "false"), "a fresh folder has nothing to reuse").toBe(true);
-    const reused = filesA.filter((r) => r.cached === "true").map((r) => r.output).sort();
-    expect(reused.length, "the rerun reused no output of the killed run").toBeGreaterThan(0);
-    // Exactly the reports the killed run had finished are reused; the others were read again.
-    expect(reused).toEqual([...validAfterKill].sort());
-    for (const r of filesA) expect(Number(r.seconds) === 0, `${r.file}: seconds ${r.seconds}, cached ${r.cached}`).toBe(r.cached === "true");
-
-    // 6. A third run finds everything done: all reused, same outputs.
-    const again = await runXxgk(args);
-    expect(again.code, failed(again)).toBe(0);
-    expect(readCsv(join(outA, "files.csv")).every((r) => r.cached === "true")).toBe(true);
-    for (const csv of BATCH_CSVS) expect(readFileSync(join(outA, csv)).equals(readFileSync(join(outB, csv))), `${csv} differs`).toBe(true);
-  });
+      // 6. A third run finds everything done: all reused, same outputs.
+      const again = await runXxgk(args);
+      expect(again.code, failed(again)).toBe(0);
+      expect(readCsv(join(outA, "files.csv")).every((r) => r.cached === "true")).toBe(true);
+      for (const csv of BATCH_CSVS)
+        expect(readFileSync(join(outA, csv)).equals(readFileSync(join(outB, csv))), `${csv} differs`).toBe(true);
+    },
+  );
 
   // What a worker or CSV writer killed between write and rename leaves: half a file under the temporary name
   // of a process that is gone. The kill above hits that window only now and then (about 1 kill in 10 of a
@@ -141,8 +177,14 @@ describe("xxgk extract rerun over a smaller batch into the same folder", () => {
     const fresh = join(tempDir(), "outFresh");
     const big = await runXxgk(["extract", y2022, y2023, "-o", out, "--jobs", "2", "--quiet"]);
     expect(big.code, failed(big)).toBe(0);
-    const rules = (dir: string) => readCsv(join(dir, "warnings.csv")).map((w) => `${w.file} ${w.rule}`).sort();
-    expect(rules(out).filter((r) => r.includes("cross_year.")).length, "the pair gives cross_year warnings").toBeGreaterThan(0);
+    const rules = (dir: string) =>
+      readCsv(join(dir, "warnings.csv"))
+        .map((w) => `${w.file} ${w.rule}`)
+        .sort();
+    expect(
+      rules(out).filter((r) => r.includes("cross_year.")).length,
+      "the pair gives cross_year warnings",
+    ).toBeGreaterThan(0);
     const small = await runXxgk(["extract", y2023, "-o", out, "--jobs", "2", "--quiet"]);
     expect(small.code, failed(small)).toBe(0);
     expect(readCsv(join(out, "files.csv")).map((r) => r.cached)).toEqual(["true"]);
@@ -182,11 +224,14 @@ describe("xxgk extract --shard and xxgk merge", () => {
 
     const reference = readCsv(join(outB, "files.csv"));
     const mergedFiles = readCsv(join(merged, "files.csv"));
-    expect(mergedFiles.map((r) => r.file).sort(), "files.csv lists every input once").toEqual(reference.map((r) => r.file).sort());
+    expect(mergedFiles.map((r) => r.file).sort(), "files.csv lists every input once").toEqual(
+      reference.map((r) => r.file).sort(),
+    );
     expect(new Set(mergedFiles.map((r) => r.file)).size).toBe(COPIES);
     expect(mergedFiles.every((r) => r.status === "ok")).toBe(true);
     expect(new Set(mergedFiles.map((r) => r.sha256))).toEqual(new Set(reference.map((r) => r.sha256)));
-    const stable = (rows: Record<string, string>[]) => sortedRows(rows.map(({ seconds: _s, cached: _c, ...rest }) => rest));
+    const stable = (rows: Record<string, string>[]) =>
+      sortedRows(rows.map(({ seconds: _s, cached: _c, ...rest }) => rest));
     expect(stable(mergedFiles), "files.csv rows (but timing) as in an unsharded run").toEqual(stable(reference));
 
     expect(reportJsons(merged)).toEqual(reportJsons(outB));
@@ -200,63 +245,78 @@ describe("xxgk extract --shard and xxgk merge", () => {
 });
 
 describe("xxgk.sqlite", () => {
-  it("holds the batch's reports, cells, warnings and files, indexed, queryable by agency and year", { timeout: 120_000 }, async () => {
-    const path = join(outB, "xxgk.sqlite");
-    expect(existsSync(path)).toBe(true);
-    const db = new sqlite.Database(path, { readOnly: true });
-    try {
-      const all = (sql: string, params: (string | number)[] = []) => db.all(sql, params) as Record<string, unknown>[];
-      const tables = all("SELECT name FROM sqlite_master WHERE type = 'table'").map((r) => r.name);
-      for (const t of ["reports", "cells", "warnings", "files"]) expect(tables).toContain(t);
-      const indexes = all("SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL");
-      expect(indexes.length).toBeGreaterThan(0);
-      for (const t of ["cells", "warnings", "reports"]) expect(indexes.map((i) => i.tbl_name), `no index on ${t}`).toContain(t);
+  it(
+    "holds the batch's reports, cells, warnings and files, indexed, queryable by agency and year",
+    { timeout: 120_000 },
+    async () => {
+      const path = join(outB, "xxgk.sqlite");
+      expect(existsSync(path)).toBe(true);
+      const db = new sqlite.Database(path, { readOnly: true });
+      try {
+        const all = (sql: string, params: (string | number)[] = []) => db.all(sql, params) as Record<string, unknown>[];
+        const tables = all("SELECT name FROM sqlite_master WHERE type = 'table'").map((r) => r.name);
+        for (const t of ["reports", "cells", "warnings", "files"]) expect(tables).toContain(t);
+        const indexes = all("SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL");
+        expect(indexes.length).toBeGreaterThan(0);
+        for (const t of ["cells", "warnings", "reports"])
+          expect(
+            indexes.map((i) => i.tbl_name),
+            `no index on ${t}`,
+          ).toContain(t);
 
-      const count = (sql: string) => Number(all(sql)[0].n);
-      expect(count("SELECT count(*) AS n FROM cells")).toBe(readCsv(join(outB, "cells.csv")).length);
-      expect(count("SELECT count(*) AS n FROM warnings")).toBe(readCsv(join(outB, "warnings.csv")).length);
-      expect(count("SELECT count(*) AS n FROM reports")).toBe(COPIES);
-      expect(count("SELECT count(*) AS n FROM files")).toBe(COPIES);
+        const count = (sql: string) => Number(all(sql)[0].n);
+        expect(count("SELECT count(*) AS n FROM cells")).toBe(readCsv(join(outB, "cells.csv")).length);
+        expect(count("SELECT count(*) AS n FROM warnings")).toBe(readCsv(join(outB, "warnings.csv")).length);
+        expect(count("SELECT count(*) AS n FROM reports")).toBe(COPIES);
+        expect(count("SELECT count(*) AS n FROM files")).toBe(COPIES);
 
-      // For each shipped sample, its copies answer a query by agency and year with the truth value.
-      const samples = sourcePdfs().filter((p) => p.includes("/samples/"));
-      expect(samples.length).toBeGreaterThanOrEqual(3);
-      for (const pdf of samples) {
-        const truth = JSON.parse(readFileSync(pdf.replace(/\.pdf$/, ".truth.json"), "utf8")) as Truth;
-        const want = truth.cells["applications/new_received/total"];
-        expect(want, `${truth.file}: truth has no applications/new_received/total`).toBeTypeOf("number");
-        const rows = all(
-          `SELECT r.file AS file, c.value AS value FROM cells c JOIN reports r ON r.id = c.report_id
+        // For each shipped sample, its copies answer a query by agency and year with the truth value.
+        const samples = sourcePdfs().filter((p) => p.includes("/samples/"));
+        expect(samples.length).toBeGreaterThanOrEqual(3);
+        for (const pdf of samples) {
+          const truth = JSON.parse(readFileSync(pdf.replace(/\.pdf$/, ".truth.json"), "utf8")) as Truth;
+          const want = truth.cells["applications/new_received/total"];
+          expect(want, `${truth.file}: truth has no applications/new_received/total`).toBeTypeOf("number");
+          const rows = all(
+            `SELECT r.file AS file, c.value AS value FROM cells c JOIN reports r ON r.id = c.report_id
            WHERE r.agency = ? AND r.year = ? AND c.table_id = 'applications' AND c.row_id = 'new_received' AND c.column_id = 'total'`,
-          [truth.agency, truth.year],
-        );
-        const copies = bySource.get(pdf)!;
-        expect(rows.map((r) => r.file).sort(), `${truth.agency} ${truth.year}`).toEqual([...copies].sort());
-        for (const r of rows) expect(r.value, `${r.file}`).toBe(want);
-        // The view joins the same.
-        const wide = all(
-          `SELECT value FROM cells_wide WHERE agency = ? AND year = ? AND table_id = 'applications' AND row_id = 'new_received' AND column_id = 'total'`,
-          [truth.agency, truth.year],
-        );
-        expect(wide.map((r) => r.value)).toEqual(copies.map(() => want));
+            [truth.agency, truth.year],
+          );
+          const copies = bySource.get(pdf)!;
+          expect(rows.map((r) => r.file).sort(), `${truth.agency} ${truth.year}`).toEqual([...copies].sort());
+          for (const r of rows) expect(r.value, `${r.file}`).toBe(want);
+          // The view joins the same.
+          const wide = all(
+            `SELECT value FROM cells_wide WHERE agency = ? AND year = ? AND table_id = 'applications' AND row_id = 'new_received' AND column_id = 'total'`,
+            [truth.agency, truth.year],
+          );
+          expect(wide.map((r) => r.value)).toEqual(copies.map(() => want));
+        }
+      } finally {
+        db.close();
       }
-    } finally {
-      db.close();
-    }
-  });
+    },
+  );
 });
 
 describe("memory over a longer batch", () => {
-  it(`keeps the peak resident set of ${MEMORY_COPIES} files on 2 workers under ${MEMORY_LIMIT_MB} MB`, { timeout: 600_000 }, async () => {
-    const dir = join(tempDir(), "many");
-    makeCopies(dir, MEMORY_COPIES);
-    const out = join(tempDir(), "outMany");
-    const r = await runXxgk(["extract", dir, "-o", out, "--jobs", "2", "--quiet"], { sampleMemory: true, pollMs: 50 });
-    expect(r.code, failed(r)).toBe(0);
-    expect(r.peakKb, "no /proc/<pid>/status sample was taken").not.toBeNull();
-    const peakMb = r.peakKb! / 1024;
-    console.log(`peak RSS (VmHWM) of xxgk extract over ${MEMORY_COPIES} files, --jobs 2: ${peakMb.toFixed(0)} MB`);
-    expect(readCsv(join(out, "files.csv")).filter((x) => x.status === "ok")).toHaveLength(MEMORY_COPIES);
-    expect(peakMb).toBeLessThan(MEMORY_LIMIT_MB);
-  });
+  it(
+    `keeps the peak resident set of ${MEMORY_COPIES} files on 2 workers under ${MEMORY_LIMIT_MB} MB`,
+    { timeout: 600_000 },
+    async () => {
+      const dir = join(tempDir(), "many");
+      makeCopies(dir, MEMORY_COPIES);
+      const out = join(tempDir(), "outMany");
+      const r = await runXxgk(["extract", dir, "-o", out, "--jobs", "2", "--quiet"], {
+        sampleMemory: true,
+        pollMs: 50,
+      });
+      expect(r.code, failed(r)).toBe(0);
+      expect(r.peakKb, "no /proc/<pid>/status sample was taken").not.toBeNull();
+      const peakMb = r.peakKb! / 1024;
+      console.log(`peak RSS (VmHWM) of xxgk extract over ${MEMORY_COPIES} files, --jobs 2: ${peakMb.toFixed(0)} MB`);
+      expect(readCsv(join(out, "files.csv")).filter((x) => x.status === "ok")).toHaveLength(MEMORY_COPIES);
+      expect(peakMb).toBeLessThan(MEMORY_LIMIT_MB);
+    },
+  );
 });

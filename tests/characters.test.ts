@@ -18,7 +18,11 @@ describe("normalizeChar", () => {
 
 describe("runsToGlyphs", () => {
   it("normalises each glyph and keeps what the text layer printed", () => {
-    const glyphs = runsToGlyphs([{ str: "⼈⺠", transform: [10, 0, 0, 10, 0, 100], width: 20, height: 10, fontName: "f" }], {}, [1, 0, 0, -1, 0, 200]);
+    const glyphs = runsToGlyphs(
+      [{ str: "⼈⺠", transform: [10, 0, 0, 10, 0, 100], width: 20, height: 10, fontName: "f" }],
+      {},
+      [1, 0, 0, -1, 0, 200],
+    );
     expect(glyphs.map((g) => [g.text, g.original])).toEqual([
       ["人", "⼈"],
       ["民", "⺠"],

@@ -34,7 +34,10 @@ function value(table: string, row: string, column: string): number {
 }
 
 /** A complete report whose cells keep every relation of the template. */
-export function consistentReport(template: TemplateVersion = "2021", otherRows: "split" | "single" = "split"): ReportJson {
+export function consistentReport(
+  template: TemplateVersion = "2021",
+  otherRows: "split" | "single" = "split",
+): ReportJson {
   const cells: ReportCell[] = standardCells(template, otherRows).map((c) => {
     const v = value(c.table, c.row, c.column);
     return {

@@ -8,15 +8,32 @@ const COLUMNS = ["natural_person", "commercial", "research", "social_welfare", "
 const withTotal = (xs: number[]) => [...xs, xs.reduce((a, b) => a + b, 0)];
 
 /** Only the cells checkBatch reads: 上年结转, 结转下年度 and the 2021 template's 规范性文件 counts. */
-function report(agency: string, year: number, a: { over: number[]; fwd: number[]; inForce?: [issued: number, repealed: number, inForce: number] }, template: TemplateVersion = "2021"): ReportJson {
+function report(
+  agency: string,
+  year: number,
+  a: { over: number[]; fwd: number[]; inForce?: [issued: number, repealed: number, inForce: number] },
+  template: TemplateVersion = "2021",
+): ReportJson {
   const cell = (table: ReportCell["table"], row: string, column: string, value: number): ReportCell => ({
-    table, row, column, row_label: row, column_label: column, value, raw: String(value), blank: false,
-    page: table === "applications" ? 3 : 2, bbox: [0, 0, 1, 1], strategy: "lattice", label_score: 1,
+    table,
+    row,
+    column,
+    row_label: row,
+    column_label: column,
+    value,
+    raw: String(value),
+    blank: false,
+    page: table === "applications" ? 3 : 2,
+    bbox: [0, 0, 1, 1],
+    strategy: "lattice",
+    label_score: 1,
   });
   const cells = [
     ...withTotal(a.over).map((v, i) => cell("applications", "carried_over", COLUMNS[i], v)),
     ...withTotal(a.fwd).map((v, i) => cell("applications", "carried_forward", COLUMNS[i], v)),
-    ...(a.inForce ?? []).map((v, i) => cell("active_disclosure", "normative_documents", ["issued", "repealed", "in_force"][i], v)),
+    ...(a.inForce ?? []).map((v, i) =>
+      cell("active_disclosure", "normative_documents", ["issued", "repealed", "in_force"][i], v),
+    ),
   ];
   return {
     extractor: { name: "xxgk", version: "test" },
@@ -46,8 +63,13 @@ describe("checkBatch: 上年结转 against last year's 结转下年度", () => {
       ["cross_year.carry_over", "consistency", "applications/carried_over/total"],
     ]);
     expect(ws[0].left).toEqual({ cells: ["applications/carried_over/natural_person"], value: 2 });
-    expect(ws[0].right).toEqual({ cells: [`${prev.source.file}#applications/carried_forward/natural_person`], value: 3 });
-    expect(ws[1].message).toMatch(/^总计: 2023年上年结转 3（第3页） ≠ 2022年结转下年度 4（新安县人民政府办公室-2022\.pdf，第3页）$/);
+    expect(ws[0].right).toEqual({
+      cells: [`${prev.source.file}#applications/carried_forward/natural_person`],
+      value: 3,
+    });
+    expect(ws[1].message).toMatch(
+      /^总计: 2023年上年结转 3（第3页） ≠ 2022年结转下年度 4（新安县人民政府办公室-2022\.pdf，第3页）$/,
+    );
   });
 
   it("is silent when the carry-over agrees", () => {
@@ -66,14 +88,22 @@ describe("checkBatch: 上年结转 against last year's 结转下年度", () => {
   it("takes agency names differing only by spaces and brackets as one agency", () => {
     const prev = y2022("新安县人民政府 办公室");
     const cur = y2023(DIFF, "新安县人民政府（办公室）");
-    expect(checkBatch([prev, cur]).get(cur)?.map((w) => w.cells[0])).toEqual([
-      "applications/carried_over/natural_person",
-      "applications/carried_over/total",
-    ]);
+    expect(
+      checkBatch([prev, cur])
+        .get(cur)
+        ?.map((w) => w.cells[0]),
+    ).toEqual(["applications/carried_over/natural_person", "applications/carried_over/total"]);
   });
 
   it("is silent when either year's applications table was not read completely", () => {
-    const missing = { rule: "table.cells_missing", kind: "extraction" as const, severity: "error" as const, message: "", cells: ["applications/granted/total"], pages: [] };
+    const missing = {
+      rule: "table.cells_missing",
+      kind: "extraction" as const,
+      severity: "error" as const,
+      message: "",
+      cells: ["applications/granted/total"],
+      pages: [],
+    };
     const prev = y2022();
     prev.warnings.push(missing);
     expect(checkBatch([prev, y2023(DIFF)]).size).toBe(0);
@@ -84,14 +114,21 @@ describe("checkBatch: 上年结转 against last year's 结转下年度", () => {
 });
 
 describe("checkBatch: 现行有效件数 against last year's (2021 template)", () => {
-  const prev = (template: TemplateVersion = "2021") => report(A, 2022, { over: [0, 0, 0, 0, 0, 0], fwd: SAME, inForce: [14, 3, 87] }, template);
+  const prev = (template: TemplateVersion = "2021") =>
+    report(A, 2022, { over: [0, 0, 0, 0, 0, 0], fwd: SAME, inForce: [14, 3, 87] }, template);
   const cur = (inForce: number) => report(A, 2023, { over: SAME, fwd: SAME, inForce: [11, 5, inForce] });
 
   it("adds an info when 现行有效 ≠ last year's + 制发 − 废止", () => {
     const c = cur(90);
     const ws = checkBatch([prev(), c]).get(c)!;
     expect(ws).toHaveLength(1);
-    expect(ws[0]).toMatchObject({ rule: "cross_year.in_force", kind: "consistency", severity: "info", left: { value: 90 }, right: { value: 93 } });
+    expect(ws[0]).toMatchObject({
+      rule: "cross_year.in_force",
+      kind: "consistency",
+      severity: "info",
+      left: { value: 90 },
+      right: { value: 93 },
+    });
     expect(ws[0].message).toContain("87 + 本年制发 11 − 本年废止 5 = 93");
   });
 
@@ -106,7 +143,9 @@ describe("crossYearView", () => {
     const extra = (r: ReportJson): ReportJson => ({
       ...r,
       cells: [...r.cells, { ...r.cells[0], row: "granted", row_label: "予以公开" }],
-      warnings: [{ rule: "applications.balance", kind: "consistency", severity: "warning", message: "x", cells: [], pages: [] }],
+      warnings: [
+        { rule: "applications.balance", kind: "consistency", severity: "warning", message: "x", cells: [], pages: [] },
+      ],
     });
     const reports = [extra(y2022()), extra(y2023(DIFF))];
     const views = reports.map(crossYearView);

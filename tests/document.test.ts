@@ -27,13 +27,18 @@ describe("InflateAtOnceStream (pdf.js's DecompressionStream)", () => {
   const read = async (input: Uint8Array) => {
     const stream = new InflateAtOnceStream("deflate");
     const writer = stream.writable.getWriter();
-    void writer.write(input).then(() => writer.close()).catch(() => {});
+    void writer
+      .write(input)
+      .then(() => writer.close())
+      .catch(() => {});
     const chunks: Uint8Array[] = [];
     for await (const c of stream.readable) chunks.push(c);
     return Buffer.concat(chunks).toString("utf8");
   };
   it("inflates deflate data", async () => {
-    expect(await read(deflateSync(Buffer.from("BT /F1 12 Tf (政府信息公开) Tj ET")))).toBe("BT /F1 12 Tf (政府信息公开) Tj ET");
+    expect(await read(deflateSync(Buffer.from("BT /F1 12 Tf (政府信息公开) Tj ET")))).toBe(
+      "BT /F1 12 Tf (政府信息公开) Tj ET",
+    );
   });
   it("fails on a truncated stream, so pdf.js falls back to its own tolerant decoder", async () => {
     const whole = deflateSync(Buffer.from("x".repeat(5000) + "y".repeat(5000)));
@@ -45,12 +50,14 @@ describe("InflateAtOnceStream (pdf.js's DecompressionStream)", () => {
 });
 
 describe("pdf.js's built-in replacements", () => {
-  const run = (code: string) => spawnSync(process.execPath, ["--input-type=module", "-e", code], { cwd: ROOT, encoding: "utf8" });
+  const run = (code: string) =>
+    spawnSync(process.execPath, ["--input-type=module", "-e", code], { cwd: ROOT, encoding: "utf8" });
 
   it("are undone for every entry point: loading pdf.js before its built-ins are captured fails at once", () => {
     const early = run(`await import("pdfjs-dist/legacy/build/pdf.mjs"); await import("./dist/pdf/natives.js");`);
     expect(early.status).not.toBe(0);
     expect(early.stderr).toContain("import it through src/pdf/pdfjs.ts");
-    for (const entry of ["cli/worker.js", "cli/main.js", "cli/inspect.js"]) expect(run(`await import("./dist/${entry}");`).stderr, entry).toBe("");
+    for (const entry of ["cli/worker.js", "cli/main.js", "cli/inspect.js"])
+      expect(run(`await import("./dist/${entry}");`).stderr, entry).toBe("");
   });
 });

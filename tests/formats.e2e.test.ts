@@ -7,7 +7,16 @@
  * once with its format and status, and read every report exactly, its cells located by table/row/column.
  */
 import { spawnSync } from "node:child_process";
-import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  accessSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, delimiter, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,7 +28,8 @@ import { SAMPLES, textSamplePdfs, truthOf, type Truth } from "./sampleFiles.js";
 const markupSamples = readdirSync(SAMPLES)
   .filter((f) => /\.(?:html?|docx)$/.test(f))
   .sort();
-const markupTruth = (file: string): Truth => JSON.parse(readFileSync(join(SAMPLES, file.replace(/\.[a-z]+$/, ".truth.json")), "utf8")) as Truth;
+const markupTruth = (file: string): Truth =>
+  JSON.parse(readFileSync(join(SAMPLES, file.replace(/\.[a-z]+$/, ".truth.json")), "utf8")) as Truth;
 
 /** Two PDF samples with a text layer: the 2019 template's and one of the 2021 template's. */
 const PDFS = ["sample-hexi-2019-ruled.pdf", "sample-xinan-2022-ruled.pdf"];
@@ -76,7 +86,16 @@ function convertToDoc(docx: string): string {
   copyFileSync(docx, join(work, "report.docx"));
   const run = spawnSync(
     SOFFICE!,
-    [`-env:UserInstallation=${pathToFileURL(join(work, "profile")).href}`, "--headless", "--norestore", "--convert-to", "doc", "--outdir", join(work, "out"), join(work, "report.docx")],
+    [
+      `-env:UserInstallation=${pathToFileURL(join(work, "profile")).href}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "doc",
+      "--outdir",
+      join(work, "out"),
+      join(work, "report.docx"),
+    ],
     { encoding: "utf8", timeout: 60_000 },
   );
   const doc = join(work, "out", "report.doc");
@@ -115,12 +134,21 @@ let rows: Record<string, string>[];
 const inputs: Input[] = [];
 
 beforeAll(async () => {
-  expect(existsSync(join(ROOT, "dist", "cli", "worker.js")), "dist/ missing: run `npx tsc -p tsconfig.json` (npm test does)").toBe(true);
+  expect(
+    existsSync(join(ROOT, "dist", "cli", "worker.js")),
+    "dist/ missing: run `npx tsc -p tsconfig.json` (npm test does)",
+  ).toBe(true);
   input = join(tempDir("xxgk-formats-"), "in");
   mkdirSync(input, { recursive: true });
   for (const f of markupSamples) {
     copyFileSync(join(SAMPLES, f), join(input, f));
-    inputs.push({ name: f, format: f.endsWith(".docx") ? "docx" : "html", status: "ok", truth: markupTruth(f), sameBytes: true });
+    inputs.push({
+      name: f,
+      format: f.endsWith(".docx") ? "docx" : "html",
+      status: "ok",
+      truth: markupTruth(f),
+      sameBytes: true,
+    });
   }
   for (const pdf of PDFS) {
     copyFileSync(join(SAMPLES, pdf), join(input, pdf));
@@ -144,7 +172,8 @@ beforeAll(async () => {
 afterAll(() => removeTemps());
 
 const row = (name: string) => rows.find((r) => basename(r.file) === name);
-const reportOf = (name: string): ReportJson => JSON.parse(readFileSync(join(out, row(name)!.output), "utf8")) as ReportJson;
+const reportOf = (name: string): ReportJson =>
+  JSON.parse(readFileSync(join(out, row(name)!.output), "utf8")) as ReportJson;
 
 describe("the web-page and Word samples", () => {
   it("are there: a UTF-8 page, a GBK page without a charset, Word files, of both templates", () => {
@@ -178,7 +207,11 @@ describe("one batch of PDFs, web pages and Word files", () => {
     expect(rows.map((r) => basename(r.file)).sort()).toEqual(inputs.map((i) => i.name).sort());
     for (const i of inputs) {
       const r = row(i.name)!;
-      expect({ file: i.name, format: r.format, status: r.status }, r.reason).toEqual({ file: i.name, format: i.format, status: i.status });
+      expect({ file: i.name, format: r.format, status: r.status }, r.reason).toEqual({
+        file: i.name,
+        format: i.format,
+        status: i.status,
+      });
       if (i.status === "ok") expect(r.output).toMatch(/\.json$/);
       else expect(r.output).toBe("");
     }
@@ -197,7 +230,10 @@ describe("one batch of PDFs, web pages and Word files", () => {
       const s = score(report, truth);
       expect(s.wrong, i.name).toEqual([]);
       expect(s.right, i.name).toBe(s.total);
-      expect(report.warnings.filter((w) => w.kind === "consistency"), i.name).toEqual([]);
+      expect(
+        report.warnings.filter((w) => w.kind === "consistency"),
+        i.name,
+      ).toEqual([]);
     }
   });
 
@@ -220,11 +256,15 @@ describe("one batch of PDFs, web pages and Word files", () => {
         expect(c.bbox, where).toBeNull();
         expect(c.locator, where).toBeDefined();
         const { table, row: r, column } = c.locator!;
-        for (const n of [table, r, column]) expect(Number.isInteger(n) && n >= 0, `${where}: locator ${JSON.stringify(c.locator)}`).toBe(true);
+        for (const n of [table, r, column])
+          expect(Number.isInteger(n) && n >= 0, `${where}: locator ${JSON.stringify(c.locator)}`).toBe(true);
       }
       // Three source tables in the document, in reading order: one per standard table.
       const tables = new Map(report.cells.map((c) => [c.table, c.locator!.table]));
-      expect([tables.get("active_disclosure"), tables.get("applications"), tables.get("review_litigation")], i.name).toEqual([0, 1, 2]);
+      expect(
+        [tables.get("active_disclosure"), tables.get("applications"), tables.get("review_litigation")],
+        i.name,
+      ).toEqual([0, 1, 2]);
     }
   });
 

@@ -54,13 +54,27 @@ beforeAll(async () => {
   if (process.env.XXGK_FUZZ_VERBOSE) {
     const byReason = new Map<string, number>();
     for (const r of results) {
-      const key = `${r.status}: ${r.reason.replace(/\d+/g, "N").replace(/same file as .*/, "same file as …").slice(0, 140)}`;
+      const key = `${r.status}: ${r.reason
+        .replace(/\d+/g, "N")
+        .replace(/same file as .*/, "same file as …")
+        .slice(0, 140)}`;
       byReason.set(key, (byReason.get(key) ?? 0) + 1);
     }
     console.log(`${results.length} mutants in ${(elapsedMs / 1000).toFixed(1)} s`, Object.fromEntries(made));
-    console.log([...byReason].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${String(n).padStart(4)}  ${k}`).join("\n"));
+    console.log(
+      [...byReason]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${String(n).padStart(4)}  ${k}`)
+        .join("\n"),
+    );
     const slow = [...results].sort((a, b) => b.seconds - a.seconds).slice(0, 5);
-    console.log("stopped:", results.filter((r) => /--timeout/.test(r.reason)).map((r) => r.file.split("/").pop()).join(" "));
+    console.log(
+      "stopped:",
+      results
+        .filter((r) => /--timeout/.test(r.reason))
+        .map((r) => r.file.split("/").pop())
+        .join(" "),
+    );
     console.log("slowest:", slow.map((r) => `${r.file.split("/").pop()} ${r.seconds}s ${r.status}`).join(", "));
   }
 }, 300_000);
@@ -103,12 +117,16 @@ describe("fuzzed samples", () => {
         const id = `${output} ${c.table}/${c.row}/${c.column} “${c.raw}”`;
         expect(typeof c.value, id).toBe("number");
         expect(Number.isFinite(c.value), id).toBe(true);
-        expect(c.bbox.every((n) => Number.isFinite(n)), id).toBe(true);
+        expect(
+          c.bbox.every((n) => Number.isFinite(n)),
+          id,
+        ).toBe(true);
         expect(c.page, id).toBeGreaterThanOrEqual(1);
         expect(c.page, id).toBeLessThanOrEqual(doc.source.pages);
       }
       // Quoted raw text may say anything; the numbers a message computes may not.
-      for (const w of doc.warnings) expect(w.message.replace(/“[^”]*”/g, "“…”"), `${output} ${w.rule}`).not.toMatch(/NaN|Infinity|undefined/);
+      for (const w of doc.warnings)
+        expect(w.message.replace(/“[^”]*”/g, "“…”"), `${output} ${w.rule}`).not.toMatch(/NaN|Infinity|undefined/);
     }
   });
 });

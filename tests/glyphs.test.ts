@@ -49,7 +49,13 @@ describe("runsToGlyphs", () => {
   it("drops slanted (watermark) runs but keeps upright ones", () => {
     const c = Math.cos(Math.PI / 6) * 40;
     const s = Math.sin(Math.PI / 6) * 40;
-    const slanted: TextRun = { str: "内部资料", transform: [c, s, -s, c, 100, 400], width: 160, height: 40, fontName: "F1" };
+    const slanted: TextRun = {
+      str: "内部资料",
+      transform: [c, s, -s, c, 100, 400],
+      width: 160,
+      height: 40,
+      fontName: "F1",
+    };
     const glyphs = runsToGlyphs([slanted, run("合计", 100, 700, 24)], {}, VIEWPORT);
     expect(glyphs.map((g) => g.text)).toEqual(["合", "计"]);
   });
@@ -59,7 +65,13 @@ describe("runsToGlyphs", () => {
   });
 
   it("stacks the glyphs of a vertical font downward", () => {
-    const vertical: TextRun = { str: "公开", transform: [12, 0, 0, 12, 300, 700], width: 12, height: 24, fontName: "V1" };
+    const vertical: TextRun = {
+      str: "公开",
+      transform: [12, 0, 0, 12, 300, 700],
+      width: 12,
+      height: 24,
+      fontName: "V1",
+    };
     const glyphs = runsToGlyphs([vertical], { V1: { vertical: true } }, VIEWPORT);
     expect(glyphs).toHaveLength(2);
     expect(glyphs.every((g) => g.vertical)).toBe(true);

@@ -41,7 +41,8 @@ const RSS_BOUND_MB = 1536;
 // The text-layer samples (the OCR samples are slow and not exact; tests/ocr.e2e.test.ts covers them), given as files.
 const samplePdfs = textSamplePdfs;
 const sampleFiles = samplePdfs.map((f) => join(SAMPLES, f));
-const truthOf = (pdf: string) => JSON.parse(readFileSync(join(SAMPLES, pdf.replace(/\.pdf$/, ".truth.json")), "utf8")) as Truth;
+const truthOf = (pdf: string) =>
+  JSON.parse(readFileSync(join(SAMPLES, pdf.replace(/\.pdf$/, ".truth.json")), "utf8")) as Truth;
 const sample = (pdf: string) => readFileSync(join(SAMPLES, pdf));
 const shown = (file: string) => relative(process.cwd(), file) || file;
 
@@ -119,7 +120,10 @@ beforeAll(async () => {
   copyFileSync(join(SAMPLES, HEXI), join(inputDir, "copy-of-hexi.pdf"));
   // A name that is not UTF-8, holding a sample with a comment appended (other bytes, so it is read on its own).
   mkdirSync(join(inputDir, "gbk"));
-  writeFileSync(Buffer.concat([Buffer.from(join(inputDir, "gbk") + "/"), GBK_NAME, Buffer.from(".pdf")]), Buffer.concat([sample(FENGYANG), Buffer.from("\n% copy\n")]));
+  writeFileSync(
+    Buffer.concat([Buffer.from(join(inputDir, "gbk") + "/"), GBK_NAME, Buffer.from(".pdf")]),
+    Buffer.concat([sample(FENGYANG), Buffer.from("\n% copy\n")]),
+  );
 
   const rssTimer = setInterval(() => (peakRssMb = Math.max(peakRssMb, process.memoryUsage().rss / 1e6)), 50);
   const started = performance.now();
@@ -195,14 +199,25 @@ describe("a batch of hostile inputs", () => {
   });
 
   it("opens the encrypted PDF with --password, and says when the password is wrong", { timeout: 180_000 }, async () => {
-    const file = join(inputDir, "encrypted.pdf");
-    const right = await runCli(["extract", file, "-o", tempDir(), "--quiet", "--timeout", "60", "--password", PASSWORD]);
+    const withPassword = (password: string) =>
+      runCli([
+        "extract",
+        join(inputDir, "encrypted.pdf"),
+        "-o",
+        tempDir(),
+        "--quiet",
+        "--timeout",
+        "60",
+        "--password",
+        password,
+      ]);
+    const right = await withPassword(PASSWORD);
     expect(right.rows).toHaveLength(1);
     expect(["ok", "no-report"]).toContain(right.rows[0].status);
     expect(right.rows[0].reason).not.toMatch(/password|encrypted/i);
     expect(right.rows[0].reason).not.toBe("");
 
-    const wrong = await runCli(["extract", file, "-o", tempDir(), "--quiet", "--timeout", "60", "--password", "not-it"]);
+    const wrong = await withPassword("not-it");
     expect(wrong.code).toBe(1);
     expect(wrong.rows).toHaveLength(1);
     expect(wrong.rows[0].status).toBe("failed");
@@ -241,13 +256,16 @@ describe("a batch of hostile inputs", () => {
     }
   });
 
-  it.each(["image-bomb.pdf", "image-bomb-under-limit.pdf"])("places an image declaring gigabytes of pixels without inflating it (%s)", (name) => {
-    const r = row(name);
-    expect(["no-report", "failed"]).toContain(r.status);
-    expect(r.reason).not.toBe("");
-    expect(r.reason).not.toMatch(/--timeout|--max-memory|crashed/);
-    expect(Number(r.seconds)).toBeLessThan(30);
-  });
+  it.each(["image-bomb.pdf", "image-bomb-under-limit.pdf"])(
+    "places an image declaring gigabytes of pixels without inflating it (%s)",
+    (name) => {
+      const r = row(name);
+      expect(["no-report", "failed"]).toContain(r.status);
+      expect(r.reason).not.toBe("");
+      expect(r.reason).not.toMatch(/--timeout|--max-memory|crashed/);
+      expect(Number(r.seconds)).toBeLessThan(30);
+    },
+  );
 
   it("still reads a report whose text holds numbers too long for a double", () => {
     const r = row("huge-numbers.pdf");
@@ -256,7 +274,9 @@ describe("a batch of hostile inputs", () => {
   });
 
   it("never writes a cell value that is not a finite number", () => {
-    const bad = report(row("huge-numbers.pdf")).cells.filter((c) => typeof c.value !== "number" || !Number.isFinite(c.value));
+    const bad = report(row("huge-numbers.pdf")).cells.filter(
+      (c) => typeof c.value !== "number" || !Number.isFinite(c.value),
+    );
     expect(bad.map((c) => `${c.table}/${c.row}/${c.column}`)).toEqual([]);
   });
 
@@ -272,7 +292,9 @@ describe("a batch of hostile inputs", () => {
     for (const r of found.filter((x) => x !== first[0])) expect(r.reason).toBe(`same file as ${first[0].file}`);
     // One report JSON for the three copies.
     const jsons = readdirSync(outDir).filter((f) => f.endsWith(".json"));
-    const hexiJsons = jsons.filter((f) => (JSON.parse(readFileSync(join(outDir, f), "utf8")) as ReportJson).source.sha256 === truthOf(HEXI).sha256);
+    const hexiJsons = jsons.filter(
+      (f) => (JSON.parse(readFileSync(join(outDir, f), "utf8")) as ReportJson).source.sha256 === truthOf(HEXI).sha256,
+    );
     expect(hexiJsons).toEqual([found[0].output]);
   });
 
@@ -287,7 +309,11 @@ describe("a batch of hostile inputs", () => {
   it("times each file from when a worker starts on it, not from when it was queued", { timeout: 180_000 }, async () => {
     const dir = tempDir();
     const copies = 120; // a file takes 0.05–0.3 s: several times the limit of work for one worker
-    for (let k = 0; k < copies; k++) writeFileSync(join(dir, `copy-${String(k).padStart(3, "0")}.pdf`), Buffer.concat([sample(FENGYANG), Buffer.from(`\n% copy ${k}\n`)]));
+    for (let k = 0; k < copies; k++)
+      writeFileSync(
+        join(dir, `copy-${String(k).padStart(3, "0")}.pdf`),
+        Buffer.concat([sample(FENGYANG), Buffer.from(`\n% copy ${k}\n`)]),
+      );
     const results = await runBatch(collectInputs([dir]).files, { outDir: tempDir(), jobs: 1, timeoutSeconds: 3 });
     expect(Math.max(...results.map((r) => r.seconds))).toBeLessThan(3);
     expect(results).toHaveLength(copies);

@@ -22,16 +22,20 @@ describe("xxgk inspect", () => {
     }
   });
 
-  it("draws a scanned page as OCR saw it: the ruling lines found on the image and its tables", { timeout: 180_000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), "xxgk-inspect-"));
-    try {
-      const r = await inspectPage(SCAN, 2, join(dir, "p2.png"));
-      expect(r.tables).toBeGreaterThan(0);
-      expect(r.mapped).toBeGreaterThan(20);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it(
+    "draws a scanned page as OCR saw it: the ruling lines found on the image and its tables",
+    { timeout: 180_000 },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "xxgk-inspect-"));
+      try {
+        const r = await inspectPage(SCAN, 2, join(dir, "p2.png"));
+        expect(r.tables).toBeGreaterThan(0);
+        expect(r.mapped).toBeGreaterThan(20);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
   it("names the page count when asked for a page that does not exist", { timeout: 60_000 }, async () => {
     await expect(inspectPage(SAMPLE, 99, join(tmpdir(), "never.png"))).rejects.toThrow(/has 3 page/);

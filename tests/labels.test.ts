@@ -4,7 +4,13 @@ import type { RowRecord } from "../src/extract/rows.js";
 import type { Cell, Table } from "../src/layout/table.js";
 import { align } from "../src/template/align.js";
 import { containment, normalizeLabel, similarity, stripNumbering } from "../src/template/labels.js";
-import { APPLICATION_COLUMNS, APPLICATION_ROWS, EXTRA_COLUMN_KEYS, REVIEW_COLUMNS, REVIEW_ROWS } from "../src/template/templates.js";
+import {
+  APPLICATION_COLUMNS,
+  APPLICATION_ROWS,
+  EXTRA_COLUMN_KEYS,
+  REVIEW_COLUMNS,
+  REVIEW_ROWS,
+} from "../src/template/templates.js";
 
 describe("normalizeLabel", () => {
   it.each([
@@ -40,7 +46,10 @@ describe("normalizeLabel", () => {
 
 /** The split template row an observed label matches best, scored as the mapper does (leaf and full label). */
 function bestRow(observed: string): string {
-  const scored = APPLICATION_ROWS.split.map((d) => ({ id: d.id, s: Math.max(similarity(observed, d.leaf), similarity(observed, d.label)) }));
+  const scored = APPLICATION_ROWS.split.map((d) => ({
+    id: d.id,
+    s: Math.max(similarity(observed, d.leaf), similarity(observed, d.label)),
+  }));
   scored.sort((a, b) => b.s - a.s);
   expect(scored[0].s).toBeGreaterThan(scored[1].s);
   return scored[0].id;
@@ -73,16 +82,28 @@ describe("similarity", () => {
 
 describe("align", () => {
   const alignLabels = (observed: string[], canonical: string[]) =>
-    align(observed.length, canonical.length, (i, j) => similarity(observed[i], canonical[j])).map((m) => [m.observed, m.canonical]);
+    align(observed.length, canonical.length, (i, j) => similarity(observed[i], canonical[j])).map((m) => [
+      m.observed,
+      m.canonical,
+    ]);
 
   it("preserves order and skips extra rows (a 合计 row, a repeated header)", () => {
     const canonical = ["规章", "行政规范性文件", "行政许可", "行政处罚", "行政强制"];
     const observed = ["规章", "行政规范性文件", "合计", "信息内容", "行政许可", "行政处罚", "行政强制"];
-    expect(alignLabels(observed, canonical)).toEqual([[0, 0], [1, 1], [4, 2], [5, 3], [6, 4]]);
+    expect(alignLabels(observed, canonical)).toEqual([
+      [0, 0],
+      [1, 1],
+      [4, 2],
+      [5, 3],
+      [6, 4],
+    ]);
   });
 
   it("leaves template rows the report does not have unmatched", () => {
-    expect(alignLabels(["规章", "行政强制"], ["规章", "行政规范性文件", "行政强制"])).toEqual([[0, 0], [1, 2]]);
+    expect(alignLabels(["规章", "行政强制"], ["规章", "行政规范性文件", "行政强制"])).toEqual([
+      [0, 0],
+      [1, 2],
+    ]);
   });
 
   it("never crosses: two rows in the wrong order match only one", () => {
@@ -91,8 +112,20 @@ describe("align", () => {
   });
 
   it("picks the earliest of two look-alike rows", () => {
-    const m = align(3, 2, (i, j) => [[1, 0], [1, 0], [0, 1]][i][j]);
-    expect(m.map((x) => [x.observed, x.canonical])).toEqual([[0, 0], [2, 1]]);
+    const m = align(
+      3,
+      2,
+      (i, j) =>
+        [
+          [1, 0],
+          [1, 0],
+          [0, 1],
+        ][i][j],
+    );
+    expect(m.map((x) => [x.observed, x.canonical])).toEqual([
+      [0, 0],
+      [2, 1],
+    ]);
   });
 
   it("ignores scores below the threshold", () => {
@@ -121,13 +154,9 @@ describe("classify", () => {
   });
 
   it("identifies review/litigation columns and row groups", () => {
-    expect(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"].map((h) => classify(h, REVIEW_COLUMNS)?.id)).toEqual([
-      "upheld",
-      "corrected",
-      "other",
-      "pending",
-      "total",
-    ]);
+    expect(
+      ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"].map((h) => classify(h, REVIEW_COLUMNS)?.id),
+    ).toEqual(["upheld", "corrected", "other", "pending", "total"]);
     expect(classify("行政诉讼 未经复议直接起诉 结果维持", REVIEW_ROWS)?.id).toBe("litigation_direct");
     expect(classify("行政诉讼 复议后起诉 总计", REVIEW_ROWS)?.id).toBe("litigation_after_review");
     expect(classify("行政复议 结果纠正", REVIEW_ROWS)?.id).toBe("review");
@@ -136,7 +165,15 @@ describe("classify", () => {
 
 describe("mapApplications", () => {
   const table: Table = { page: 3, strategy: "lattice", box: { x0: 0, y0: 0, x1: 1, y1: 1 }, xs: [], ys: [], cells: [] };
-  const cell = (text: string): Cell => ({ row: 0, col: 0, rowSpan: 1, colSpan: 1, box: { x0: 0, y0: 0, x1: 1, y1: 1 }, text, glyphs: [] });
+  const cell = (text: string): Cell => ({
+    row: 0,
+    col: 0,
+    rowSpan: 1,
+    colSpan: 1,
+    box: { x0: 0, y0: 0, x1: 1, y1: 1 },
+    text,
+    glyphs: [],
+  });
   const record = (row: number, group: string, leaf: string, values: string[], headers: string[]): RowRecord => ({
     table,
     row,
@@ -146,7 +183,16 @@ describe("mapApplications", () => {
     context: "",
   });
   const org = (h: string) => `申请人情况 法人或其他组织 ${h}`;
-  const headers = ["申请人情况 自然人", org("商业企业"), org("科研机构"), org("社会公益组织"), org("法律服务机构"), org("其他"), org("小计"), "申请人情况 总计"];
+  const headers = [
+    "申请人情况 自然人",
+    org("商业企业"),
+    org("科研机构"),
+    org("社会公益组织"),
+    org("法律服务机构"),
+    org("其他"),
+    org("小计"),
+    "申请人情况 总计",
+  ];
   const byKey = (records: RowRecord[]) =>
     Object.fromEntries(mapApplications(records, "2021").cells.map((c) => [`${c.row}/${c.column}`, c.cell.text]));
 

@@ -6,9 +6,18 @@ import { blockText, toLines } from "../src/layout/text.js";
 import type { Glyph } from "../src/pdf/types.js";
 
 /** A 10 pt glyph whose box starts at (x, y). */
-const g = (text: string, x: number, y: number, size = 10): Glyph => ({ text, x0: x, y0: y, x1: x + size, y1: y + size, size, vertical: false });
+const g = (text: string, x: number, y: number, size = 10): Glyph => ({
+  text,
+  x0: x,
+  y0: y,
+  x1: x + size,
+  y1: y + size,
+  size,
+  vertical: false,
+});
 /** Glyphs of a string laid left to right from (x, y). */
-const word = (text: string, x: number, y: number, size = 10) => Array.from(text).map((ch, k) => g(ch, x + k * size, y, size));
+const word = (text: string, x: number, y: number, size = 10) =>
+  Array.from(text).map((ch, k) => g(ch, x + k * size, y, size));
 
 const hr = (y: number, x0: number, x1: number): Ruling => ({ at: y, a: x0, b: x1 });
 const vr = (x: number, y0: number, y1: number): Ruling => ({ at: x, a: y0, b: y1 });
@@ -113,7 +122,12 @@ describe("findLatticeTables", () => {
     const v = [vr(0, 0, 80), vr(300, 0, 80), vr(100, 0, 60), vr(200, 0, 60)];
     const glyphs = [...word("页眉", 10, 5), g("1", 150, 25), g("2", 150, 45)];
     const t = findLatticeTables(1, h, v, glyphs)[0];
-    expect(t.cells.map((c) => c.text).filter(Boolean).sort()).toEqual(["1", "2"]);
+    expect(
+      t.cells
+        .map((c) => c.text)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(["1", "2"]);
     expect(t.cells.flatMap((c) => c.glyphs).some((x) => x.text === "页")).toBe(false);
   });
 

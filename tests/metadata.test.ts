@@ -34,8 +34,25 @@ describe("agencyFromTitle / ownAgencyName", () => {
 
 describe("readMetadata", () => {
   const line = (text: string, y: number, size: number): Glyph[] =>
-    Array.from(text).map((ch, k) => ({ text: ch, x0: 50 + k * size, x1: 50 + (k + 1) * size, y0: y, y1: y + size, size, vertical: false }));
-  const page = (glyphs: Glyph[]): PageModel => ({ number: 1, width: 595, height: 842, glyphs, segments: [], imageCoverage: 0, textLayer: "ok", source: "text" });
+    Array.from(text).map((ch, k) => ({
+      text: ch,
+      x0: 50 + k * size,
+      x1: 50 + (k + 1) * size,
+      y0: y,
+      y1: y + size,
+      size,
+      vertical: false,
+    }));
+  const page = (glyphs: Glyph[]): PageModel => ({
+    number: 1,
+    width: 595,
+    height: 842,
+    glyphs,
+    segments: [],
+    imageCoverage: 0,
+    textLayer: "ok",
+    source: "text",
+  });
 
   it("corrects an OCR'd place no real division has by the real one a character away that the text names", () => {
     const ocr = (glyphs: Glyph[]) => glyphs.map((g) => ({ ...g, confidence: 90 }));
@@ -68,10 +85,16 @@ describe("readMetadata", () => {
 
   it("takes an OCR'd running header that names a real place over a surer title that does not", () => {
     const ocr = (glyphs: Glyph[], confidence: number) => glyphs.map((g) => ({ ...g, confidence }));
-    const glyphs = [...ocr(line("孟州市商务局", 30, 9), 85), ...ocr(line("重州市商务局2024年政府信息公开工作年度报告", 60, 20), 98)];
+    const glyphs = [
+      ...ocr(line("孟州市商务局", 30, 9), 85),
+      ...ocr(line("重州市商务局2024年政府信息公开工作年度报告", 60, 20), 98),
+    ];
     expect(readMetadata([page(glyphs)]).agency).toBe("孟州市商务局");
     // Between two readings of a made-up or unknown place, the surer one still wins.
-    const unknown = [...ocr(line("临潮区教育局", 30, 9), 85), ...ocr(line("临湖区教育局2019年政府信息公开工作年度报告", 60, 20), 98)];
+    const unknown = [
+      ...ocr(line("临潮区教育局", 30, 9), 85),
+      ...ocr(line("临湖区教育局2019年政府信息公开工作年度报告", 60, 20), 98),
+    ];
     expect(readMetadata([page(unknown)]).agency).toBe("临湖区教育局");
   });
 

@@ -99,7 +99,9 @@ function expectNearlyRight(report: ReportJson, truth: Truth, label: string): Sco
   expect.soft(report.report.template, "template").toBe(truth.template);
   expect.soft(norm(report.report.agency), "agency").toBe(norm(truth.agency));
   expect.soft(s.silent, "wrong or missing cells that no warning flags").toEqual([]);
-  expect.soft(s.right / s.total, `accuracy; wrong and missing:\n${[...s.wrong, ...s.missing].join("\n")}`).toBeGreaterThanOrEqual(MIN_ACCURACY);
+  expect
+    .soft(s.right / s.total, `accuracy; wrong and missing:\n${[...s.wrong, ...s.missing].join("\n")}`)
+    .toBeGreaterThanOrEqual(MIN_ACCURACY);
   return s;
 }
 
@@ -114,7 +116,8 @@ async function pagesWithImages(pdf: string): Promise<number[]> {
   const doc = await openPdf(bytesOf(pdf));
   try {
     const pages: number[] = [];
-    for (let n = 1; n <= doc.numPages; n++) if ((await readPage(doc, n, { graphics: true })).images.length) pages.push(n);
+    for (let n = 1; n <= doc.numPages; n++)
+      if ((await readPage(doc, n, { graphics: true })).images.length) pages.push(n);
     return pages;
   } finally {
     await doc.destroy();
@@ -152,7 +155,13 @@ describe("OCR samples", () => {
     expect(mixed).toContain("三、收到和处理政府信息公开申请情况");
     expect(mixed).toContain("第二十条第（一）项"); // the active-disclosure tables stay text
     // The applications table (申请人情况, 本年新收…) and the review table (结果维持) are only in pictures.
-    for (const word of ["申请人情况", "本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "结果维持", "未经复议直接起诉"])
+    for (const word of [
+      "申请人情况",
+      "本年新收政府信息公开申请数量",
+      "上年结转政府信息公开申请数量",
+      "结果维持",
+      "未经复议直接起诉",
+    ])
       expect(mixed).not.toContain(word);
     expect(await pagesWithImages(MIXED)).toEqual([2, 3]);
   });
@@ -198,7 +207,9 @@ describe("OCR under --ocr auto", () => {
       expect(c.confidence).toBeGreaterThanOrEqual(0);
       expect(c.confidence).toBeLessThanOrEqual(100);
     }
-    expect(report.cells.filter((c) => c.confidence !== undefined).length).toBeGreaterThanOrEqual(0.9 * Object.keys(truth.cells).length);
+    expect(report.cells.filter((c) => c.confidence !== undefined).length).toBeGreaterThanOrEqual(
+      0.9 * Object.keys(truth.cells).length,
+    );
   });
 
   it("reads the mixed sample completely and OCRs only the pages with pictures", { timeout: OCR_TIMEOUT }, async () => {
@@ -278,9 +289,17 @@ globalThis.fetch = async (input) => {
 };
 `;
 
-function run(args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  cwd: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -302,7 +321,16 @@ describe("the CLI on a scan", () => {
     mkdirSync(home);
 
     const r = await run(
-      ["--import", pathToFileURL(preload).href, join(ROOT, "bin", "xxgk.js"), "extract", join(SAMPLES, SCAN), "-o", join(cwd, "out"), "--quiet"],
+      [
+        "--import",
+        pathToFileURL(preload).href,
+        join(ROOT, "bin", "xxgk.js"),
+        "extract",
+        join(SAMPLES, SCAN),
+        "-o",
+        join(cwd, "out"),
+        "--quiet",
+      ],
       cwd,
       // A home of its own, so a cache written there would be seen too.
       { XXGK_NETWORK_LOG: log, HOME: home, XDG_CACHE_HOME: join(home, ".cache") },

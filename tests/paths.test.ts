@@ -31,7 +31,19 @@ type Op = [number, unknown[] | null];
 
 const line = (x0: number, y0: number, x1: number, y1: number) => [DrawOp.moveTo, x0, y0, DrawOp.lineTo, x1, y1];
 const rect = (x: number, y: number, w: number, h: number) => [
-  DrawOp.moveTo, x, y, DrawOp.lineTo, x + w, y, DrawOp.lineTo, x + w, y + h, DrawOp.lineTo, x, y + h, DrawOp.closePath,
+  DrawOp.moveTo,
+  x,
+  y,
+  DrawOp.lineTo,
+  x + w,
+  y,
+  DrawOp.lineTo,
+  x + w,
+  y + h,
+  DrawOp.lineTo,
+  x,
+  y + h,
+  DrawOp.closePath,
 ];
 /** A pdf.js v5 constructPath op: [paint op, [path buffer], min/max]. */
 const path = (paint: number, buffer: number[]): Op => [ops.constructPath, [paint, [new Float32Array(buffer)], null]];
@@ -48,14 +60,27 @@ function decode(list: Op[], initial: Matrix = I) {
 
 describe("subpaths", () => {
   it("splits at moveTo, marks closed and curved subpaths, keeps curve end points", () => {
-    const buf = new Float32Array([
-      ...rect(0, 0, 10, 5),
-      DrawOp.moveTo, 1, 1, DrawOp.curveTo, 2, 2, 3, 3, 4, 4,
-    ]);
+    const buf = new Float32Array([...rect(0, 0, 10, 5), DrawOp.moveTo, 1, 1, DrawOp.curveTo, 2, 2, 3, 3, 4, 4]);
     const subs = subpaths(buf, [2, 0, 0, 2, 100, 0]);
     expect(subs).toHaveLength(2);
-    expect(subs[0]).toEqual({ points: [[100, 0], [120, 0], [120, 10], [100, 10]], closed: true, curved: false });
-    expect(subs[1]).toEqual({ points: [[102, 2], [108, 8]], closed: false, curved: true });
+    expect(subs[0]).toEqual({
+      points: [
+        [100, 0],
+        [120, 0],
+        [120, 10],
+        [100, 10],
+      ],
+      closed: true,
+      curved: false,
+    });
+    expect(subs[1]).toEqual({
+      points: [
+        [102, 2],
+        [108, 8],
+      ],
+      closed: false,
+      curved: true,
+    });
   });
 
   it("stops at an unknown opcode", () => {
@@ -111,7 +136,24 @@ describe("decodeGraphics", () => {
   });
 
   it("ignores curved subpaths (rounded boxes, seals)", () => {
-    const curved = [DrawOp.moveTo, 0, 0, DrawOp.lineTo, 100, 0, DrawOp.curveTo, 110, 0, 110, 10, 110, 10, DrawOp.lineTo, 110, 100];
+    const curved = [
+      DrawOp.moveTo,
+      0,
+      0,
+      DrawOp.lineTo,
+      100,
+      0,
+      DrawOp.curveTo,
+      110,
+      0,
+      110,
+      10,
+      110,
+      10,
+      DrawOp.lineTo,
+      110,
+      100,
+    ];
     expect(decode([path(ops.stroke, curved)]).segments).toEqual([]);
   });
 
@@ -134,7 +176,13 @@ describe("decodeGraphics", () => {
 
   it("applies a form XObject's matrix until its end", () => {
     const { segments } = decode([
-      [ops.paintFormXObjectBegin, [[2, 0, 0, 2, 10, 10], [0, 0, 100, 100]]],
+      [
+        ops.paintFormXObjectBegin,
+        [
+          [2, 0, 0, 2, 10, 10],
+          [0, 0, 100, 100],
+        ],
+      ],
       path(ops.stroke, line(0, 0, 10, 0)),
       [ops.paintFormXObjectEnd, null],
       path(ops.stroke, line(0, 0, 10, 0)),

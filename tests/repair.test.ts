@@ -15,7 +15,8 @@ function ocrReport(readings: Record<string, [raw: string, confidence: number]>, 
   }
   return r;
 }
-const valueOf = (cells: ReportJson["cells"], key: string) => cells.find((c) => `${c.table}/${c.row}/${c.column}` === key)!.value;
+const valueOf = (cells: ReportJson["cells"], key: string) =>
+  cells.find((c) => `${c.table}/${c.row}/${c.column}` === key)!.value;
 
 describe("repairOcrValues", () => {
   it("corrects a figure where a row total and a column sum meet, even a sure one, with a warning", () => {
@@ -26,7 +27,10 @@ describe("repairOcrValues", () => {
   });
 
   it("never touches a text-layer figure: a relation it breaks is the agency's", () => {
-    const { cells, warnings } = repairOcrValues(ocrReport({ "applications/total/commercial": ["7", 95] }, false), settings);
+    const { cells, warnings } = repairOcrValues(
+      ocrReport({ "applications/total/commercial": ["7", 95] }, false),
+      settings,
+    );
     expect(valueOf(cells, "applications/total/commercial")).toBe(7);
     expect(warnings).toEqual([]);
   });
@@ -34,7 +38,10 @@ describe("repairOcrValues", () => {
   it("corrects the one unsure figure of a single broken relation, not one of two unsure ones", () => {
     const one = repairOcrValues(ocrReport({ "review_litigation/review/upheld": ["22", 40] }), settings);
     expect(valueOf(one.cells, "review_litigation/review/upheld")).toBe(2);
-    const two = repairOcrValues(ocrReport({ "review_litigation/review/upheld": ["22", 40], "review_litigation/review/corrected": ["1", 50] }), settings);
+    const two = repairOcrValues(
+      ocrReport({ "review_litigation/review/upheld": ["22", 40], "review_litigation/review/corrected": ["1", 50] }),
+      settings,
+    );
     expect(valueOf(two.cells, "review_litigation/review/upheld")).toBe(22);
     expect(two.warnings).toEqual([]);
   });

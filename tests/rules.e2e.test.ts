@@ -18,9 +18,11 @@ const PDF = {
 const PROSE_SAYS = 58; // hexi-2023-prose: 全年共收到政府信息公开申请58件 (its table: 35 new, 1 carried over)
 const COLUMNS = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"];
 
-const truth = (pdf: string) => (JSON.parse(readFileSync(pdf.replace(/\.pdf$/, ".truth.json"), "utf8")) as { cells: Record<string, number> }).cells;
+const truth = (pdf: string) =>
+  (JSON.parse(readFileSync(pdf.replace(/\.pdf$/, ".truth.json"), "utf8")) as { cells: Record<string, number> }).cells;
 const readReport = (dir: string, name: string) => JSON.parse(readFileSync(join(dir, name), "utf8")) as ReportJson;
-const writeReport = (dir: string, name: string, r: ReportJson) => writeFileSync(join(dir, name), JSON.stringify(r, null, 2));
+const writeReport = (dir: string, name: string, r: ReportJson) =>
+  writeFileSync(join(dir, name), JSON.stringify(r, null, 2));
 const warningsCsv = (dir: string) => parseCsv(readFileSync(join(dir, "warnings.csv"), "utf8"));
 const consistency = (r: ReportJson) => r.warnings.filter((w) => w.kind === "consistency");
 const cell = (r: ReportJson, key: string) => r.cells.find((c) => `${c.table}/${c.row}/${c.column}` === key)!;
@@ -59,7 +61,9 @@ describe("two consecutive years of one agency whose carry-over disagrees", () =>
   it("warns on the 2023 report for exactly the differing columns, with both values and the 2022 file", () => {
     const r = readReport(out, NEW);
     const ws = consistency(r);
-    expect(ws.map((w) => [w.rule, w.cells[0]])).toEqual(differing.map((col) => ["cross_year.carry_over", `applications/carried_over/${col}`]));
+    expect(ws.map((w) => [w.rule, w.cells[0]])).toEqual(
+      differing.map((col) => ["cross_year.carry_over", `applications/carried_over/${col}`]),
+    );
     for (const [w, col] of ws.map((w, k) => [w, differing[k]] as const)) {
       expect(w.message).toContain(`2023年上年结转 ${over2023(col)}`);
       expect(w.message).toContain(`2022年结转下年度 ${fwd2022(col)}`);
@@ -95,9 +99,18 @@ describe("two consecutive years of one agency whose carry-over disagrees", () =>
     writeReport(out, NEW, broken);
     expect(await main(["check", out])).toBe(0);
     const ws = consistency(readReport(out, NEW));
-    expect(ws.map((w) => w.rule).sort()).toEqual(["applications.balance", "applications.outcome_sum", "applications.row_total"]);
+    expect(ws.map((w) => w.rule).sort()).toEqual([
+      "applications.balance",
+      "applications.outcome_sum",
+      "applications.row_total",
+    ]);
     for (const w of ws) expect(w.cells).toContain("applications/total/total");
-    expect(warningsCsv(out).filter((w) => w.kind === "consistency").map((w) => w.rule).sort()).toEqual(ws.map((w) => w.rule).sort());
+    expect(
+      warningsCsv(out)
+        .filter((w) => w.kind === "consistency")
+        .map((w) => w.rule)
+        .sort(),
+    ).toEqual(ws.map((w) => w.rule).sort());
   });
 });
 
@@ -119,7 +132,11 @@ describe("reports that contradict themselves as published", () => {
   it("review_litigation.row_total: 行政复议 总计 0 under 结果维持 10 + 结果纠正 1", () => {
     const ws = consistency(readReport(out, "fengyang-2022-review.json"));
     expect(ws.map((w) => [w.rule, w.severity])).toEqual([["review_litigation.row_total", "error"]]);
-    expect(ws[0].message).toMatch(/^行政复议 总计 0 ≠ 结果维持 10 \+ 结果纠正 1 \+ 其他结果 0 \+ 尚未审结 0（第\d+页）$/);
-    expect(warningsCsv(out).find((w) => w.rule === "review_litigation.row_total")?.file).toBe("fengyang-2022-review.pdf");
+    expect(ws[0].message).toMatch(
+      /^行政复议 总计 0 ≠ 结果维持 10 \+ 结果纠正 1 \+ 其他结果 0 \+ 尚未审结 0（第\d+页）$/,
+    );
+    expect(warningsCsv(out).find((w) => w.rule === "review_litigation.row_total")?.file).toBe(
+      "fengyang-2022-review.pdf",
+    );
   });
 });

@@ -43,7 +43,10 @@ describe("checkReport", () => {
     add(r, "applications/partially_granted/natural_person", -1);
     const ws = checkReport(r);
     expect(ws.map((w) => w.rule)).toEqual(["applications.row_total", "applications.row_total"]);
-    expect(ws.map((w) => w.left?.cells[0]).sort()).toEqual(["applications/granted/total", "applications/partially_granted/total"]);
+    expect(ws.map((w) => w.left?.cells[0]).sort()).toEqual([
+      "applications/granted/total",
+      "applications/partially_granted/total",
+    ]);
   });
 
   it("review_litigation.row_total names both sides' values and the page", () => {
@@ -92,6 +95,8 @@ describe("checkReport", () => {
   it("allows fractions in amount columns and negatives in the 2019 change column", () => {
     expect(rules(set(consistentReport("2021"), "active_disclosure/fees/amount_10k_yuan", 5949.088667))).toEqual([]);
     expect(rules(set(consistentReport("2019"), "active_disclosure/licensing/change", -3))).toEqual([]);
-    expect(rules(set(consistentReport("2019"), "active_disclosure/licensing/prior_items", -3))).toEqual(["value.invalid"]);
+    expect(rules(set(consistentReport("2019"), "active_disclosure/licensing/prior_items", -3))).toEqual([
+      "value.invalid",
+    ]);
   });
 });

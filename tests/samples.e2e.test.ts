@@ -63,13 +63,22 @@ describe("CLI", () => {
     expect(await main(["extract", input, "-o", out, "--quiet"])).toBe(0);
     const written = readdirSync(out);
     for (const pdf of pdfs) expect(written).toContain(pdf.replace(/\.pdf$/, ".json"));
-    for (const f of ["cells.csv", "files.csv", "warnings.csv", "applications.csv", "active_disclosure.csv", "review_litigation.csv"])
+    for (const f of [
+      "cells.csv",
+      "files.csv",
+      "warnings.csv",
+      "applications.csv",
+      "active_disclosure.csv",
+      "review_litigation.csv",
+    ])
       expect(written).toContain(f);
 
     const cells = readFileSync(join(out, "cells.csv"));
     expect([...cells.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = cells.toString("utf8").slice(1);
-    expect(text.split(/\r?\n/)[0]).toBe("file,agency,year,template,table,row,column,row_label,column_label,value,raw,blank,page,bbox,strategy");
+    expect(text.split(/\r?\n/)[0]).toBe(
+      "file,agency,year,template,table,row,column,row_label,column_label,value,raw,blank,page,bbox,strategy",
+    );
     const cellRows = parseCsv(text);
     expect(new Set(cellRows.map((r) => r.file))).toEqual(new Set(pdfs));
     expect(cellRows.every((r) => r.bbox.split(" ").length === 4)).toBe(true);
@@ -82,21 +91,25 @@ describe("CLI", () => {
     expect(report.source.file).toBe(pdfs[0]);
   });
 
-  it("reads a web page saved as .pdf by its content, records it as no report, and exits 1", { timeout: 120_000 }, async () => {
-    const input = tempDir();
-    const out = tempDir();
-    writeFileSync(join(input, "bad.pdf"), "<html><head><title>404</title></head><body>Not found</body></html>\n");
-    copyFileSync(join(SAMPLES, pdfs[0]), join(input, pdfs[0]));
-    expect(await main(["extract", input, "-o", out, "--quiet"])).toBe(1);
-    const files = parseCsv(readFileSync(join(out, "files.csv"), "utf8"));
-    expect(files).toHaveLength(2);
-    const bad = files.find((r) => basename(r.file) === "bad.pdf");
-    expect(bad?.format).toBe("html");
-    expect(bad?.status).toBe("no-report");
-    expect(bad?.reason).toMatch(/no 政府信息公开工作年度报告 found/);
-    expect(files.find((r) => basename(r.file) === pdfs[0])?.status).toBe("ok");
-    expect(existsSync(join(out, pdfs[0].replace(/\.pdf$/, ".json")))).toBe(true);
-  });
+  it(
+    "reads a web page saved as .pdf by its content, records it as no report, and exits 1",
+    { timeout: 120_000 },
+    async () => {
+      const input = tempDir();
+      const out = tempDir();
+      writeFileSync(join(input, "bad.pdf"), "<html><head><title>404</title></head><body>Not found</body></html>\n");
+      copyFileSync(join(SAMPLES, pdfs[0]), join(input, pdfs[0]));
+      expect(await main(["extract", input, "-o", out, "--quiet"])).toBe(1);
+      const files = parseCsv(readFileSync(join(out, "files.csv"), "utf8"));
+      expect(files).toHaveLength(2);
+      const bad = files.find((r) => basename(r.file) === "bad.pdf");
+      expect(bad?.format).toBe("html");
+      expect(bad?.status).toBe("no-report");
+      expect(bad?.reason).toMatch(/no 政府信息公开工作年度报告 found/);
+      expect(files.find((r) => basename(r.file) === pdfs[0])?.status).toBe("ok");
+      expect(existsSync(join(out, pdfs[0].replace(/\.pdf$/, ".json")))).toBe(true);
+    },
+  );
 
   it("exits 2 on usage errors", async () => {
     const out = tempDir();

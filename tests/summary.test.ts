@@ -31,7 +31,14 @@ describe("summaryRow: one series across the two templates", () => {
   it("leaves a figure empty when a cell it adds up was not read, never a partial sum", () => {
     const r = consistentReport("2021", "split");
     r.cells = r.cells.filter((c) => !(c.row === "other_unpaid_fee" && c.column === "total"));
-    r.warnings.push({ rule: "table.cells_missing", kind: "extraction", severity: "error", message: "", cells: ["applications/other_unpaid_fee/total"], pages: [] });
+    r.warnings.push({
+      rule: "table.cells_missing",
+      kind: "extraction",
+      severity: "error",
+      message: "",
+      cells: ["applications/other_unpaid_fee/total"],
+      pages: [],
+    });
     const row = summaryRow(r);
     expect(row.other_handling).toBeNull();
     expect(row.granted).not.toBeNull();

@@ -7,7 +7,7 @@ import { Piscina } from "piscina";
 import type { OcrMode } from "../extract/options.js";
 import type { ReportJson } from "../report/types.js";
 import { EXTRACTOR_VERSION } from "../extract/version.js";
-import { ReportCsvs, writeCsv, type Row } from "../output/csv.js";
+import { ReportCsvs, writeCsv } from "../output/csv.js";
 import { writeAtomic } from "../output/files.js";
 import { readReport } from "../output/reports.js";
 import { writeCodebook } from "../output/codebook.js";
@@ -85,9 +85,17 @@ async function sha256Of(file: string | Buffer): Promise<string> {
 /** Output names: the input's base name, with a hash suffix where two inputs share one. */
 function outputNames(files: { file: string; sha256: string | null }[]): Map<string, string> {
   const count = new Map<string, number>();
-  const base = (f: string) => basename(f).replace(/ \[name not UTF-8\]$/, "").replace(INPUT_EXTENSION, "");
+  const base = (f: string) =>
+    basename(f)
+      .replace(/ \[name not UTF-8\]$/, "")
+      .replace(INPUT_EXTENSION, "");
   for (const f of files) count.set(base(f.file), (count.get(base(f.file)) ?? 0) + 1);
-  return new Map(files.map((f) => [f.file, count.get(base(f.file))! > 1 ? `${base(f.file)}-${(f.sha256 ?? "x").slice(0, 8)}` : base(f.file)]));
+  return new Map(
+    files.map((f) => [
+      f.file,
+      count.get(base(f.file))! > 1 ? `${base(f.file)}-${(f.sha256 ?? "x").slice(0, 8)}` : base(f.file),
+    ]),
+  );
 }
 
 /** An earlier run's report for exactly these bytes and this extractor version, if there is one. */
@@ -122,7 +130,10 @@ interface HashedInput {
   error: string | null;
 }
 
-/** Every input's hash (or why it cannot be read), a few files at a time: ten thousand open at once would run out of file handles. */
+/**
+ * Every input's hash (or why it cannot be read), a few files at a time: ten thousand open at once would run out of file
+ * handles.
+ */
 async function hashInputs(inputs: InputFile[]): Promise<HashedInput[]> {
   const hashing = new Semaphore(HASH_CONCURRENCY);
   return Promise.all(
@@ -139,7 +150,16 @@ async function hashInputs(inputs: InputFile[]): Promise<HashedInput[]> {
   );
 }
 
-const NOTHING_READ = { format: null, pages: null, seconds: 0, warnings: 0, agency: null, year: null, cached: false, crossYear: null };
+const NOTHING_READ = {
+  format: null,
+  pages: null,
+  seconds: 0,
+  warnings: 0,
+  agency: null,
+  year: null,
+  cached: false,
+  crossYear: null,
+};
 
 /** The result of a file whose report an earlier run wrote. */
 function cachedResult(previous: ReportJson, file: string, sha256: string, output: string): FileResult {
@@ -174,7 +194,10 @@ export async function runBatch(inputs: InputFile[], options: BatchOptions): Prom
     maxThreads: jobs,
     minThreads: jobs,
     idleTimeout: 1000,
-    resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    resourceLimits: {
+      maxOldGenerationSizeMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB,
+      maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
+    },
   });
   const hashed = await hashInputs(inputs);
   const names = outputNames(hashed);
@@ -200,7 +223,14 @@ export async function runBatch(inputs: InputFile[], options: BatchOptions): Prom
       );
       return { ...r, file, sha256, output: r.status === "ok" ? output : null, cached: false };
     } catch (err) {
-      return { file, sha256, output: null, status: "failed" as FileStatus, reason: failure(err, options), ...NOTHING_READ };
+      return {
+        file,
+        sha256,
+        output: null,
+        status: "failed" as FileStatus,
+        reason: failure(err, options),
+        ...NOTHING_READ,
+      };
     } finally {
       slots.release();
     }
@@ -209,11 +239,17 @@ export async function runBatch(inputs: InputFile[], options: BatchOptions): Prom
     await Promise.all(
       hashed.map(async (input, k) => {
         const { file, sha256, error } = input;
-        if (!sha256) return finish(k, { file, sha256, output: null, status: "failed", reason: error!, ...NOTHING_READ });
+        if (!sha256)
+          return finish(k, { file, sha256, output: null, status: "failed", reason: error!, ...NOTHING_READ });
         const earlier = firstBySha.get(sha256);
         if (earlier) {
           const first = await earlier;
-          return finish(k, { ...first, file, cached: false, reason: first.reason || `same file as ${relative(process.cwd(), first.file)}` });
+          return finish(k, {
+            ...first,
+            file,
+            cached: false,
+            reason: first.reason || `same file as ${relative(process.cwd(), first.file)}`,
+          });
         }
         const job = extract(input, sha256, `${names.get(file)}.json`);
         firstBySha.set(sha256, job);
@@ -232,11 +268,13 @@ export async function finishBatch(results: FileResult[], outDir: string): Promis
   await crossCheck(results, outDir);
   // One entry per report JSON (duplicate inputs share one).
   const outputs = new Set<string>();
-  const reported = results.filter((r) => r.status === "ok" && r.output && !outputs.has(r.output) && outputs.add(r.output));
+  const reported = results.filter(
+    (r) => r.status === "ok" && r.output && !outputs.has(r.output) && outputs.add(r.output),
+  );
   const sqlite = writeSqliteOnThread(
     join(outDir, "xxgk.sqlite"),
     reported.map((r) => join(outDir, r.output!)),
-    results.map((r) => ({ file: relative(process.cwd(), r.file) || r.file, format: r.format, status: r.status, reason: r.reason, pages: r.pages, seconds: r.seconds, output: r.output, sha256: r.sha256 })),
+    results.map(fileRow),
   );
   try {
     // Each report is read once for the CSVs and report.html together.
@@ -295,8 +333,9 @@ export async function writeReportCsvs(jsonPaths: string[], outDir: string): Prom
   await csvs.close();
 }
 
-export async function writeFilesCsv(results: FileResult[], outDir: string): Promise<void> {
-  const fileRows: Row[] = results.map((r) => ({
+/** A file's row in files.csv and the database's files table (which leaves out warnings and cached). */
+function fileRow(r: FileResult) {
+  return {
     file: relative(process.cwd(), r.file) || r.file,
     format: r.format,
     status: r.status,
@@ -307,6 +346,13 @@ export async function writeFilesCsv(results: FileResult[], outDir: string): Prom
     warnings: r.warnings,
     sha256: r.sha256,
     cached: r.cached,
-  }));
-  await writeCsv(join(outDir, "files.csv"), ["file", "format", "status", "reason", "pages", "seconds", "output", "warnings", "sha256", "cached"], fileRows);
+  };
+}
+
+export async function writeFilesCsv(results: FileResult[], outDir: string): Promise<void> {
+  await writeCsv(
+    join(outDir, "files.csv"),
+    ["file", "format", "status", "reason", "pages", "seconds", "output", "warnings", "sha256", "cached"],
+    results.map(fileRow),
+  );
 }

@@ -37,7 +37,8 @@ export function collectInputs(inputs: string[]): { files: InputFile[]; missing: 
       const latin = name.toString("latin1");
       if (st?.isDirectory()) {
         if (!SAVED_PAGE_FOLDER.test(latin)) walk(p, display);
-      } else if (st?.isFile() && INPUT_EXTENSION.test(latin)) files.push({ path: exact ? p.toString("utf8") : p, display });
+      } else if (st?.isFile() && INPUT_EXTENSION.test(latin))
+        files.push({ path: exact ? p.toString("utf8") : p, display });
     }
   };
   for (const input of inputs) {

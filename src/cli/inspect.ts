@@ -15,7 +15,12 @@ const SCALE = 2;
  * Draws what the reader saw on one page: ruling lines (blue), table cells (green, with the strategy that read
  * them), and the standard cells it mapped (red, with their ids and values), over the rendered page.
  */
-export async function inspectPage(file: string, pageNumber: number, out: string, password?: string): Promise<{ tables: number; mapped: number }> {
+export async function inspectPage(
+  file: string,
+  pageNumber: number,
+  out: string,
+  password?: string,
+): Promise<{ tables: number; mapped: number }> {
   const bytes = new Uint8Array(readFileSync(file));
   let report: ReportJson | null = null;
   const kept: PageModel[] = [];
@@ -26,10 +31,12 @@ export async function inspectPage(file: string, pageNumber: number, out: string,
   }
   const doc = await openPdf(bytes.slice(), { password, render: true });
   try {
-    if (pageNumber < 1 || pageNumber > doc.numPages) throw new Error(`the PDF has ${doc.numPages} page(s); --page ${pageNumber} is not one of them`);
+    if (pageNumber < 1 || pageNumber > doc.numPages)
+      throw new Error(`the PDF has ${doc.numPages} page(s); --page ${pageNumber} is not one of them`);
     // The page as extraction read it (an OCR'd page as OCR saw it: straightened, the lines found on the image,
     // its cells); a page past the pages read is read here.
-    const model: PageModel & { skew?: number } = kept.find((p) => p.number === pageNumber) ?? (await readPage(doc, pageNumber, { graphics: true }));
+    const model: PageModel & { skew?: number } =
+      kept.find((p) => p.number === pageNumber) ?? (await readPage(doc, pageNumber, { graphics: true }));
     const tables = findTables(model);
     const rendered = await renderPage(doc, pageNumber, SCALE);
     // OCR read a straightened page: its lines and cells are drawn on the page straightened alike.
@@ -44,7 +51,13 @@ export async function inspectPage(file: string, pageNumber: number, out: string,
     for (const t of tables) {
       ctx.strokeStyle = "rgba(0, 150, 0, 0.7)";
       ctx.lineWidth = 1;
-      for (const c of t.cells) ctx.strokeRect(c.box.x0 * SCALE + 2, c.box.y0 * SCALE + 2, (c.box.x1 - c.box.x0) * SCALE - 4, (c.box.y1 - c.box.y0) * SCALE - 4);
+      for (const c of t.cells)
+        ctx.strokeRect(
+          c.box.x0 * SCALE + 2,
+          c.box.y0 * SCALE + 2,
+          (c.box.x1 - c.box.x0) * SCALE - 4,
+          (c.box.y1 - c.box.y0) * SCALE - 4,
+        );
       ctx.fillStyle = "rgba(0, 130, 0, 0.9)";
       ctx.fillText(`${t.strategy} ${t.ys.length - 1}×${t.xs.length - 1}`, t.box.x0 * SCALE, t.box.y0 * SCALE - 6);
     }

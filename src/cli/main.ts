@@ -34,22 +34,45 @@ export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   program
     .name("xxgk")
-    .description("Extract the standard tables of 政府信息公开工作年度报告 (PDFs, saved web pages, Word files) into JSON and CSV, with consistency warnings.")
+    .description(
+      "Extract the standard tables of 政府信息公开工作年度报告 (PDFs, saved web pages, Word files) into JSON and CSV, with consistency warnings.",
+    )
     .version(EXTRACTOR_VERSION)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   program
     .command("extract")
-    .description("extract reports from files or folders (searched recursively for .pdf, .html/.htm, .docx, .doc/.wps; each file read by its content)")
+    .description(
+      "extract reports from files or folders (searched recursively for .pdf, .html/.htm, .docx, .doc/.wps; each file read by its content)",
+    )
     .argument("<inputs...>", "report files (PDF, saved web page, Word) or folders")
     .requiredOption("-o, --out <dir>", "output folder (created if missing)")
     .option("--password <password>", "user password for encrypted PDFs")
     .option("-j, --jobs <n>", "files read in parallel (worker threads)", positiveInt, availableParallelism())
-    .option("--timeout <seconds>", "per-file time limit; a file past it is stopped and reported as failed", positiveInt, DEFAULT_TIMEOUT_SECONDS)
-    .option("--max-memory <mb>", "per-worker memory limit in MB; a file past it is stopped and reported as failed", positiveInt, DEFAULT_MAX_MEMORY_MB)
-    .option("--ocr <mode>", "auto: OCR pages and pictures without usable text when the text layer does not give the report; off: never; force: OCR every page", parseOcrMode, "auto")
+    .option(
+      "--timeout <seconds>",
+      "per-file time limit; a file past it is stopped and reported as failed",
+      positiveInt,
+      DEFAULT_TIMEOUT_SECONDS,
+    )
+    .option(
+      "--max-memory <mb>",
+      "per-worker memory limit in MB; a file past it is stopped and reported as failed",
+      positiveInt,
+      DEFAULT_MAX_MEMORY_MB,
+    )
+    .option(
+      "--ocr <mode>",
+      "auto: OCR pages and pictures without usable text when the text layer does not give the report; off: never; force: OCR every page",
+      parseOcrMode,
+      "auto",
+    )
     .option("--force", "re-extract files whose output is already there (by default a rerun skips them)")
-    .option("--shard <i/n>", "read only the i-th of n equal parts of the inputs (for Slurm arrays, GNU parallel); combine with xxgk merge", parseShard)
+    .option(
+      "--shard <i/n>",
+      "read only the i-th of n equal parts of the inputs (for Slurm arrays, GNU parallel); combine with xxgk merge",
+      parseShard,
+    )
     .option("--quiet", "no progress bar or per-file lines")
     .addHelpText("after", OUTPUTS_HELP)
     .action(async (inputs: string[], opts: ExtractOptions) => {
@@ -57,7 +80,9 @@ export async function main(argv: string[]): Promise<number> {
     });
   program
     .command("inspect")
-    .description("draw what the reader found on one page (ruling lines, table cells, mapped standard cells with their ids and values) as a PNG")
+    .description(
+      "draw what the reader found on one page (ruling lines, table cells, mapped standard cells with their ids and values) as a PNG",
+    )
     .argument("<file>", "a PDF")
     .requiredOption("-p, --page <n>", "page number (1-based)", positiveInt)
     .option("-o, --out <png>", "where to write the picture (default: <file>-p<n>.png in the current folder)")
@@ -73,7 +98,9 @@ export async function main(argv: string[]): Promise<number> {
         // Loaded on use: the other commands' main thread carries no pdf.js.
         const { inspectPage } = await import("./inspect.js");
         const r = await inspectPage(file, opts.page, out, opts.password);
-        process.stderr.write(`${out}: ${r.tables} table(s) found, ${r.mapped} standard cell(s) mapped on page ${opts.page}\n`);
+        process.stderr.write(
+          `${out}: ${r.tables} table(s) found, ${r.mapped} standard cell(s) mapped on page ${opts.page}\n`,
+        );
       } catch (err) {
         process.stderr.write(`xxgk: ${(err as Error).message}\n`);
         exitCode = 1;
@@ -93,12 +120,16 @@ export async function main(argv: string[]): Promise<number> {
       }
       const results = await mergeOutputs(dirs, opts.out);
       const ok = results.filter((r) => r.status === "ok").length;
-      process.stderr.write(`${ok}/${results.length} file(s) ok across ${dirs.length} shard(s), merged into ${opts.out}\n`);
+      process.stderr.write(
+        `${ok}/${results.length} file(s) ok across ${dirs.length} shard(s), merged into ${opts.out}\n`,
+      );
       exitCode = ok === results.length ? 0 : 1;
     });
   program
     .command("check")
-    .description("re-run the consistency rules over an output folder's report JSONs (after correcting values by hand); rewrites their warnings and the CSVs, reads no PDF")
+    .description(
+      "re-run the consistency rules over an output folder's report JSONs (after correcting values by hand); rewrites their warnings and the CSVs, reads no PDF",
+    )
     .argument("<dir>", "output folder of an earlier extract")
     .action(async (dir: string) => {
       exitCode = await checkCommand(dir);
@@ -125,7 +156,8 @@ interface ExtractOptions {
 }
 
 function parseOcrMode(value: string): OcrMode {
-  if (value !== "auto" && value !== "off" && value !== "force") throw new InvalidArgumentError("expected auto, off or force");
+  if (value !== "auto" && value !== "off" && value !== "force")
+    throw new InvalidArgumentError("expected auto, off or force");
   return value;
 }
 
@@ -133,7 +165,8 @@ function parseShard(value: string): { index: number; count: number } {
   const m = value.match(/^(\d+)\/(\d+)$/);
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
-  if (!m || count < 1 || index < 1 || index > count) throw new InvalidArgumentError("expected i/n with 1 ≤ i ≤ n, e.g. 2/8");
+  if (!m || count < 1 || index < 1 || index > count)
+    throw new InvalidArgumentError("expected i/n with 1 ≤ i ≤ n, e.g. 2/8");
   return { index, count };
 }
 
@@ -147,7 +180,9 @@ async function extractCommand(inputs: string[], opts: ExtractOptions): Promise<n
   const collected = collectInputs(inputs);
   const { missing } = collected;
   // Shards split the sorted input list round-robin, so each gets a fair mix of folders.
-  const files = opts.shard ? collected.files.filter((_, k) => k % opts.shard!.count === opts.shard!.index - 1) : collected.files;
+  const files = opts.shard
+    ? collected.files.filter((_, k) => k % opts.shard!.count === opts.shard!.index - 1)
+    : collected.files;
   for (const m of missing) process.stderr.write(`xxgk: no such file or folder: ${m}\n`);
   if (missing.length && !files.length) return 2;
   if (!files.length) {
@@ -156,7 +191,14 @@ async function extractCommand(inputs: string[], opts: ExtractOptions): Promise<n
   }
   const tty = Boolean(process.stderr.isTTY) && !opts.quiet;
   const bar = tty
-    ? new cliProgress.SingleBar({ format: "{bar} {value}/{total} files | {eta_formatted} left | {file}", stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
+    ? new cliProgress.SingleBar(
+        {
+          format: "{bar} {value}/{total} files | {eta_formatted} left | {file}",
+          stream: process.stderr,
+          hideCursor: true,
+        },
+        cliProgress.Presets.shades_classic,
+      )
     : null;
   bar?.start(files.length, 0, { file: "" });
   const report = (r: FileResult, done: number, total: number) => {
@@ -199,7 +241,8 @@ async function checkCommand(dir: string): Promise<number> {
     process.stderr.write(`xxgk: no xxgk report JSON in ${dir}\n`);
     return 2;
   }
-  for (const r of results) process.stdout.write(`${r.file}: ${r.consistency} consistency warning(s), ${r.warnings} in all\n`);
+  for (const r of results)
+    process.stdout.write(`${r.file}: ${r.consistency} consistency warning(s), ${r.warnings} in all\n`);
   process.stdout.write(`${results.length} report(s) checked; warnings.csv and cells.csv rebuilt in ${dir}\n`);
   return 0;
 }

@@ -66,6 +66,15 @@ export default async function extractTask(task: ExtractTask): Promise<TaskResult
       crossYear: crossYearView(report),
     };
   } catch (err) {
-    return { ...describe(err), format, pages: err instanceof NoReportError ? err.pages : null, seconds: seconds(), warnings: 0, agency: null, year: null, crossYear: null };
+    return {
+      ...describe(err),
+      format,
+      pages: err instanceof NoReportError ? err.pages : null,
+      seconds: seconds(),
+      warnings: 0,
+      agency: null,
+      year: null,
+      crossYear: null,
+    };
   }
 }

@@ -37,7 +37,11 @@ function divisions(): Map<string, Division[]> {
 const province = (code: string) => areaList.province_list[`${code.slice(0, 2)}0000`] ?? null;
 /** Whether division `a` contains division `b` (or is it). */
 const contains = (a: Division, b: Division) =>
-  a.level === "province" ? b.code.slice(0, 2) === a.code.slice(0, 2) : a.level === "city" ? b.code.slice(0, 4) === a.code.slice(0, 4) : a.code === b.code;
+  a.level === "province"
+    ? b.code.slice(0, 2) === a.code.slice(0, 2)
+    : a.level === "city"
+      ? b.code.slice(0, 4) === a.code.slice(0, 4)
+      : a.code === b.code;
 
 /** Abbreviations of 人民政府 some reports print. */
 const ABBREVIATIONS: [RegExp, string][] = [
@@ -54,7 +58,9 @@ export function normalizeAgency(name: string): string {
 }
 
 const ZONE = /(?:开发区|高新区|园区|综合实验区|试验区|实验区|保税区|示范区|合作区|新区)(?:管理委员会|管委会|党工委)?/u;
-/** Zones the package lists with statistical codes among the counties: no divisions of GB/T 2260 (新区 may be one: 浦东新区). */
+/**
+ * Zones the package lists with statistical codes among the counties: no divisions of GB/T 2260 (新区 may be one: 浦东新区).
+ */
 const ZONE_UNIT = /开发区|高新区|园区|实验区|试验区|保税区|示范区|合作区/u;
 const TOWNSHIP = /(?:镇|乡|街道)(?:人民政府|办事处|党委)|街道$/u;
 
@@ -73,7 +79,8 @@ function leadingDivisions(name: string): { name: string; candidates: Division[] 
   let at = 0;
   for (;;) {
     let best: string | null = null;
-    for (let len = 2; len <= 12 && at + len <= name.length; len++) if (divisions().has(name.slice(at, at + len))) best = name.slice(at, at + len);
+    for (let len = 2; len <= 12 && at + len <= name.length; len++)
+      if (divisions().has(name.slice(at, at + len))) best = name.slice(at, at + len);
     if (!best) return out;
     out.push({ name: best, candidates: divisions().get(best)! });
     at += best.length;
@@ -96,7 +103,8 @@ export function placeAgency(agency: string | null): AgencyPlace {
   const chain = leadingDivisions(name);
   const zoneIsDivision = chain.some((c) => ZONE.test(c.name));
   const kind = agencyKind(name, zoneIsDivision);
-  if (kind === "development_zone") return none("a development zone has no division of its own (and is not its city)", name, kind);
+  if (kind === "development_zone")
+    return none("a development zone has no division of its own (and is not its city)", name, kind);
   if (!chain.length) return none(`no province, city or county is named at the start of “${name}”`, name, kind);
   // Each named division must lie in the one named before it (淮安市洪泽区: 洪泽区 of 淮安市, not another).
   let fits: Division[] = chain[0].candidates;
@@ -106,10 +114,19 @@ export function placeAgency(agency: string | null): AgencyPlace {
   }
   // The deepest level named is the agency's; a municipality (北京市) is both a province and a city: the province.
   const at = (level: ListLevel) => fits.filter((d) => d.level === level);
-  const municipality = at("province").length > 0 && at("city").every((c) => at("province").some((p) => p.name === c.name));
-  const deepest = at("county").length ? at("county") : at("city").length && !municipality ? at("city") : fits.filter((d) => d.level !== "city");
+  const municipality =
+    at("province").length > 0 && at("city").every((c) => at("province").some((p) => p.name === c.name));
+  const deepest = at("county").length
+    ? at("county")
+    : at("city").length && !municipality
+      ? at("city")
+      : fits.filter((d) => d.level !== "city");
   if (deepest.length > 1)
-    return none(`“${chain[chain.length - 1].name}” is more than one division (${deepest.map((d) => `${province(d.code)} ${d.code}`).join(", ")}) and the name does not say which`, name, kind);
+    return none(
+      `“${chain[chain.length - 1].name}” is more than one division (${deepest.map((d) => `${province(d.code)} ${d.code}`).join(", ")}) and the name does not say which`,
+      name,
+      kind,
+    );
   const d = deepest[0];
   return {
     agency_normalized: name,
@@ -118,6 +135,9 @@ export function placeAgency(agency: string | null): AgencyPlace {
     division_level: kind === "township" ? "township" : d.level,
     province: province(d.code),
     agency_kind: kind,
-    division_note: kind === "township" ? `a township or street of ${d.name}: the code is ${d.name}'s (township codes have 9 digits)` : null,
+    division_note:
+      kind === "township"
+        ? `a township or street of ${d.name}: the code is ${d.name}'s (township codes have 9 digits)`
+        : null,
   };
 }

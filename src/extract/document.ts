@@ -17,7 +17,11 @@ import { pdfReport } from "./pdf.js";
 export class InputError extends Error {}
 
 /** The checked report of a file (PDF, web page or Word file); NoReportError when it holds none. */
-export async function extractDocument(data: Uint8Array, file: string, options: ExtractOptions = {}): Promise<ReportJson> {
+export async function extractDocument(
+  data: Uint8Array,
+  file: string,
+  options: ExtractOptions = {},
+): Promise<ReportJson> {
   return validateReport(await readReport(data, file, options));
 }
 
@@ -25,7 +29,13 @@ async function readReport(data: Uint8Array, file: string, options: ExtractOption
   const format = sniffFormat(data, file);
   // Anything not recognised goes to the PDF reader, whose messages say what the bytes are (empty, not a PDF).
   if (format === "pdf" || format === null) return pdfReport(data, file, options);
-  const source = { file, sha256: createHash("sha256").update(data).digest("hex"), format, pages: null, bytes: data.length };
+  const source = {
+    file,
+    sha256: createHash("sha256").update(data).digest("hex"),
+    format,
+    pages: null,
+    bytes: data.length,
+  };
   return markupReport(await readMarkup(data, format, options.path), source, options.ocr);
 }
 

@@ -68,8 +68,11 @@ function mapColumns(
     return known.map((x) => ({ def: x.def!, cell: x.v.cell, by: "header" as const }));
   // No usable header (continuation without header, unreadable header): position, when the count fits exactly.
   const kept = byHeader.filter((x) => x.def !== null);
-  if (kept.length === columns.length) return kept.map((x, k) => ({ def: columns[k], cell: x.v.cell, by: "position" as const }));
-  return known.filter((x, k, arr) => arr.findIndex((y) => y.def!.id === x.def!.id) === k).map((x) => ({ def: x.def!, cell: x.v.cell, by: "header" as const }));
+  if (kept.length === columns.length)
+    return kept.map((x, k) => ({ def: columns[k], cell: x.v.cell, by: "position" as const }));
+  return known
+    .filter((x, k, arr) => arr.findIndex((y) => y.def!.id === x.def!.id) === k)
+    .map((x) => ({ def: x.def!, cell: x.v.cell, by: "header" as const }));
 }
 
 const withoutGroupTitles = (h: string) => h.replace(/申请人情况|法人或其他组织|法人或者其他组织/g, "");
@@ -185,7 +188,10 @@ export function mapReviewLitigation(records: RowRecord[]): MappedCell[] {
   const relevant = records.filter((r) => {
     const headers = r.values.map((v) => v.header).join("");
     const n = r.values.length;
-    return n === 15 || ([5, 10].includes(n) && (/复议|诉讼/.test(r.context + r.leaf + r.group + headers) || /维持.*纠正/.test(headers)));
+    return (
+      n === 15 ||
+      ([5, 10].includes(n) && (/复议|诉讼/.test(r.context + r.leaf + r.group + headers) || /维持.*纠正/.test(headers)))
+    );
   });
   const cells: MappedCell[] = [];
   const filled = new Set<string>();
@@ -195,7 +201,9 @@ export function mapReviewLitigation(records: RowRecord[]): MappedCell[] {
     if (n === 15) groups = order;
     else if (n === 10) groups = order.slice(1);
     else {
-      const named = classify(`${rec.group} ${rec.leaf}`, REVIEW_ROWS) ?? classify(rec.values.map((v) => v.header).join(" "), REVIEW_ROWS);
+      const named =
+        classify(`${rec.group} ${rec.leaf}`, REVIEW_ROWS) ??
+        classify(rec.values.map((v) => v.header).join(" "), REVIEW_ROWS);
       const next = order.find((g) => !filled.has(g.id));
       const group = named && !filled.has(named.id) ? named : next;
       if (!group) continue;

@@ -29,7 +29,8 @@ export function textPage(doc: MarkupDocument): PageModel {
   let y = 0;
   for (const b of doc.blocks) {
     if (b.kind !== "heading" && b.kind !== "paragraph") continue;
-    const size = b.kind === "heading" ? HEADING_SIZES[Math.min(b.level, HEADING_SIZES.length) - 1] : (b.size ?? PARAGRAPH_SIZE);
+    const size =
+      b.kind === "heading" ? HEADING_SIZES[Math.min(b.level, HEADING_SIZES.length) - 1] : (b.size ?? PARAGRAPH_SIZE);
     let x = 0;
     for (const ch of b.text) {
       const w = isWide(ch) ? size : size / 2;
@@ -38,7 +39,17 @@ export function textPage(doc: MarkupDocument): PageModel {
     }
     y += size * LINE_GAP;
   }
-  return { number: 1, width: 0, height: y, glyphs, segments: [], images: [], graphicsRead: true, textLayer: "ok", source: "text" };
+  return {
+    number: 1,
+    width: 0,
+    height: y,
+    glyphs,
+    segments: [],
+    images: [],
+    graphicsRead: true,
+    textLayer: "ok",
+    source: "text",
+  };
 }
 
 /**
@@ -52,7 +63,8 @@ export function markupMetadata(doc: MarkupDocument, page: PageModel): ReportMeta
   for (const hint of hints) {
     const title = hint?.replace(/\s+/g, "");
     const year = title?.match(/((?:19|20)\d{2})\s*年/);
-    if (title && year && /报告|年报/.test(title)) return { title, agency: agencyFromTitle(title), year: Number(year[1]) };
+    if (title && year && /报告|年报/.test(title))
+      return { title, agency: agencyFromTitle(title), year: Number(year[1]) };
   }
   return own;
 }
@@ -65,7 +77,11 @@ function pictureOf(block: Extract<Block, { kind: "image" }>): Picture | null {
 }
 
 /** The document's tables in reading order: its own, and those OCR read from its pictures (when given). */
-function documentTables(doc: MarkupDocument, fromPictures: Map<Picture, Table[]>, pictures: Map<Block, Picture>): Table[] {
+function documentTables(
+  doc: MarkupDocument,
+  fromPictures: Map<Picture, Table[]>,
+  pictures: Map<Block, Picture>,
+): Table[] {
   return doc.blocks.flatMap((b) => {
     if (b.kind === "table") return [gridTable(b.table.rows, b.table.index)];
     const picture = pictures.get(b);
@@ -77,21 +93,31 @@ function documentTables(doc: MarkupDocument, fromPictures: Map<Picture, Table[]>
  * The report of a web page or Word file; throws NoReportError when it holds none. Pictures in it are read by
  * OCR (they may be tables pasted as pictures) only when its own tables do not give the whole report.
  */
-export async function markupReport(doc: MarkupDocument, source: ReportJson["source"], ocr: OcrMode = "auto"): Promise<ReportJson> {
+export async function markupReport(
+  doc: MarkupDocument,
+  source: ReportJson["source"],
+  ocr: OcrMode = "auto",
+): Promise<ReportJson> {
   const page = textPage(doc);
   const text = doc.blocks.flatMap((b) => (b.kind === "heading" || b.kind === "paragraph" ? [b.text] : [])).join("\n");
   const meta = markupMetadata(doc, page);
   const narrative = readStatements(text, null);
-  const sections = readSections(doc.blocks.flatMap((b) => (b.kind === "heading" || b.kind === "paragraph" ? [{ text: b.text, page: null }] : [])));
+  const sections = readSections(
+    doc.blocks.flatMap((b) => (b.kind === "heading" || b.kind === "paragraph" ? [{ text: b.text, page: null }] : [])),
+  );
   const pictures = new Map<Block, Picture>();
-  for (const b of doc.blocks) if (b.kind === "image") {
-    const p = pictureOf(b);
-    if (p) pictures.set(b, p);
-  }
+  for (const b of doc.blocks)
+    if (b.kind === "image") {
+      const p = pictureOf(b);
+      if (p) pictures.set(b, p);
+    }
   const unsaved = doc.blocks.filter((b) => b.kind === "image" && !pictures.has(b)).length;
   const build = (fromPictures: Map<Picture, Table[]>) => {
     try {
-      return { report: buildReport({ tables: documentTables(doc, fromPictures, pictures), meta, narrative, sections }, source), error: null };
+      return {
+        report: buildReport({ tables: documentTables(doc, fromPictures, pictures), meta, narrative, sections }, source),
+        error: null,
+      };
     } catch (err) {
       if (err instanceof NoReportError) return { report: null, error: err };
       throw err;
@@ -103,13 +129,26 @@ export async function markupReport(doc: MarkupDocument, source: ReportJson["sour
   if (incomplete && pictures.size && ocr !== "off") {
     const read = await pictureTables([...pictures.values()]);
     ({ report, error } = build(read.tables));
-    const undecoded = read.unreadable.length ? `; ${read.unreadable.length} could not be decoded: ${read.unreadable.map((p) => p.name).join(", ")}` : "";
-    notes.push(warning("page.ocr", `${read.tables.size} picture(s) read by OCR (the document's own tables did not give the whole report)${undecoded}`));
+    const undecoded = read.unreadable.length
+      ? `; ${read.unreadable.length} could not be decoded: ${read.unreadable.map((p) => p.name).join(", ")}`
+      : "";
+    notes.push(
+      warning(
+        "page.ocr",
+        `${read.tables.size} picture(s) read by OCR (the document's own tables did not give the whole report)${undecoded}`,
+      ),
+    );
   } else if (incomplete && pictures.size)
-    notes.push(warning("input.picture_not_read", `${pictures.size} picture(s) in the document were not read (--ocr off): a table pasted as a picture needs OCR`));
+    notes.push(
+      warning(
+        "input.picture_not_read",
+        `${pictures.size} picture(s) in the document were not read (--ocr off): a table pasted as a picture needs OCR`,
+      ),
+    );
   if (!report) {
     const err = error ?? new NoReportError("no 政府信息公开工作年度报告 found");
-    if (unsaved) err.message += `; the page shows ${unsaved} picture(s) that were not saved with it, and a table printed as a picture can only be read from its file (save the page completely, with its _files folder)`;
+    if (unsaved)
+      err.message += `; the page shows ${unsaved} picture(s) that were not saved with it, and a table printed as a picture can only be read from its file (save the page completely, with its _files folder)`;
     throw err;
   }
   if (unsaved && report.warnings.some((w) => w.rule === "table.cells_missing"))

@@ -40,7 +40,8 @@ function titleCandidates(lines: TextLine[]): TitleCandidate[] {
     for (let k = i + 1; k < Math.min(lines.length, i + 3); k++) {
       const next = lines[k];
       const s = sizeOf(next);
-      if (Math.min(s, size) / Math.max(s, size) < TITLE_SIZE_RATIO || next.y0 - last.y1 > TITLE_LINE_GAP_EMS * size) break;
+      if (Math.min(s, size) / Math.max(s, size) < TITLE_SIZE_RATIO || next.y0 - last.y1 > TITLE_LINE_GAP_EMS * size)
+        break;
       text += next.text;
       last = next;
       parts.push(next);
@@ -48,7 +49,15 @@ function titleCandidates(lines: TextLine[]): TitleCandidate[] {
     }
     const compact = text.replace(/\s+/g, "");
     // Most of the title's own words, in order: OCR misreads a character or two ("公斤" for "公开").
-    if (containment(compact, TITLE_WORDS) >= TITLE_MATCH && !/[，。；]/.test(compact) && compact.length <= 60) out.push({ text: compact.replace(/_.*$/, ""), size, y: lines[i].y0, line: i, ocr: parts.some(isOcr), confidence: meanConfidence(parts.flatMap((p) => p.glyphs)) });
+    if (containment(compact, TITLE_WORDS) >= TITLE_MATCH && !/[，。；]/.test(compact) && compact.length <= 60)
+      out.push({
+        text: compact.replace(/_.*$/, ""),
+        size,
+        y: lines[i].y0,
+        line: i,
+        ocr: parts.some(isOcr),
+        confidence: meanConfidence(parts.flatMap((p) => p.glyphs)),
+      });
   }
   return out;
 }
@@ -56,7 +65,8 @@ function titleCandidates(lines: TextLine[]): TitleCandidate[] {
 const YEAR = /((?:19|20)\d{2})\s*年度?/;
 
 /** A county-level name after its city or province ("淮安市洪泽区…"): the agency's own name starts at the county. */
-const PARENT_PREFIX = /^(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{2,5}?(?:市|自治州|地区|盟))(?![\u4e00-\u9fff]{0,2}(?:开发区|园区|社区|景区|校区))(?=[\u4e00-\u9fff]{2,3}(?:区|县|旗)[\u4e00-\u9fff])/u;
+const PARENT_PREFIX =
+  /^(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{2,5}?(?:市|自治州|地区|盟))(?![\u4e00-\u9fff]{0,2}(?:开发区|园区|社区|景区|校区))(?=[\u4e00-\u9fff]{2,3}(?:区|县|旗)[\u4e00-\u9fff])/u;
 
 /** The agency name without the parent divisions some titles put before it. */
 export function ownAgencyName(name: string): string {
@@ -92,7 +102,9 @@ function confirmAgency(agency: string, titleConfidence: number, pages: PageModel
       readings.set(t, Math.max(readings.get(t) ?? 0, confidence));
     }
   const real = new Map([...readings.keys()].map((t) => [t, startsWithPlace(ownAgencyName(t))]));
-  const best = ownAgencyName([...readings].sort((a, b) => Number(real.get(b[0])) - Number(real.get(a[0])) || b[1] - a[1])[0][0]);
+  const best = ownAgencyName(
+    [...readings].sort((a, b) => Number(real.get(b[0])) - Number(real.get(a[0])) || b[1] - a[1])[0][0],
+  );
   return startsWithPlace(best) ? best : placeFromText(best, pages);
 }
 
@@ -121,7 +133,8 @@ function agencyAbove(lines: TextLine[], title: TitleCandidate): string | null {
   return name.length >= 3 && name.length <= 30 && !/[，。；：:,.\d]/.test(name) ? ownAgencyName(name) : null;
 }
 
-const meanConfidence = (glyphs: TextLine["glyphs"]) => glyphs.reduce((s, g) => s + (g.confidence ?? 100), 0) / Math.max(1, glyphs.length);
+const meanConfidence = (glyphs: TextLine["glyphs"]) =>
+  glyphs.reduce((s, g) => s + (g.confidence ?? 100), 0) / Math.max(1, glyphs.length);
 
 const AGENCY_SIMILARITY = 0.5;
 

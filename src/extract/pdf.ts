@@ -44,7 +44,10 @@ export function pdfInput(pages: PageModel[]): ReportInput {
 }
 
 /** Builds a report, or null when the pages hold none (the reason kept for the caller). */
-function tryBuild(pages: PageModel[], source: ReportJson["source"]): { report: ReportJson | null; error: NoReportError | null } {
+function tryBuild(
+  pages: PageModel[],
+  source: ReportJson["source"],
+): { report: ReportJson | null; error: NoReportError | null } {
   try {
     return { report: buildReport(pdfInput(pages), source), error: null };
   } catch (err) {
@@ -57,7 +60,12 @@ function tryBuild(pages: PageModel[], source: ReportJson["source"]): { report: R
  * The report of a PDF (not yet checked: see src/validate). `kept`, when given, receives the page models the
  * report was built from, OCR'd pages as OCR read them (xxgk inspect draws them without reading them again).
  */
-export async function pdfReport(data: Uint8Array, file: string, options: ExtractOptions = {}, kept?: PageModel[]): Promise<ReportJson> {
+export async function pdfReport(
+  data: Uint8Array,
+  file: string,
+  options: ExtractOptions = {},
+  kept?: PageModel[],
+): Promise<ReportJson> {
   const sha256 = createHash("sha256").update(data).digest("hex");
   const bytes = data.length;
   const mode = options.ocr ?? "auto";
@@ -69,11 +77,14 @@ export async function pdfReport(data: Uint8Array, file: string, options: Extract
   try {
     const readable = Math.min(doc.numPages, MAX_PAGES);
     // Pages are asked for together: pdf.js answers in turn, but its message round trips no longer idle the thread.
-    pages = await Promise.all(Array.from({ length: readable }, (_, k) => readPage(doc, k + 1, { graphics: mode === "force" })));
+    pages = await Promise.all(
+      Array.from({ length: readable }, (_, k) => readPage(doc, k + 1, { graphics: mode === "force" })),
+    );
     const source = { file, sha256, format: "pdf" as const, pages: doc.numPages, bytes };
     // Images are looked for only when the text layer did not give the whole report (their operator lists cost).
     const needs = async () => {
-      for (const [k, p] of pages.entries()) if (!p.graphicsRead) pages[k] = await readPage(doc, p.number, { graphics: true });
+      for (const [k, p] of pages.entries())
+        if (!p.graphicsRead) pages[k] = await readPage(doc, p.number, { graphics: true });
       return pages.flatMap((p) => {
         const need = mode === "force" ? { why: "OCR forced (--ocr force)", regions: "page" as const } : ocrNeed(p);
         return need ? [{ page: p.number, ...need }] : [];
@@ -98,7 +109,8 @@ export async function pdfReport(data: Uint8Array, file: string, options: Extract
     if (!report) {
       const err = error ?? new NoReportError("no 政府信息公开工作年度报告 found");
       err.pages = doc.numPages;
-      if (doc.numPages > MAX_PAGES) err.message += ` (only the first ${MAX_PAGES} of its ${doc.numPages} pages were read)`;
+      if (doc.numPages > MAX_PAGES)
+        err.message += ` (only the first ${MAX_PAGES} of its ${doc.numPages} pages were read)`;
       if (pending.length && mode === "off")
         err.message = `${pending.length} of ${pages.length} page(s) need OCR (${pending[0].why}) and --ocr off was given`;
       throw err;
@@ -106,11 +118,16 @@ export async function pdfReport(data: Uint8Array, file: string, options: Extract
     report.warnings.push(...ocrNotes);
     if (doc.numPages > MAX_PAGES)
       report.warnings.push(
-        warning("input.too_long", `the PDF has ${doc.numPages} pages; only the first ${MAX_PAGES} were read (reports are far shorter: is it a compilation?)`),
+        warning(
+          "input.too_long",
+          `the PDF has ${doc.numPages} pages; only the first ${MAX_PAGES} were read (reports are far shorter: is it a compilation?)`,
+        ),
       );
     if (mode === "off")
       for (const n of pending)
-        report.warnings.push(warning("page.needs_ocr", `第${n.page}页: ${n.why}; its content was not read (--ocr off)`, [], [n.page]));
+        report.warnings.push(
+          warning("page.needs_ocr", `第${n.page}页: ${n.why}; its content was not read (--ocr off)`, [], [n.page]),
+        );
     return report;
   } finally {
     kept?.push(...pages);
@@ -118,4 +135,3 @@ export async function pdfReport(data: Uint8Array, file: string, options: Extract
     await renderDoc?.destroy();
   }
 }
-

@@ -8,7 +8,9 @@ let names: string[] | null = null;
 /** China's provinces, cities and counties (GB/T 2260, from @vant/area-data), with and without their suffix. */
 function placeNames(): string[] {
   if (!names) {
-    const all = [areaList.province_list, areaList.city_list, areaList.county_list].flatMap((list) => Object.values(list));
+    const all = [areaList.province_list, areaList.city_list, areaList.county_list].flatMap((list) =>
+      Object.values(list),
+    );
     const set = new Set<string>();
     for (const n of all) {
       set.add(n);

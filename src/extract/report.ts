@@ -5,7 +5,15 @@
  */
 import type { Table } from "../layout/table.js";
 import type { Box } from "../pdf/types.js";
-import { cellKey, LOW_OCR_CONFIDENCE, type ReportCell, type ReportJson, type Section, type Statement, type TableReport } from "../report/types.js";
+import {
+  cellKey,
+  LOW_OCR_CONFIDENCE,
+  type ReportCell,
+  type ReportJson,
+  type Section,
+  type Statement,
+  type TableReport,
+} from "../report/types.js";
 import { onPages, pagesOf, warning, type Warning } from "../report/warning.js";
 import { AMOUNT_COLUMNS, standardCells, TEMPLATE_MARKS, type TemplateVersion } from "../template/templates.js";
 import { parseValue } from "../text/values.js";
@@ -30,11 +38,14 @@ function where({ found, cell }: MappedCell): string {
 }
 
 /** The page of a mapped cell, for a warning's pages: none for a web page's, a Word file's or a picture's. */
-const pageOf = ({ found }: MappedCell): { page: number | null } => ({ page: found.strategy === "grid" || found.picture ? null : found.page });
+const pageOf = ({ found }: MappedCell): { page: number | null } => ({
+  page: found.strategy === "grid" || found.picture ? null : found.page,
+});
 
 /** Where a mapped cell is: page and box on a PDF page, or its place in a document's own table. */
 function provenance({ found, cell }: MappedCell): Pick<ReportCell, "page" | "bbox" | "locator" | "picture"> {
-  if (found.strategy === "grid") return { page: null, bbox: null, locator: { table: found.source ?? 0, row: cell.row, column: cell.col } };
+  if (found.strategy === "grid")
+    return { page: null, bbox: null, locator: { table: found.source ?? 0, row: cell.row, column: cell.col } };
   if (found.picture) return { page: null, bbox: bbox(cell.box), picture: found.picture };
   return { page: found.page, bbox: bbox(cell.box) };
 }
@@ -55,7 +66,10 @@ export interface ReportInput {
   sections: Section[];
 }
 
-export function buildReport({ tables, meta, narrative, sections }: ReportInput, source: ReportJson["source"]): ReportJson {
+export function buildReport(
+  { tables, meta, narrative, sections }: ReportInput,
+  source: ReportJson["source"],
+): ReportJson {
   const records = tableRows(tables);
   const template = detectTemplate(tables.flatMap((t) => t.cells.map((c) => c.text)).join(" "), meta.year);
   if (!template || records.length === 0)
@@ -90,7 +104,14 @@ export function buildReport({ tables, meta, narrative, sections }: ReportInput, 
   return {
     extractor: { name: "xxgk", version: EXTRACTOR_VERSION },
     source,
-    report: { agency: meta.agency, ...placeAgency(meta.agency), year: meta.year, template, title: meta.title, other_rows: apps.otherRows },
+    report: {
+      agency: meta.agency,
+      ...placeAgency(meta.agency),
+      year: meta.year,
+      template,
+      title: meta.title,
+      other_rows: apps.otherRows,
+    },
     tables: tables.map((t) => tableReport(t, placed.get(t) ?? [], unread)),
     cells,
     narrative,
@@ -109,22 +130,37 @@ function tableReport(t: Table, cells: MappedCell[], unread: Set<MappedCell>): Ta
         ? { page: null, bbox: bbox(t.box), picture: t.picture }
         : { page: t.page, bbox: bbox(t.box) };
   const matched = cells.length
-    ? { table: cells[0].table, rows: new Set(cells.map((c) => c.row)).size, cells: cells.length, unread: cells.filter((c) => unread.has(c)).length }
+    ? {
+        table: cells[0].table,
+        rows: new Set(cells.map((c) => c.row)).size,
+        cells: cells.length,
+        unread: cells.filter((c) => unread.has(c)).length,
+      }
     : null;
   return { ...where, ...size, matched };
 }
 
 /** One mapped cell's value, provenance and what is unsure about it; no cell when its text is not a number. */
-function readCell(m: MappedCell, def: { rowLabel: string; columnLabel: string }): { cell: ReportCell | null; warnings: Warning[] } {
+function readCell(
+  m: MappedCell,
+  def: { rowLabel: string; columnLabel: string },
+): { cell: ReportCell | null; warnings: Warning[] } {
   const key = cellKey(m);
   const raw = m.cell.text;
   const name = `${def.rowLabel} / ${def.columnLabel}`;
-  const warn = (rule: Parameters<typeof warning>[0], message: string) => warning(rule, `${message}${where(m)}`, [key], pagesOf([pageOf(m)]));
+  const warn = (rule: Parameters<typeof warning>[0], message: string) =>
+    warning(rule, `${message}${where(m)}`, [key], pagesOf([pageOf(m)]));
   const parsed = parseValue(raw, m.column === "amount_10k_yuan" ? "万元" : undefined, !AMOUNT_COLUMNS.has(m.column));
-  if (parsed.value === null) return { cell: null, warnings: [warn("value.unreadable", `${name}: “${raw}” is not a number`)] };
+  if (parsed.value === null)
+    return { cell: null, warnings: [warn("value.unreadable", `${name}: “${raw}” is not a number`)] };
   const warnings: Warning[] = [];
   if (parsed.pointAsSeparator)
-    warnings.push(warn("value.point_as_separator", `${name}: “${raw}” read as ${parsed.value}: a count has no decimals, so its point was taken for a thousands separator`));
+    warnings.push(
+      warn(
+        "value.point_as_separator",
+        `${name}: “${raw}” read as ${parsed.value}: a count has no decimals, so its point was taken for a thousands separator`,
+      ),
+    );
   const cell: ReportCell = {
     table: m.table,
     row: m.row,
@@ -141,10 +177,20 @@ function readCell(m: MappedCell, def: { rowLabel: string; columnLabel: string })
   const ocr = m.cell.glyphs.flatMap((g) => (g.confidence === undefined ? [] : [g.confidence]));
   if (ocr.length) {
     cell.confidence = Math.round(Math.min(...ocr));
-    if (cell.confidence < LOW_OCR_CONFIDENCE) warnings.push(warn("ocr.low_confidence", `${name}: OCR read “${raw}” with confidence ${cell.confidence}`));
+    if (cell.confidence < LOW_OCR_CONFIDENCE)
+      warnings.push(warn("ocr.low_confidence", `${name}: OCR read “${raw}” with confidence ${cell.confidence}`));
   }
-  if (m.labelScore < LOOSE_LABEL) warnings.push(warn("label.loose_match", `row label matched the template only loosely (${m.labelScore.toFixed(2)}): ${def.rowLabel}`));
-  if (parsed.convertedFrom) warnings.push(warn("value.unit_converted", `${def.rowLabel}: “${raw}” printed in ${parsed.convertedFrom}, converted to 万元`));
+  if (m.labelScore < LOOSE_LABEL)
+    warnings.push(
+      warn(
+        "label.loose_match",
+        `row label matched the template only loosely (${m.labelScore.toFixed(2)}): ${def.rowLabel}`,
+      ),
+    );
+  if (parsed.convertedFrom)
+    warnings.push(
+      warn("value.unit_converted", `${def.rowLabel}: “${raw}” printed in ${parsed.convertedFrom}, converted to 万元`),
+    );
   return { cell, warnings };
 }
 

@@ -51,7 +51,9 @@ function figureRows(table: Table): Set<number> {
     if (HEADER_WORD.test(c.text)) t.words++;
     tally.set(c.row, t);
   }
-  return new Set([...tally].filter(([, t]) => t.figures > 0 && t.words < MISREAD_HEADER_RATIO * t.figures).map(([r]) => r));
+  return new Set(
+    [...tally].filter(([, t]) => t.figures > 0 && t.words < MISREAD_HEADER_RATIO * t.figures).map(([r]) => r),
+  );
 }
 
 /** The first value column: left of it, labels. */
@@ -62,20 +64,35 @@ function valueStartOf(table: Table, numberRows: Set<number>): number {
   // or a figure OCR could not read.
   const firstValueCols = new Map<number, number>();
   for (const r of [...numberRows].sort((a, b) => a - b)) {
-    const first = table.cells.find((c) => c.row === r && c.colSpan < ncols && ((isValueText(c.text) && c.text.trim() !== "") || c.text.trim() === UNREAD));
+    const first = table.cells.find(
+      (c) =>
+        c.row === r && c.colSpan < ncols && ((isValueText(c.text) && c.text.trim() !== "") || c.text.trim() === UNREAD),
+    );
     if (first) firstValueCols.set(first.col, (firstValueCols.get(first.col) ?? 0) + 1);
   }
   // A ruled table printed without a single figure (every value blank) has rows of a label and empty cells:
   // its first column holds the labels.
   const labelOnlyRow = (r: number) => {
     const own = table.cells.filter((c) => c.row === r);
-    return own.some((c) => c.col === 0 && c.colSpan === 1 && c.text.trim() !== "") && own.every((c) => c.col === 0 || c.text.trim() === "");
+    return (
+      own.some((c) => c.col === 0 && c.colSpan === 1 && c.text.trim() !== "") &&
+      own.every((c) => c.col === 0 || c.text.trim() === "")
+    );
   };
-  const blankTable = table.strategy !== "stream" && ncols > 1 && Array.from({ length: nrows }, (_, r) => r).some((r) => r > 0 && labelOnlyRow(r));
-  const byFigures = firstValueCols.size ? [...firstValueCols].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0] : blankTable ? 1 : ncols;
+  const blankTable =
+    table.strategy !== "stream" &&
+    ncols > 1 &&
+    Array.from({ length: nrows }, (_, r) => r).some((r) => r > 0 && labelOnlyRow(r));
+  const byFigures = firstValueCols.size
+    ? [...firstValueCols].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0]
+    : blankTable
+      ? 1
+      : ncols;
   // No row has a label left of the figures (a review table whose first column is printed blank): every
   // column is a value column.
-  const unlabelled = [...numberRows].every((r) => rowCells(table, r).every((c) => c.col >= byFigures || c.text.trim() === ""));
+  const unlabelled = [...numberRows].every((r) =>
+    rowCells(table, r).every((c) => c.col >= byFigures || c.text.trim() === ""),
+  );
   return table.labelColumns ?? (numberRows.size && unlabelled && table.strategy !== "stream" ? 0 : byFigures);
 }
 
@@ -157,7 +174,10 @@ export function tableRows(tables: Table[]): RowRecord[] {
       const own = cells.filter((c) => c.row === r && c.col >= valueStart);
       // A continuation with as many value columns as the header it borrows takes it column by column: its
       // x positions may differ a little (another page's margins, a scan's skew).
-      const values = inherited && own.length === header.length ? own.map((cell, k) => ({ cell, header: header[k].text })) : underHeader(own, header);
+      const values =
+        inherited && own.length === header.length
+          ? own.map((cell, k) => ({ cell, header: header[k].text }))
+          : underHeader(own, header);
       out.push(record(table, r, labels, leafCell, values, context));
     }
     // A table that ends in header rows (its data continues on the next page) hands that header on.
@@ -171,7 +191,11 @@ export function tableRows(tables: Table[]): RowRecord[] {
   return out;
 }
 
-const COLUMN_KEYS = [...APPLICATION_COLUMNS, ...REVIEW_COLUMNS, ...Object.values(ACTIVE_DISCLOSURE).flatMap((gs) => gs.flatMap((g) => g.columns))].flatMap((c) => c.keys);
+const COLUMN_KEYS = [
+  ...APPLICATION_COLUMNS,
+  ...REVIEW_COLUMNS,
+  ...Object.values(ACTIVE_DISCLOSURE).flatMap((gs) => gs.flatMap((g) => g.columns)),
+].flatMap((c) => c.keys);
 
 /** Whether a header text names a column of the template. */
 const namesColumn = (text: string) => COLUMN_KEYS.some((k) => text.includes(k));
@@ -185,13 +209,31 @@ function withPreviousHeader(header: HeaderColumn[], previous: HeaderColumn[]): H
   const worded = header.filter((h) => HEADER_WORD.test(h.text)).length;
   // Words that name no column of the template (a running header above a continuation) are no header either.
   const names = (cols: HeaderColumn[]) => cols.some((h) => namesColumn(h.text));
-  if (previous.length < header.length || (worded * 2 > header.length && (names(header) || !names(previous)))) return header;
+  if (previous.length < header.length || (worded * 2 > header.length && (names(header) || !names(previous))))
+    return header;
   const shift = previous.length - header.length;
   return header.map((h, k) => ({ ...h, text: `${previous[k + shift].text} ${h.text}`.trim() }));
 }
 
-function record(table: Table, row: number, labels: Cell[], leafCell: Cell | undefined, values: RowRecord["values"], context: string): RowRecord {
-  return { table, row, leaf: leafCell?.text ?? "", group: labels.filter((c) => c !== leafCell).map((c) => c.text).join(" "), values, context };
+function record(
+  table: Table,
+  row: number,
+  labels: Cell[],
+  leafCell: Cell | undefined,
+  values: RowRecord["values"],
+  context: string,
+): RowRecord {
+  return {
+    table,
+    row,
+    leaf: leafCell?.text ?? "",
+    group: labels
+      .filter((c) => c !== leafCell)
+      .map((c) => c.text)
+      .join(" "),
+    values,
+    context,
+  };
 }
 
 function contextOf(table: Table, rows: number[]): string {

@@ -42,6 +42,11 @@ export function readSections(lines: TextLineOf[]): Section[] {
   return found.map(({ def, at }, k) => {
     const body = lines.slice(at + 1, found[k + 1]?.at ?? lines.length);
     const pages = [...new Set([lines[at], ...body].flatMap((l) => (l.page === null ? [] : [l.page])))];
-    return { number: def.number, heading: lines[at].text.trim(), text: body.map((l) => l.text.trim()).join("\n"), pages };
+    return {
+      number: def.number,
+      heading: lines[at].text.trim(),
+      text: body.map((l) => l.text.trim()).join("\n"),
+      pages,
+    };
   });
 }

@@ -42,5 +42,13 @@ export function gridTable(rows: GridCell[][], source: number): Table {
   const nrows = rows.length;
   const xs = Array.from({ length: ncols + 1 }, (_, k) => k * GRID_UNIT);
   const ys = Array.from({ length: nrows + 1 }, (_, k) => k * GRID_UNIT);
-  return { page: 0, strategy: "grid", box: { x0: 0, y0: 0, x1: ncols * GRID_UNIT, y1: nrows * GRID_UNIT }, xs, ys, cells, source };
+  return {
+    page: 0,
+    strategy: "grid",
+    box: { x0: 0, y0: 0, x1: ncols * GRID_UNIT, y1: nrows * GRID_UNIT },
+    xs,
+    ys,
+    cells,
+    source,
+  };
 }

@@ -14,7 +14,11 @@ export interface TableSettings {
   stream: StreamSettings;
 }
 
-export const defaultTableSettings: TableSettings = { rulings: defaultRulingSettings, lattice: defaultLatticeSettings, stream: defaultStreamSettings };
+export const defaultTableSettings: TableSettings = {
+  rulings: defaultRulingSettings,
+  lattice: defaultLatticeSettings,
+  stream: defaultStreamSettings,
+};
 
 /** Every table of a page, top to bottom. */
 export function findTables(page: PageModel, settings: TableSettings = defaultTableSettings): Table[] {

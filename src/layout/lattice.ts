@@ -14,7 +14,12 @@ export interface LatticeSettings {
   openEdgeMin: number;
 }
 
-export const defaultLatticeSettings: LatticeSettings = { intersectTolerance: 3, snapTolerance: 2.5, borderCoverage: 0.6, openEdgeMin: 6 };
+export const defaultLatticeSettings: LatticeSettings = {
+  intersectTolerance: 3,
+  snapTolerance: 2.5,
+  borderCoverage: 0.6,
+  openEdgeMin: 6,
+};
 
 class UnionFind {
   private parent: number[];
@@ -40,7 +45,8 @@ function meets(h: Ruling, v: Ruling, tol: number): boolean {
 /** Connected groups of crossing lines; each group with at least two lines each way is a table candidate. */
 function components(h: Ruling[], v: Ruling[], tol: number): RulingGroup[] {
   const uf = new UnionFind(h.length + v.length);
-  for (let i = 0; i < h.length; i++) for (let j = 0; j < v.length; j++) if (meets(h[i], v[j], tol)) uf.union(i, h.length + j);
+  for (let i = 0; i < h.length; i++)
+    for (let j = 0; j < v.length; j++) if (meets(h[i], v[j], tol)) uf.union(i, h.length + j);
   const groups = new Map<number, RulingGroup>();
   const group = (k: number) => {
     const root = uf.find(k);
@@ -81,8 +87,22 @@ type RulingGroup = { h: Ruling[]; v: Ruling[] };
  * its verticals run past the last horizontal, and the grid is closed where they end.
  */
 function gridLines(comp: RulingGroup, settings: LatticeSettings) {
-  const xs = [...new Set(snapValues(comp.v.map((l) => l.at), settings.snapTolerance).values())].sort((a, b) => a - b);
-  const ys = [...new Set(snapValues(comp.h.map((l) => l.at), settings.snapTolerance).values())].sort((a, b) => a - b);
+  const xs = [
+    ...new Set(
+      snapValues(
+        comp.v.map((l) => l.at),
+        settings.snapTolerance,
+      ).values(),
+    ),
+  ].sort((a, b) => a - b);
+  const ys = [
+    ...new Set(
+      snapValues(
+        comp.h.map((l) => l.at),
+        settings.snapTolerance,
+      ).values(),
+    ),
+  ].sort((a, b) => a - b);
   const top = Math.min(...comp.v.map((l) => l.a));
   const bottom = Math.max(...comp.v.map((l) => l.b));
   const cutTop = ys.length > 0 && ys[0] - top > settings.openEdgeMin;
@@ -105,7 +125,11 @@ interface Region {
  * The grid's regions: grid cells joined where the border between them is missing. `rootOf` names the
  * region of a grid cell; `open` holds the regions open to the outside of the grid.
  */
-function gridRegions(comp: RulingGroup, { xs, ys, cutTop, cutBottom }: ReturnType<typeof gridLines>, settings: LatticeSettings) {
+function gridRegions(
+  comp: RulingGroup,
+  { xs, ys, cutTop, cutBottom }: ReturnType<typeof gridLines>,
+  settings: LatticeSettings,
+) {
   const nr = ys.length - 1;
   const nc = xs.length - 1;
   const tol = settings.snapTolerance;
@@ -185,7 +209,15 @@ export function findLatticeTables(
       if (!rectangular || (open.has(root) && inside.length === 0)) continue;
       for (const g of inside) taken.add(g);
       const cellBox = { x0: xs[r.c0], x1: xs[r.c1 + 1], y0: ys[r.r0], y1: ys[r.r1 + 1] };
-      cells.push({ row: r.r0, col: r.c0, rowSpan: r.r1 - r.r0 + 1, colSpan: r.c1 - r.c0 + 1, box: cellBox, glyphs: inside, text: blockText(inside) });
+      cells.push({
+        row: r.r0,
+        col: r.c0,
+        rowSpan: r.r1 - r.r0 + 1,
+        colSpan: r.c1 - r.c0 + 1,
+        box: cellBox,
+        glyphs: inside,
+        text: blockText(inside),
+      });
     }
     cells.sort((a, b) => a.row - b.row || a.col - b.col);
     tables.push(trimEmptyEdges({ page, strategy: "lattice", box, xs, ys, cells }));

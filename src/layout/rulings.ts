@@ -61,7 +61,10 @@ function joinCollinear(lines: Ruling[], joinTol: number, minLength: number): Rul
 }
 
 /** Turns raw segments into snapped, joined horizontal and vertical rulings. */
-export function buildRulings(segments: Segment[], settings: RulingSettings = defaultRulingSettings): { h: Ruling[]; v: Ruling[] } {
+export function buildRulings(
+  segments: Segment[],
+  settings: RulingSettings = defaultRulingSettings,
+): { h: Ruling[]; v: Ruling[] } {
   const hRaw: Ruling[] = [];
   const vRaw: Ruling[] = [];
   for (const s of segments) {

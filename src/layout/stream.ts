@@ -37,7 +37,9 @@ function visualLines(runs: TextLine[], share: number): VisualLine[] {
     l.runs = l.runs.flatMap(splitTrailingFigure);
     l.runs.sort((a, b) => a.x0 - b.x0);
     // A value sits to the right of the line's first run (its label), or stands in a row of several values.
-    l.values = l.runs.filter((r, k) => isFigure(r.text) && (k > 0 || l.runs.filter((x) => isFigure(x.text)).length >= 2));
+    l.values = l.runs.filter(
+      (r, k) => isFigure(r.text) && (k > 0 || l.runs.filter((x) => isFigure(x.text)).length >= 2),
+    );
   }
   return lines;
 }
@@ -75,7 +77,8 @@ const BLANK_MARK = /^[—–―\-－/／]$/u;
 const FIGURE_GAP_SHARE = 0.3;
 
 /**
- * "…本机关不掌握  1,06" → the label, then the figure (or the mark printed for nothing): told apart by a gap wider than a share of the font size,
+ * "…本机关不掌握  1,06" → the label, then the figure (or the mark printed for nothing): told apart by a gap wider than a
+ * share of the font size,
  * or by another font size or baseline (figures are often set in their own font).
  */
 export function splitTrailingFigure(run: TextLine): TextLine[] {
@@ -85,9 +88,13 @@ export function splitTrailingFigure(run: TextLine): TextLine[] {
   while (k > 0 && tail.test(g[k - 1].text)) k--;
   if (k === 0 || k === g.length) return [run];
   const [a, b] = [g[k - 1], g[k]];
-  const apart = b.x0 - a.x1 > FIGURE_GAP_SHARE * b.size || Math.abs(a.size - b.size) > 0.05 * b.size || Math.abs(a.y1 - b.y1) > 0.15 * b.size;
+  const apart =
+    b.x0 - a.x1 > FIGURE_GAP_SHARE * b.size ||
+    Math.abs(a.size - b.size) > 0.05 * b.size ||
+    Math.abs(a.y1 - b.y1) > 0.15 * b.size;
   if (!apart) return [run];
-  const part = (glyphs: Glyph[]): TextLine => Object.assign(union(glyphs), { text: glyphs.map((x) => x.text).join(""), glyphs });
+  const part = (glyphs: Glyph[]): TextLine =>
+    Object.assign(union(glyphs), { text: glyphs.map((x) => x.text).join(""), glyphs });
   return [part(g.slice(0, k)), part(g.slice(k))];
 }
 
@@ -131,7 +138,12 @@ function orderedText(glyphs: Glyph[]): string {
  * data lines are lines holding numbers; their numbers' x positions give the columns, lines above give the header,
  * and label lines between data lines go to the nearest data line.
  */
-export function findStreamTables(page: PageModel, lattice: Table[], h: Ruling[] = [], settings: StreamSettings = defaultStreamSettings): Table[] {
+export function findStreamTables(
+  page: PageModel,
+  lattice: Table[],
+  h: Ruling[] = [],
+  settings: StreamSettings = defaultStreamSettings,
+): Table[] {
   const free = page.glyphs.filter((g) => {
     const a = anchor(g);
     return !lattice.some((t) => contains(t.box, a.x, a.y));
@@ -166,7 +178,14 @@ export function findStreamTables(page: PageModel, lattice: Table[], h: Ruling[] 
         valueLeft = Math.min(valueLeft, left);
         labelRight = Math.max(labelRight, ...labelsOf(l).map((r) => r.x1));
         last = j;
-      } else if (!l.runs.every((r) => (r.x1 <= valueLeft + 1 && (labelRight === -Infinity || r.x0 <= labelRight + em)) || isWrappedDigits(r, valueLeft))) break;
+      } else if (
+        !l.runs.every(
+          (r) =>
+            (r.x1 <= valueLeft + 1 && (labelRight === -Infinity || r.x0 <= labelRight + em)) ||
+            isWrappedDigits(r, valueLeft),
+        )
+      )
+        break;
       // Below the last figures: the last row's wrapped figures and label lines follow closely; a row printed
       // blank follows a row's height below, its label where the other labels start.
       else {
@@ -207,20 +226,33 @@ function buildTable(
   first = firstRowStart(lines, first, valueLeft);
   const header = headerLines(lines, first, above, valueLeft, right, settings);
   const body = lines.slice(first, last + 1);
-  const labelRight = Math.max(-Infinity, ...body.flatMap((l) => l.runs.filter((r) => !l.values.includes(r) && r.x1 <= valueLeft + 1).map((r) => r.x1)));
-  const columns = valueColumns(values, header, headerColumnsAbove(lattice, lines[first], valueLeft, labelRight, right, em), valueLeft, labelRight, right);
+  const labelRight = Math.max(
+    -Infinity,
+    ...body.flatMap((l) => l.runs.filter((r) => !l.values.includes(r) && r.x1 <= valueLeft + 1).map((r) => r.x1)),
+  );
+  const columns = valueColumns(
+    values,
+    header,
+    headerColumnsAbove(lattice, lines[first], valueLeft, labelRight, right, em),
+    valueLeft,
+    labelRight,
+    right,
+  );
 
   const bodyTop = Math.min(...body.flatMap((l) => l.runs.map((r) => r.y0)));
   const bodyBottom = Math.max(...body.flatMap((l) => l.runs.map((r) => r.y1)));
   // Figures: the lines' values, and digits alone on a line (a piece of a number wrapped in its cell).
   const isFigureRun = (l: VisualLine, r: TextLine) => l.values.includes(r) || isWrappedDigits(r, valueLeft);
   const labels = body.flatMap((l) => l.runs.filter((r) => !isFigureRun(l, r) && r.x1 <= valueLeft + 1));
-  const figures = body.flatMap((l) => l.runs.filter((r) => isFigureRun(l, r)).map((run) => ({ run, col: Math.max(0, columns.colOf(cx(run))) })));
+  const figures = body.flatMap((l) =>
+    l.runs.filter((r) => isFigureRun(l, r)).map((run) => ({ run, col: Math.max(0, columns.colOf(cx(run))) })),
+  );
   const rowRules = spanning.filter((r) => r.at > bodyTop && r.at < bodyBottom);
   const headerWidths = new Map<number, number>();
   for (const run of header.flatMap((l) => l.runs)) {
     const c = columns.colOf(cx(run));
-    if (c >= 0 && run.x0 >= columns.bounds[c] && run.x1 <= columns.bounds[c + 1]) headerWidths.set(c, Math.max(headerWidths.get(c) ?? 0, run.x1 - run.x0));
+    if (c >= 0 && run.x0 >= columns.bounds[c] && run.x1 <= columns.bounds[c + 1])
+      headerWidths.set(c, Math.max(headerWidths.get(c) ?? 0, run.x1 - run.x0));
   }
   const rows = streamRows(labels, figures, rowRules, headerWidths);
   if (!rows.length) return null;
@@ -244,14 +276,22 @@ function splitWrappedFigures(lines: VisualLine[], from: number, to: number, valu
  * figures (`rulesAbove`), the lowest closes the header (three-line tables have one above the header and one
  * below it); the next one up opens it.
  */
-function headerLines(lines: VisualLine[], first: number, rulesAbove: number[], valueLeft: number, right: number, settings: StreamSettings): VisualLine[] {
+function headerLines(
+  lines: VisualLine[],
+  first: number,
+  rulesAbove: number[],
+  valueLeft: number,
+  right: number,
+  settings: StreamSettings,
+): VisualLine[] {
   const ceiling = rulesAbove.length >= 2 ? [...rulesAbove].sort((a, b) => b - a)[1] : -Infinity;
   const header: VisualLine[] = [];
   for (let k = first - 1; k >= 0 && header.length < settings.maxHeaderLines; k--) {
     const l = lines[k];
     if (l.y < ceiling) break;
     // A line as wide as the figures is prose or a heading, unless a rule above it shows it is the header's (a note).
-    const wide = ceiling === -Infinity && l.runs.some((r) => r.x1 - r.x0 > (right - valueLeft) * 0.9 && r.text.length > 12);
+    const wide =
+      ceiling === -Infinity && l.runs.some((r) => r.x1 - r.x0 > (right - valueLeft) * 0.9 && r.text.length > 12);
     const below = header[0] ?? lines[first];
     if (wide || below.y - l.y > 4 * Math.max(...below.runs.map(sizeOf))) break;
     header.unshift(l);
@@ -270,10 +310,23 @@ interface ValueColumns {
  * Columns: where the figures stand; under a ruled header (borders drawn round the header only) its
  * columns, and else the header's words add the columns whose figures are all printed blank.
  */
-function valueColumns(values: TextLine[], header: VisualLine[], ruledHeader: number[] | null, valueLeft: number, labelRight: number, right: number): ValueColumns {
+function valueColumns(
+  values: TextLine[],
+  header: VisualLine[],
+  ruledHeader: number[] | null,
+  valueLeft: number,
+  labelRight: number,
+  right: number,
+): ValueColumns {
   let centres = columnCentres(values);
-  if (!ruledHeader || ruledHeader.length - 1 < centres.length) centres = withHeaderColumns(centres, header.flatMap((l) => l.runs), labelRight);
-  const bounds = ruledHeader && ruledHeader.length - 1 >= centres.length ? ruledHeader : boundsOf(centres, valueLeft, right);
+  if (!ruledHeader || ruledHeader.length - 1 < centres.length)
+    centres = withHeaderColumns(
+      centres,
+      header.flatMap((l) => l.runs),
+      labelRight,
+    );
+  const bounds =
+    ruledHeader && ruledHeader.length - 1 >= centres.length ? ruledHeader : boundsOf(centres, valueLeft, right);
   if (bounds === ruledHeader) centres = bounds.slice(1).map((x, c) => (bounds[c] + x) / 2);
   const colOf = (x: number) => {
     for (let c = 0; c < centres.length; c++) if (x >= bounds[c] && x < bounds[c + 1]) return c;
@@ -311,26 +364,70 @@ function assembleTable(
   if (headerTop !== null) {
     const hg = header.flatMap((l) => l.runs.flatMap((r) => r.glyphs));
     for (let c = 0; c < labelCols; c++)
-      cells.push(cell(0, c, { x0: xs[c], x1: xs[c + 1], y0: ys[0], y1: ys[1] }, c === 0 ? hg.filter((g) => anchor(g).x < bounds[0]) : []));
+      cells.push(
+        cell(
+          0,
+          c,
+          { x0: xs[c], x1: xs[c + 1], y0: ys[0], y1: ys[1] },
+          c === 0 ? hg.filter((g) => anchor(g).x < bounds[0]) : [],
+        ),
+      );
     for (let c = 0; c < centres.length; c++)
-      cells.push(cell(0, labelCols + c, { x0: xs[labelCols + c], x1: xs[labelCols + c + 1], y0: ys[0], y1: ys[1] }, hg.filter((g) => anchor(g).x >= bounds[0] && colOf(anchor(g).x) === c)));
+      cells.push(
+        cell(
+          0,
+          labelCols + c,
+          { x0: xs[labelCols + c], x1: xs[labelCols + c + 1], y0: ys[0], y1: ys[1] },
+          hg.filter((g) => anchor(g).x >= bounds[0] && colOf(anchor(g).x) === c),
+        ),
+      );
   }
   rows.forEach((row, r) => {
     const y0 = ys[rowBase + r];
     const y1 = ys[rowBase + r + 1];
     const label = (runs: TextLine[], c: number) => {
       const box = runs.length ? union(runs) : { x0: xs[c], x1: xs[c + 1], y0, y1 };
-      return { ...cell(rowBase + r, c, box, runs.flatMap((x) => x.glyphs)), text: runs.map((x) => x.text).join("") };
+      return {
+        ...cell(
+          rowBase + r,
+          c,
+          box,
+          runs.flatMap((x) => x.glyphs),
+        ),
+        text: runs.map((x) => x.text).join(""),
+      };
     };
-    if (labelCols === 2) cells.push(label(row.group.sort((a, b) => a.x0 - b.x0 || a.y0 - b.y0), 0));
+    if (labelCols === 2)
+      cells.push(
+        label(
+          row.group.sort((a, b) => a.x0 - b.x0 || a.y0 - b.y0),
+          0,
+        ),
+      );
     cells.push(label(row.leaf, labelCols - 1));
     for (let c = 0; c < centres.length; c++) {
       const runs = row.values.get(c) ?? [];
       const box = runs.length ? union(runs) : { x0: xs[labelCols + c], x1: xs[labelCols + c + 1], y0, y1 };
-      cells.push({ ...cell(rowBase + r, labelCols + c, box, runs.flatMap((v) => v.glyphs)), text: row.texts.get(c) ?? "" });
+      cells.push({
+        ...cell(
+          rowBase + r,
+          labelCols + c,
+          box,
+          runs.flatMap((v) => v.glyphs),
+        ),
+        text: row.texts.get(c) ?? "",
+      });
     }
   });
-  return { page, strategy: "stream", box: { x0: xs[0], x1: xs[xs.length - 1], y0: ys[0], y1: ys[ys.length - 1] }, xs, ys, cells, labelColumns: labelCols };
+  return {
+    page,
+    strategy: "stream",
+    box: { x0: xs[0], x1: xs[xs.length - 1], y0: ys[0], y1: ys[ys.length - 1] },
+    xs,
+    ys,
+    cells,
+    labelColumns: labelCols,
+  };
 }
 
 /** Column bounds halfway between column centres, the outer ones just past the figures. */
@@ -364,7 +461,10 @@ function splitAtGaps(run: TextLine, share: number): TextLine[] {
  */
 export function withHeaderColumns(centres: number[], headerRuns: TextLine[], labelRight: number): number[] {
   if (centres.length < 2) return centres;
-  const gaps = centres.slice(1).map((x, c) => x - centres[c]).sort((a, b) => a - b);
+  const gaps = centres
+    .slice(1)
+    .map((x, c) => x - centres[c])
+    .sort((a, b) => a - b);
   const pitch = gaps[Math.floor((gaps.length - 1) / 2)];
   // Header words of neighbouring columns come out as one run: they are cut at any visible gap. Words wider
   // than a column span several (申请人情况); words over the row labels head the label column.
@@ -374,7 +474,7 @@ export function withHeaderColumns(centres: number[], headerRuns: TextLine[], lab
     .map(cx)
     .sort((a, b) => a - b);
   const columns: number[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     let j = i;
     while (j + 1 < words.length && words[j + 1] - words[i] < 0.4 * pitch) j++;
     columns.push(words.slice(i, j + 1).reduce((sum, x) => sum + x, 0) / (j - i + 1));
@@ -389,8 +489,12 @@ export function withHeaderColumns(centres: number[], headerRuns: TextLine[], lab
     const next = centres.findIndex((c) => c > x);
     // Before the first figures only in a table without row labels: else it is the label column's header.
     if (next === 0) return labelRight === -Infinity && centres[0] - x > 0.6 * pitch && centres[0] - x < 1.4 * pitch;
-    if (next === -1) return x - centres[centres.length - 1] > 0.6 * pitch && x - centres[centres.length - 1] < 1.4 * pitch;
-    return centres[next] - centres[next - 1] > 1.6 * pitch && Math.min(x - centres[next - 1], centres[next] - x) > 0.6 * pitch;
+    if (next === -1)
+      return x - centres[centres.length - 1] > 0.6 * pitch && x - centres[centres.length - 1] < 1.4 * pitch;
+    return (
+      centres[next] - centres[next - 1] > 1.6 * pitch &&
+      Math.min(x - centres[next - 1], centres[next] - x) > 0.6 * pitch
+    );
   };
   const added = columns
     .filter((_, h) => !paired.some(([, k]) => k === h))
@@ -406,7 +510,8 @@ function pairInOrder(figures: number[], headers: number[]): [number, number][] {
   // cost[i][j]: figures 0..i-1 paired within headers 0..j-1.
   const cost = Array.from({ length: n + 1 }, (_, i) => Array.from({ length: m + 1 }, () => (i === 0 ? 0 : Infinity)));
   for (let i = 1; i <= n; i++)
-    for (let j = i; j <= m; j++) cost[i][j] = Math.min(cost[i][j - 1], cost[i - 1][j - 1] + Math.abs(figures[i - 1] - headers[j - 1]));
+    for (let j = i; j <= m; j++)
+      cost[i][j] = Math.min(cost[i][j - 1], cost[i - 1][j - 1] + Math.abs(figures[i - 1] - headers[j - 1]));
   const out: [number, number][] = [];
   for (let i = n, j = m; i > 0; j--) {
     if (cost[i][j] === cost[i][j - 1] && j > i) continue;
@@ -421,9 +526,18 @@ function pairInOrder(figures: number[], headers: number[]): [number, number][] {
  * borders over a body without): the bounds of its columns right of the row labels (a column whose figures
  * are all blank included), or null.
  */
-function headerColumnsAbove(lattice: Table[], firstLine: VisualLine, valueLeft: number, labelRight: number, right: number, em: number): number[] | null {
+function headerColumnsAbove(
+  lattice: Table[],
+  firstLine: VisualLine,
+  valueLeft: number,
+  labelRight: number,
+  right: number,
+  em: number,
+): number[] | null {
   const top = Math.min(...firstLine.runs.map((r) => r.y0));
-  const above = lattice.find((t) => t.box.y1 <= top + 2 && top - t.box.y1 < 3 * em && t.box.x0 <= valueLeft + em && t.box.x1 >= right - em);
+  const above = lattice.find(
+    (t) => t.box.y1 <= top + 2 && top - t.box.y1 < 3 * em && t.box.x0 <= valueLeft + em && t.box.x1 >= right - em,
+  );
   if (!above) return null;
   const cols = above.xs.slice(0, -1).flatMap((x, j) => {
     const mid = (x + above.xs[j + 1]) / 2;
@@ -437,9 +551,12 @@ function headerColumnsAbove(lattice: Table[], firstLine: VisualLine, valueLeft: 
  * centred on it). A label line right above is taken when it starts a label (numbered) or leads to one.
  */
 function firstRowStart(lines: VisualLine[], first: number, valueLeft: number): number {
-  const labelOnly = (l: VisualLine) => !l.values.length && l.runs.every((r) => r.x1 <= valueLeft + 1 || isWrappedDigits(r, valueLeft));
-  const gapAbove = (k: number) => Math.min(...lines[k + 1].runs.map((r) => r.y0)) - Math.max(...lines[k].runs.map((r) => r.y1));
-  const close = (k: number) => gapAbove(k) <= defaultStreamRowSettings.wrapGapEms * Math.max(...lines[k].runs.map(sizeOf));
+  const labelOnly = (l: VisualLine) =>
+    !l.values.length && l.runs.every((r) => r.x1 <= valueLeft + 1 || isWrappedDigits(r, valueLeft));
+  const gapAbove = (k: number) =>
+    Math.min(...lines[k + 1].runs.map((r) => r.y0)) - Math.max(...lines[k].runs.map((r) => r.y1));
+  const close = (k: number) =>
+    gapAbove(k) <= defaultStreamRowSettings.wrapGapEms * Math.max(...lines[k].runs.map(sizeOf));
   // The first lines of numbers wrapped in their cells.
   while (first > 0 && close(first - 1) && lines[first - 1].runs.every((r) => isWrappedDigits(r, valueLeft))) first--;
   const own = lines[first].runs.filter((r) => !lines[first].values.includes(r)).sort((a, b) => a.x0 - b.x0)[0];

@@ -20,7 +20,12 @@ export interface StreamRowSettings {
   fullLineEms: number;
 }
 
-export const defaultStreamRowSettings: StreamRowSettings = { wrapGapEms: 0.8, alignEms: 0.35, reachEms: 2.5, fullLineEms: 1.5 };
+export const defaultStreamRowSettings: StreamRowSettings = {
+  wrapGapEms: 0.8,
+  alignEms: 0.35,
+  reachEms: 2.5,
+  fullLineEms: 1.5,
+};
 
 /** One row: its label runs (group labels left of the row's own label apart) and its figure runs per column. */
 export interface StreamRow {
@@ -32,14 +37,14 @@ export interface StreamRow {
   texts: Map<number, string>;
 }
 
-
 /** Digits, separators and signs only: a figure or a piece of one wrapped in its cell. */
 export const FIGURE_PART = /^[-−+]?[0-9０-９][0-9０-９,，.．]*$/u;
 
 const cy = (b: TextLine) => center(b).y;
 const sizeOf = (r: TextLine) => Math.max(...r.glyphs.map((g) => g.size));
 const xOverlap = (a: TextLine, b: TextLine) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0;
-const vOverlap = (a: { y0: number; y1: number }, b: { y0: number; y1: number }) => Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+const vOverlap = (a: { y0: number; y1: number }, b: { y0: number; y1: number }) =>
+  Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
 
 interface Paragraph {
   runs: TextLine[];
@@ -52,7 +57,10 @@ interface Paragraph {
  * 办理结果, （三）不予公开) and the rows' own labels, and joins the own labels into paragraphs: an unnumbered
  * line right under another one continues it.
  */
-export function labelParagraphs(runs: TextLine[], settings: StreamRowSettings = defaultStreamRowSettings): { group: TextLine[]; paragraphs: Paragraph[] } {
+export function labelParagraphs(
+  runs: TextLine[],
+  settings: StreamRowSettings = defaultStreamRowSettings,
+): { group: TextLine[]; paragraphs: Paragraph[] } {
   const numbered = runs.flatMap(splitAtNumbering);
   const starts = columnStarts(numbered);
   const labels = numbered.flatMap((r) => splitAtColumnStart(r, starts));
@@ -95,7 +103,10 @@ export function splitAtNumbering(run: TextLine): TextLine[] {
   const g = run.glyphs;
   for (let k = 1; k < g.length; k++) {
     if (g[k].x0 - g[k - 1].x1 <= LABEL_GAP_SHARE * g[k].size) continue;
-    const rest = g.slice(k).map((x) => x.text).join("");
+    const rest = g
+      .slice(k)
+      .map((x) => x.text)
+      .join("");
     if (!startsNumbered(rest)) continue;
     return [lineOf(g.slice(0, k)), ...splitAtNumbering(lineOf(g.slice(k)))];
   }
@@ -109,7 +120,7 @@ const COLUMN_START_RUNS = 3;
 function columnStarts(runs: TextLine[]): number[] {
   const xs = runs.map((r) => r.x0).sort((a, b) => a - b);
   const starts: number[] = [];
-  for (let i = 0; i < xs.length; ) {
+  for (let i = 0; i < xs.length;) {
     let j = i;
     while (j + 1 < xs.length && xs[j + 1] - xs[i] < 1) j++;
     if (j - i + 1 >= COLUMN_START_RUNS) starts.push(xs[i]);
@@ -175,7 +186,12 @@ function wrapsInCell(upper: TextLine, lower: TextLine, col: number, widths: Colu
  * wrapped in their cells: a one-line figure or label line sits centred between two figure lines, or every
  * column's stacked figures wrap in their cell while some figure line has no label beside it.
  */
-function splitByFigureLines(p: Paragraph, figures: { run: TextLine; col: number }[], widths: ColumnWidths, settings: StreamRowSettings): Paragraph[] {
+function splitByFigureLines(
+  p: Paragraph,
+  figures: { run: TextLine; col: number }[],
+  widths: ColumnWidths,
+  settings: StreamRowSettings,
+): Paragraph[] {
   const em = sizeOf(p.runs[0]);
   const tolerance = settings.alignEms * em;
   const ys = figures.map((f) => cy(f.run)).sort((a, b) => a - b);
@@ -187,7 +203,10 @@ function splitByFigureLines(p: Paragraph, figures: { run: TextLine; col: number 
   }
   if (lines.length < 2) return [p];
   const levels = lines.map((l) => l.reduce((s, y) => s + y, 0) / l.length);
-  const centred = (y: number) => levels.slice(1).some((lower, k) => Math.abs(y - (levels[k] + lower) / 2) < tolerance && lower - levels[k] > 2 * tolerance);
+  const centred = (y: number) =>
+    levels
+      .slice(1)
+      .some((lower, k) => Math.abs(y - (levels[k] + lower) / 2) < tolerance && lower - levels[k] > 2 * tolerance);
   if (figures.some((f) => centred(cy(f.run))) || p.runs.some((r) => centred(cy(r)))) return [p];
   const labelled = levels.every((y) => p.runs.some((r) => Math.abs(cy(r) - y) < tolerance));
   const byCol = new Map<number, TextLine[]>();
@@ -203,7 +222,11 @@ function splitByFigureLines(p: Paragraph, figures: { run: TextLine; col: number 
   const cuts = levels.slice(1).map((lower, k) => (levels[k] + lower) / 2);
   const pieces: TextLine[][] = cuts.map(() => []).concat([[]]);
   for (const r of p.runs) pieces[cuts.filter((c) => cy(r) >= c).length].push(r);
-  const make = (runs: TextLine[]): Paragraph => ({ runs, y0: Math.min(...runs.map((r) => r.y0)), y1: Math.max(...runs.map((r) => r.y1)) });
+  const make = (runs: TextLine[]): Paragraph => ({
+    runs,
+    y0: Math.min(...runs.map((r) => r.y0)),
+    y1: Math.max(...runs.map((r) => r.y1)),
+  });
   const kept = pieces.filter((runs) => runs.length);
   return kept.length > 1 ? kept.map(make) : [p];
 }
@@ -253,20 +276,39 @@ export function streamRows(
   let paragraphs = initial;
   let at = place(paragraphs);
   const widths = columnWidths(figures, headerWidths);
-  const cut = paragraphs.flatMap((p, k) => splitByFigureLines(p, figures.filter((_, i) => at[i] === k), widths, settings));
+  const cut = paragraphs.flatMap((p, k) =>
+    splitByFigureLines(
+      p,
+      figures.filter((_, i) => at[i] === k),
+      widths,
+      settings,
+    ),
+  );
   if (cut.length !== paragraphs.length) {
     paragraphs = cut;
     at = place(paragraphs);
   }
-  const rows: (StreamRow & { y: number })[] = paragraphs.map((p) => ({ group: [], leaf: p.runs, values: new Map(), texts: new Map(), y: (p.y0 + p.y1) / 2 }));
+  const rows: (StreamRow & { y: number })[] = paragraphs.map((p) => ({
+    group: [],
+    leaf: p.runs,
+    values: new Map(),
+    texts: new Map(),
+    y: (p.y0 + p.y1) / 2,
+  }));
   // Figures far from every label: rows without a label (the review table's one line of fifteen figures).
   const orphans: { y0: number; y1: number; row: StreamRow & { y: number } }[] = [];
   figures.forEach((f, i) => {
     let row = at[i] >= 0 ? rows[at[i]] : undefined;
     if (!row) {
-      let o = orphans.find((x) => vOverlap(x, f.run) > 0 || Math.abs((x.y0 + x.y1) / 2 - cy(f.run)) < settings.alignEms * em);
+      let o = orphans.find(
+        (x) => vOverlap(x, f.run) > 0 || Math.abs((x.y0 + x.y1) / 2 - cy(f.run)) < settings.alignEms * em,
+      );
       if (!o) {
-        o = { y0: f.run.y0, y1: f.run.y1, row: { group: [], leaf: [], values: new Map(), texts: new Map(), y: cy(f.run) } };
+        o = {
+          y0: f.run.y0,
+          y1: f.run.y1,
+          row: { group: [], leaf: [], values: new Map(), texts: new Map(), y: cy(f.run) },
+        };
         orphans.push(o);
         rows.push(o.row);
       }
@@ -278,10 +320,16 @@ export function streamRows(
   });
   rows.sort((a, b) => a.y - b.y);
   for (const g of group) {
-    const k = nearest(rows.map((r) => ({ y0: r.y, y1: r.y })), cy(g), Infinity);
+    const k = nearest(
+      rows.map((r) => ({ y0: r.y, y1: r.y })),
+      cy(g),
+      Infinity,
+    );
     if (k >= 0) rows[k].group.push(g);
   }
-  return rows.map(({ group: g, leaf, values }) => withTexts({ group: g, leaf, values, texts: new Map() }, widths, settings));
+  return rows.map(({ group: g, leaf, values }) =>
+    withTexts({ group: g, leaf, values, texts: new Map() }, widths, settings),
+  );
 }
 
 function columnWidths(figures: { run: TextLine; col: number }[], header: Map<number, number>): ColumnWidths {
@@ -300,7 +348,13 @@ function withTexts(row: StreamRow, widths: ColumnWidths, settings: StreamRowSett
 }
 
 /** Rows of a table whose rows are ruled: everything between two rules is one row. */
-function rowsBetweenRules(labels: TextLine[], figures: { run: TextLine; col: number }[], rules: Ruling[], widths: ColumnWidths, settings: StreamRowSettings): StreamRow[] {
+function rowsBetweenRules(
+  labels: TextLine[],
+  figures: { run: TextLine; col: number }[],
+  rules: Ruling[],
+  widths: ColumnWidths,
+  settings: StreamRowSettings,
+): StreamRow[] {
   const cuts = rules.map((r) => r.at).sort((a, b) => a - b);
   const slot = (y: number) => cuts.filter((c) => c < y).length;
   const rows = new Map<number, StreamRow>();
@@ -325,13 +379,21 @@ function rowsBetweenRules(labels: TextLine[], figures: { run: TextLine; col: num
  * ("7535" over "6"); anything else that came together is not one number and is kept apart ("12 / 34"), so
  * that it reads as unreadable instead of as a figure no one printed.
  */
-export function figureText(runs: TextLine[], col: number, widths: ColumnWidths, settings: StreamRowSettings = defaultStreamRowSettings): string {
+export function figureText(
+  runs: TextLine[],
+  col: number,
+  widths: ColumnWidths,
+  settings: StreamRowSettings = defaultStreamRowSettings,
+): string {
   if (runs.length <= 1) return runs[0]?.text ?? "";
   let text = runs[0].text;
   for (let k = 1; k < runs.length; k++) {
     const prev = runs[k - 1];
     const run = runs[k];
-    const wrapped = xOverlap(prev, run) && run.y0 - prev.y1 < settings.wrapGapEms * sizeOf(run) && wrapsInCell(prev, run, col, widths);
+    const wrapped =
+      xOverlap(prev, run) &&
+      run.y0 - prev.y1 < settings.wrapGapEms * sizeOf(run) &&
+      wrapsInCell(prev, run, col, widths);
     text += wrapped ? run.text : ` / ${run.text}`;
   }
   return text;

@@ -20,8 +20,6 @@ import { hasUtf16Name } from "./docx.js";
 import type { InputFormat } from "../report/types.js";
 import { decodePage } from "./text.js";
 
-
-
 export const NEEDS_LIBREOFFICE = ".doc needs LibreOffice (apt-get install libreoffice-writer-nogui)";
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -123,14 +121,35 @@ export async function convertToDocx(path: string, timeoutMs = 60000): Promise<Ui
   const work = await mkdtemp(join(tmpdir(), "xxgk-lo-"));
   try {
     // A plain ASCII copy: LibreOffice names its output after the input, and odd names (spaces, GBK bytes) are avoided.
-    const ext = extname(path).toLowerCase().replace(/[^.a-z0-9]/g, "") || ".doc";
+    const ext =
+      extname(path)
+        .toLowerCase()
+        .replace(/[^.a-z0-9]/g, "") || ".doc";
     const input = join(work, `source${ext}`);
     await copyFile(path, input);
     const out = join(work, "out");
     const profile = pathToFileURL(join(work, "profile")).href;
-    const { code, stderr } = await run(soffice, [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--nolockcheck", "--nodefault", "--convert-to", "docx", "--outdir", out, input], timeoutMs);
+    const { code, stderr } = await run(
+      soffice,
+      [
+        `-env:UserInstallation=${profile}`,
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--nodefault",
+        "--convert-to",
+        "docx",
+        "--outdir",
+        out,
+        input,
+      ],
+      timeoutMs,
+    );
     const produced = (await readdir(out).catch(() => [] as string[])).find((f) => f.toLowerCase().endsWith(".docx"));
-    if (!produced) throw new Error(`LibreOffice could not convert ${path} to .docx (exit ${code ?? "signal"}${stderr.trim() ? `: ${stderr.trim().split("\n")[0]}` : ""})`);
+    if (!produced)
+      throw new Error(
+        `LibreOffice could not convert ${path} to .docx (exit ${code ?? "signal"}${stderr.trim() ? `: ${stderr.trim().split("\n")[0]}` : ""})`,
+      );
     return new Uint8Array(await readFile(join(out, produced)));
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -24,7 +24,10 @@ import type { Block, MarkupDocument, SourceCell, SourceTable } from "./types.js"
 export const NOT_DOCX = "not a Word .docx file (no word/document.xml)";
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const W_NAMESPACES = new Set(["http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main"]);
+const W_NAMESPACES = new Set([
+  "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+  "http://purl.oclc.org/ooxml/wordprocessingml/main",
+]);
 /** Parts larger than this (decompressed) are not read: a zip bomb, or fonts and embedded files we have no use for. */
 const MAX_PART_BYTES = 256 * 1024 * 1024;
 
@@ -37,7 +40,8 @@ export function readDocx(bytes: Uint8Array): MarkupDocument {
   const root = xmlRoot(main);
   const w = wordPrefix(root);
   const rels = relationships(parts, mainPath);
-  const stylesPath = [...rels.values()].find((r) => /\/styles$/.test(r.type) && !r.external)?.target ?? `${dirOf(mainPath)}styles.xml`;
+  const stylesPath =
+    [...rels.values()].find((r) => /\/styles$/.test(r.type) && !r.external)?.target ?? `${dirOf(mainPath)}styles.xml`;
   const styles = readStyles(parts.get(stylesPath));
   const reader = new BodyReader(w, styles, rels, parts);
   const body = childrenNamed(root, w("body"))[0];
@@ -59,7 +63,10 @@ export function hasUtf16Name(bytes: Uint8Array, name: string): boolean {
 
 function refuseOle(bytes: Uint8Array): void {
   if (!startsWith(bytes, OLE_MAGIC)) return;
-  if (hasUtf16Name(bytes, "EncryptedPackage")) throw new Error("encrypted Word file: a password-protected .docx cannot be read (open it, remove the password, save again)");
+  if (hasUtf16Name(bytes, "EncryptedPackage"))
+    throw new Error(
+      "encrypted Word file: a password-protected .docx cannot be read (open it, remove the password, save again)",
+    );
   throw new Error("not a .docx but a legacy Word/WPS file (OLE .doc/.wps): convert it to .docx first (LibreOffice)");
 }
 
@@ -68,7 +75,12 @@ function unzipParts(bytes: Uint8Array): Map<string, Uint8Array> {
   let files: Record<string, Uint8Array>;
   try {
     // Only the XML parts and pictures: fonts, embedded objects and thumbnails are not decompressed.
-    files = unzipSync(bytes, { filter: (f) => f.originalSize <= MAX_PART_BYTES && !/^word\/(?:fonts|embeddings)\//.test(f.name) && !/^docProps\/thumbnail/.test(f.name) });
+    files = unzipSync(bytes, {
+      filter: (f) =>
+        f.originalSize <= MAX_PART_BYTES &&
+        !/^word\/(?:fonts|embeddings)\//.test(f.name) &&
+        !/^docProps\/thumbnail/.test(f.name),
+    });
   } catch (e) {
     throw new Error(`a damaged or truncated Word .docx file: its zip cannot be read (${(e as Error).message})`);
   }
@@ -111,7 +123,11 @@ function relationships(parts: Map<string, Uint8Array>, partPath: string): Map<st
   for (const r of DomUtils.findAll((e) => localName(e.name) === "Relationship", [xmlRoot(rels)])) {
     const external = r.attribs.TargetMode === "External";
     const target = r.attribs.Target ?? "";
-    out.set(r.attribs.Id ?? "", { target: external ? target : resolvePart(dirOf(partPath), target), external, type: r.attribs.Type ?? "" });
+    out.set(r.attribs.Id ?? "", {
+      target: external ? target : resolvePart(dirOf(partPath), target),
+      external,
+      type: r.attribs.Type ?? "",
+    });
   }
   return out;
 }
@@ -146,8 +162,10 @@ function wordPrefix(root: Element): W {
   return (local) => `w:${local}`;
 }
 
-const childrenNamed = (el: Element, name: string): Element[] => el.children.filter((c): c is Element => isTag(c) && c.name === name);
-const childNamed = (el: Element | undefined, name: string): Element | undefined => (el ? childrenNamed(el, name)[0] : undefined);
+const childrenNamed = (el: Element, name: string): Element[] =>
+  el.children.filter((c): c is Element => isTag(c) && c.name === name);
+const childNamed = (el: Element | undefined, name: string): Element | undefined =>
+  el ? childrenNamed(el, name)[0] : undefined;
 
 /** A w:val attribute, whatever the prefix. */
 function valOf(el: Element | undefined): string | undefined {
@@ -187,7 +205,10 @@ interface Styles {
   defaultParagraph?: string;
 }
 
-function runFormat(rPr: Element | undefined, w: W): { size?: number; bold?: boolean; hidden?: boolean; style?: string } {
+function runFormat(
+  rPr: Element | undefined,
+  w: W,
+): { size?: number; bold?: boolean; hidden?: boolean; style?: string } {
   if (!rPr) return {};
   const sz = Number(valOf(childNamed(rPr, w("sz"))));
   return {
@@ -219,7 +240,8 @@ function readStyles(xml: Uint8Array | undefined): Styles {
       center: jc === undefined ? undefined : jc === "center",
       outline: Number.isInteger(outline) ? outline : undefined,
     });
-    if (attrLocal(s, "type") === "paragraph" && /^(?:1|true|on)$/i.test(attrLocal(s, "default") ?? "")) styles.defaultParagraph = id;
+    if (attrLocal(s, "type") === "paragraph" && /^(?:1|true|on)$/i.test(attrLocal(s, "default") ?? ""))
+      styles.defaultParagraph = id;
   }
   return styles;
 }
@@ -227,7 +249,7 @@ function readStyles(xml: Uint8Array | undefined): Styles {
 /** A style property looked up along the basedOn chain. */
 function styleProp<K extends keyof StyleDef>(styles: Styles, id: string | undefined, key: K): StyleDef[K] | undefined {
   const seen = new Set<string>();
-  for (let s = id; s !== undefined && !seen.has(s); ) {
+  for (let s = id; s !== undefined && !seen.has(s);) {
     seen.add(s);
     const def = styles.byId.get(s);
     if (!def) return undefined;
@@ -240,7 +262,7 @@ function styleProp<K extends keyof StyleDef>(styles: Styles, id: string | undefi
 /** Heading level from a paragraph style: Title, Heading N / 标题 N (by name, so ids like "1" work), or outline level. */
 function styleLevel(styles: Styles, id: string | undefined): number | undefined {
   const seen = new Set<string>();
-  for (let s = id; s !== undefined && !seen.has(s); ) {
+  for (let s = id; s !== undefined && !seen.has(s);) {
     seen.add(s);
     const def = styles.byId.get(s);
     const name = (def?.name ?? s).trim().toLowerCase();
@@ -259,7 +281,11 @@ function styleLevel(styles: Styles, id: string | undefined): number | undefined 
 // Body
 
 /** What one paragraph yields: its lines (split at w:br), and the pictures and text-box content found in it. */
-type Piece = { kind: "text"; text: string; size?: number; bold: boolean } | { kind: "break" } | { kind: "image"; block: Block } | { kind: "boxes"; blocks: Element[] };
+type Piece =
+  | { kind: "text"; text: string; size?: number; bold: boolean }
+  | { kind: "break" }
+  | { kind: "image"; block: Block }
+  | { kind: "boxes"; blocks: Element[] };
 
 class BodyReader {
   constructor(
@@ -286,7 +312,8 @@ class BodyReader {
       else if (el.name === w("sdt")) {
         const content = childNamed(el, w("sdtContent"));
         if (content) this.blockLevel(content, drafts);
-      } else if (el.name === w("customXml") || el.name === w("ins") || el.name === w("moveTo")) this.blockLevel(el, drafts);
+      } else if (el.name === w("customXml") || el.name === w("ins") || el.name === w("moveTo"))
+        this.blockLevel(el, drafts);
       else if (localName(el.name) === "AlternateContent") {
         const branch = alternateBranch(el);
         if (branch) this.blockLevel(branch, drafts);
@@ -301,7 +328,10 @@ class BodyReader {
     const outline = Number(valOf(childNamed(pPr, w("outlineLvl"))));
     const level = Number.isInteger(outline) && outline < 9 ? outline + 1 : styleLevel(this.styles, styleId);
     const jc = valOf(childNamed(pPr, w("jc"))) ?? (styleProp(this.styles, styleId, "center") ? "center" : undefined);
-    const paraFormat = { size: styleProp(this.styles, styleId, "size") ?? this.styles.defaultSize, bold: styleProp(this.styles, styleId, "bold") ?? false };
+    const paraFormat = {
+      size: styleProp(this.styles, styleId, "size") ?? this.styles.defaultSize,
+      bold: styleProp(this.styles, styleId, "bold") ?? false,
+    };
 
     const pieces: Piece[] = [];
     this.inline(p, pieces, paraFormat);
@@ -327,7 +357,8 @@ class BodyReader {
       }
     }
     flush(false);
-    for (const piece of pieces) if (piece.kind === "boxes") for (const box of piece.blocks) this.blockLevel(box, drafts);
+    for (const piece of pieces)
+      if (piece.kind === "boxes") for (const box of piece.blocks) this.blockLevel(box, drafts);
   }
 
   private afterParagraph(pieces: Piece[], drafts: Draft[]): void {
@@ -344,7 +375,16 @@ class BodyReader {
       if (!isTag(child)) continue;
       const name = child.name;
       if (name === w("r")) this.run(child, out, para);
-      else if (name === w("hyperlink") || name === w("smartTag") || name === w("customXml") || name === w("ins") || name === w("moveTo") || name === w("fldSimple") || name === w("dir") || name === w("bdo"))
+      else if (
+        name === w("hyperlink") ||
+        name === w("smartTag") ||
+        name === w("customXml") ||
+        name === w("ins") ||
+        name === w("moveTo") ||
+        name === w("fldSimple") ||
+        name === w("dir") ||
+        name === w("bdo")
+      )
         this.inline(child, out, para);
       else if (name === w("sdt")) {
         const content = childNamed(child, w("sdtContent"));

@@ -26,19 +26,90 @@ import type { Block, MarkupDocument, SourceCell, SourceTable } from "./types.js"
 
 type Meta = MarkupDocument["meta"];
 
-/** Elements that never hold report content: scripts, styles, embedded frames, site navigation, form widgets, SVG seals. */
+/**
+ * Elements that never hold report content: scripts, styles, embedded frames, site navigation, form widgets, SVG seals.
+ */
 const DROP = new Set([
-  "script", "style", "noscript", "iframe", "frame", "frameset", "nav", "header", "footer", "form", "select", "option",
-  "button", "input", "textarea", "svg", "math", "canvas", "template", "object", "embed", "audio", "video", "map", "link",
-  "meta", "head", "title", "dialog",
+  "script",
+  "style",
+  "noscript",
+  "iframe",
+  "frame",
+  "frameset",
+  "nav",
+  "header",
+  "footer",
+  "form",
+  "select",
+  "option",
+  "button",
+  "input",
+  "textarea",
+  "svg",
+  "math",
+  "canvas",
+  "template",
+  "object",
+  "embed",
+  "audio",
+  "video",
+  "map",
+  "link",
+  "meta",
+  "head",
+  "title",
+  "dialog",
 ]);
 
 /** Elements that start and end a line of text (everything else is inline). */
 const BLOCK = new Set([
-  "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div", "dl", "dt",
-  "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
-  "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
-  "ul", "menu", "legend", "option",
+  "address",
+  "article",
+  "aside",
+  "blockquote",
+  "body",
+  "caption",
+  "center",
+  "dd",
+  "details",
+  "dialog",
+  "div",
+  "dl",
+  "dt",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "form",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "header",
+  "hgroup",
+  "hr",
+  "html",
+  "li",
+  "main",
+  "nav",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "summary",
+  "table",
+  "tbody",
+  "td",
+  "tfoot",
+  "th",
+  "thead",
+  "tr",
+  "ul",
+  "menu",
+  "legend",
+  "option",
 ]);
 
 const HEADING = /^h([1-6])$/;
@@ -104,7 +175,11 @@ function readMetaTags(doc: ParentNode): Meta {
     if (t) meta.htmlTitle = t;
   }
   const fields: Record<string, keyof Meta> = {
-    articletitle: "articleTitle", pubdate: "pubDate", contentsource: "contentSource", sitename: "siteName", "og:site_name": "siteName",
+    articletitle: "articleTitle",
+    pubdate: "pubDate",
+    contentsource: "contentSource",
+    sitename: "siteName",
+    "og:site_name": "siteName",
   };
   for (const el of DomUtils.findAll((e) => e.name === "meta", doc.children)) {
     const key = (el.attribs.name ?? el.attribs.property ?? "").toLowerCase();
@@ -125,7 +200,8 @@ function isHidden(el: Element): boolean {
 }
 
 /**
- * Removes what is never report content (and, when asked, what the page hides). Two HTML5/ASP.NET habits are kept: a <header> inside an <article> is the
+ * Removes what is never report content (and, when asked, what the page hides). Two HTML5/ASP.NET habits are kept: a
+ * <header> inside an <article> is the
  * article's own title block, and a <form> wrapping a whole page (ASP.NET WebForms) is unwrapped, not dropped.
  */
 function dropFurnitureElements(doc: ParentNode, dropHidden: boolean): void {
@@ -154,19 +230,32 @@ function dropFurnitureElements(doc: ParentNode, dropHidden: boolean): void {
     DomUtils.removeElement(form);
   }
   // Comments and processing instructions carry no text we want.
-  for (const node of DomUtils.filter((n) => n.type === "comment" || n.type === "directive", doc.children, true)) DomUtils.removeElement(node as ChildNode);
+  for (const node of DomUtils.filter((n) => n.type === "comment" || n.type === "directive", doc.children, true))
+    DomUtils.removeElement(node as ChildNode);
 }
 
 /** A form holding a table or a good deal of prose wraps the page; a search box does not. */
 function holdsContent(form: Element): boolean {
-  return DomUtils.findOne((e) => e.name === "table", form.children) !== null || cjkCount(DomUtils.textContent(form)) > 200;
+  return (
+    DomUtils.findOne((e) => e.name === "table", form.children) !== null || cjkCount(DomUtils.textContent(form)) > 200
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tables
 
-const cellsOf = (row: Element): Element[] => ownDescendants(row, (e) => e.name === "td" || e.name === "th", (e) => e.name === "table" || e.name === "tr");
-const rowsOf = (table: Element): Element[] => ownDescendants(table, (e) => e.name === "tr", (e) => e.name === "table");
+const cellsOf = (row: Element): Element[] =>
+  ownDescendants(
+    row,
+    (e) => e.name === "td" || e.name === "th",
+    (e) => e.name === "table" || e.name === "tr",
+  );
+const rowsOf = (table: Element): Element[] =>
+  ownDescendants(
+    table,
+    (e) => e.name === "tr",
+    (e) => e.name === "table",
+  );
 
 /** Descendants matching `want`, not looking inside the matches nor inside elements where `stop` holds. */
 function ownDescendants(el: Element, want: (e: Element) => boolean, stop: (e: Element) => boolean): Element[] {
@@ -254,13 +343,19 @@ function readTable(table: Element): { rows: SourceCell[][]; nested: Element[] } 
   const nested: Element[] = [];
   const rows: SourceCell[][] = [];
   for (const tr of rowsOf(table)) {
-    const cells = cellsOf(tr).map((td) => ({ text: elementText(td, nested), rowSpan: spanOf(td.attribs.rowspan), colSpan: spanOf(td.attribs.colspan) }));
+    const cells = cellsOf(tr).map((td) => ({
+      text: elementText(td, nested),
+      rowSpan: spanOf(td.attribs.rowspan),
+      colSpan: spanOf(td.attribs.colspan),
+    }));
     if (cells.length) rows.push(cells);
   }
   return { rows, nested };
 }
 
-/** Table blocks for a table and, after it, those nested in its cells; a table that only wraps others gives none itself. */
+/**
+ * Table blocks for a table and, after it, those nested in its cells; a table that only wraps others gives none itself.
+ */
 function tableBlocks(table: Element): Block[] {
   const { rows, nested } = readTable(table);
   const out: Block[] = [];
@@ -386,7 +481,9 @@ function proseRoot(body: ParentNode, lines: PageLine[]): ParentNode | null {
   // Down into the child holding most of the prose, but not into a single paragraph: an article has several lines.
   let node: ParentNode = body;
   for (;;) {
-    const next = node.children.find((c): c is Element => isTag(c) && (weight.get(c) ?? 0) >= ARTICLE_PROSE_SHARE * total && (count.get(c) ?? 0) >= 2);
+    const next = node.children.find(
+      (c): c is Element => isTag(c) && (weight.get(c) ?? 0) >= ARTICLE_PROSE_SHARE * total && (count.get(c) ?? 0) >= 2,
+    );
     if (!next) return node;
     node = next;
   }
@@ -424,7 +521,9 @@ function articleRoot(body: ParentNode, lines: PageLine[]): ParentNode {
     if (!root || (widened && !addsNavigation(root, widened))) root = widened;
   }
   if (!root) return body;
-  const table = [root, ...ancestors(root)].find((a): a is Element => isTag(a) && a.name === "table" && !isLayoutTable(a));
+  const table = [root, ...ancestors(root)].find(
+    (a): a is Element => isTag(a) && a.name === "table" && !isLayoutTable(a),
+  );
   return table?.parent ?? root;
 }
 
@@ -451,7 +550,8 @@ const BREADCRUMB = /当前位置|您的位置|所在位置|现在位置|[>»＞�
 function titleBefore(root: ParentNode, lines: PageLine[]): string | null {
   let best: { text: string; score: number } | null = null;
   for (const l of lines) {
-    if (l.linkCjk > 0 || BREADCRUMB.test(l.text) || isInside(l.first, root) || !precedes(l.first, root as AnyNode)) continue;
+    if (l.linkCjk > 0 || BREADCRUMB.test(l.text) || isInside(l.first, root) || !precedes(l.first, root as AnyNode))
+      continue;
     const score = titleScore(l.text);
     // The nearest of equally good titles: the one right above the article, not a banner at the top of the page.
     if (score > 0 && (!best || score >= best.score)) best = { text: l.text, score };
@@ -462,10 +562,14 @@ function titleBefore(root: ParentNode, lines: PageLine[]): string | null {
 // ---------------------------------------------------------------------------------------------------------------
 // The publication line ("发布时间：2020-01-20 来源：…")
 
-const INFO_LABEL = /(?:发布时间|发布日期|发文日期|更新时间|信息来源|文章来源|来源|发布机构|作者|责任编辑|编辑|浏览次数|浏览量|阅读次数|点击数|点击率|访问次数|字号|时间|日期)\s*[：:]/g;
-const SOLO_INFO = /^(?:(?:发布时间|发布日期|更新时间|信息来源|文章来源|来源|浏览次数|浏览量|阅读次数|点击数|访问次数|字号)\s*[：:]|(?:时间|日期)\s*[：:]\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$)/;
-const DATE_IN_INFO = /(?:发布时间|发布日期|发文日期|时间|日期)\s*[：:]\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)/;
-const SOURCE_IN_INFO = /(?:信息来源|文章来源|来源)\s*[：:]\s*(.{2,40}?)(?=\s|发布|浏览|点击|阅读|字号|作者|编辑|时间|日期|【|\[|$)/;
+const INFO_LABEL =
+  /(?:发布时间|发布日期|发文日期|更新时间|信息来源|文章来源|来源|发布机构|作者|责任编辑|编辑|浏览次数|浏览量|阅读次数|点击数|点击率|访问次数|字号|时间|日期)\s*[：:]/g;
+const SOLO_INFO =
+  /^(?:(?:发布时间|发布日期|更新时间|信息来源|文章来源|来源|浏览次数|浏览量|阅读次数|点击数|访问次数|字号)\s*[：:]|(?:时间|日期)\s*[：:]\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$)/;
+const DATE_IN_INFO =
+  /(?:发布时间|发布日期|发文日期|时间|日期)\s*[：:]\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)/;
+const SOURCE_IN_INFO =
+  /(?:信息来源|文章来源|来源)\s*[：:]\s*(.{2,40}?)(?=\s|发布|浏览|点击|阅读|字号|作者|编辑|时间|日期|【|\[|$)/;
 
 /** The byline of a web article: two or more of its labels, or one of them opening a short line. */
 function isInfoLine(text: string): boolean {
@@ -475,7 +579,8 @@ function isInfoLine(text: string): boolean {
 }
 
 /** Page tools and their separators; a short line made of nothing else is the tool bar. */
-const TOOL_WORDS = /扫一扫在手机上查看当前页面|打印本页|打印此页|打印文章|关闭窗口|关闭本页|返回顶部|返回列表|分享到|收藏本页|我要纠错|附件下载|相关链接|相关阅读|相关文件|上一篇|下一篇|扫一扫|打印|关闭|返回|分享|收藏|纠错|字号|默认|微信|微博|QQ空间|大|中|小|[【】\[\]()（）|丨/、:：·\s]/g;
+const TOOL_WORDS =
+  /扫一扫在手机上查看当前页面|打印本页|打印此页|打印文章|关闭窗口|关闭本页|返回顶部|返回列表|分享到|收藏本页|我要纠错|附件下载|相关链接|相关阅读|相关文件|上一篇|下一篇|扫一扫|打印|关闭|返回|分享|收藏|纠错|字号|默认|微信|微博|QQ空间|大|中|小|[【】\[\]()（）|丨/、:：·\s]/g;
 
 function isToolLine(text: string): boolean {
   return text.length <= 40 && text.replace(TOOL_WORDS, "") === "" && /[\u4e00-\u9fff]/.test(text);
@@ -531,7 +636,14 @@ function cssDeclarations(style: string | undefined): Map<string, string> {
   const out = new Map<string, string>();
   for (const decl of (style ?? "").split(";")) {
     const i = decl.indexOf(":");
-    if (i > 0) out.set(decl.slice(0, i).trim().toLowerCase(), decl.slice(i + 1).trim().toLowerCase());
+    if (i > 0)
+      out.set(
+        decl.slice(0, i).trim().toLowerCase(),
+        decl
+          .slice(i + 1)
+          .trim()
+          .toLowerCase(),
+      );
   }
   return out;
 }
@@ -609,7 +721,8 @@ function emitBlocks(root: ParentNode, filePath: string): Block[] {
 }
 
 /** Lines that are site furniture: mostly links, the byline, the tool bar. */
-const keepLine = (text: string, draft: LineDraft) => linkShare(draft) <= LINK_LINE_SHARE && !isInfoLine(text) && !isToolLine(text);
+const keepLine = (text: string, draft: LineDraft) =>
+  linkShare(draft) <= LINK_LINE_SHARE && !isInfoLine(text) && !isToolLine(text);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Pictures
@@ -658,5 +771,10 @@ function imageBlock(img: Element, filePath: string): Block | null {
   // Lazy-loading pages keep the real address in data-src / data-original and a placeholder in src.
   const src = img.attribs["data-src"] ?? img.attribs["data-original"] ?? img.attribs.src ?? "";
   if (!src.trim()) return null;
-  return { kind: "image", src, path: imagePath(src, filePath), alt: collapse(img.attribs.alt ?? img.attribs.title ?? "") };
+  return {
+    kind: "image",
+    src,
+    path: imagePath(src, filePath),
+    alt: collapse(img.attribs.alt ?? img.attribs.title ?? ""),
+  };
 }

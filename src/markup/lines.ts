@@ -69,8 +69,16 @@ export function weightedMode(pairs: ReadonlyArray<readonly [number, number]>): n
 
 function lineOf(d: LineDraft): Line {
   const text = collapse(d.segments.map((s) => s.text).join(""));
-  const sized = d.segments.filter((s) => s.size !== undefined && s.text.trim()).map((s) => [Math.round((s.size ?? 0) * 2) / 2, visibleLength(s.text)] as const);
-  return { text, size: weightedMode(sized), bold: d.segments.every((s) => s.bold || !s.text.trim()), center: d.center, soft: d.soft };
+  const sized = d.segments
+    .filter((s) => s.size !== undefined && s.text.trim())
+    .map((s) => [Math.round((s.size ?? 0) * 2) / 2, visibleLength(s.text)] as const);
+  return {
+    text,
+    size: weightedMode(sized),
+    bold: d.segments.every((s) => s.bold || !s.text.trim()),
+    center: d.center,
+    soft: d.soft,
+  };
 }
 
 /** Share of a line's visible characters that are link text. */
@@ -84,14 +92,19 @@ export function linkShare(d: LineDraft): number {
  * Headings and paragraphs from the drafted lines; other blocks pass through in place. `keep` lets the web reader
  * drop site furniture (link lines, bylines, tool bars) before the body text size is measured.
  */
-export function linesToBlocks(drafts: Draft[], keep: (text: string, draft: LineDraft) => boolean = () => true): Block[] {
+export function linesToBlocks(
+  drafts: Draft[],
+  keep: (text: string, draft: LineDraft) => boolean = () => true,
+): Block[] {
   const lines = new Map<LineDraft, Line>();
   for (const d of drafts) {
     if (d.kind !== "line") continue;
     const line = lineOf(d);
     if (line.text && keep(line.text, d)) lines.set(d, line);
   }
-  const bodySize = weightedMode([...lines.values()].filter((l) => l.size !== undefined).map((l) => [l.size ?? 0, visibleLength(l.text)] as const));
+  const bodySize = weightedMode(
+    [...lines.values()].filter((l) => l.size !== undefined).map((l) => [l.size ?? 0, visibleLength(l.text)] as const),
+  );
   const isHeading = (l: Line) =>
     l.center &&
     visibleLength(l.text) <= HEADING_MAX_CHARS &&
@@ -117,7 +130,10 @@ export function linesToBlocks(drafts: Draft[], keep: (text: string, draft: LineD
       // A heading wrapped with a line break ("平潭综合实验区<br>2019年度…报告") is one heading.
       if (previousSoft && last?.kind === "heading" && last.level === level) last.text = joinLines(last.text, l.text);
       else out.push({ kind: "heading", level, text: l.text });
-    } else out.push(l.size !== undefined ? { kind: "paragraph", text: l.text, size: l.size } : { kind: "paragraph", text: l.text });
+    } else
+      out.push(
+        l.size !== undefined ? { kind: "paragraph", text: l.text, size: l.size } : { kind: "paragraph", text: l.text },
+      );
     previousSoft = l.soft && isHeading(l) ? l : null;
   }
   return joinSplitTitle(out);

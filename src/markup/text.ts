@@ -10,7 +10,8 @@
  * Characters that sit next to each other without a space in Chinese text: ideographs, CJK and full-width
  * punctuation, and the curly quotes, dashes and ellipsis Chinese text borrows from general punctuation.
  */
-const CJK = /[\p{Script=Han}\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u31c0-\u31ef\u3200-\u33ff\ufe30-\ufe4f\uff00-\uffef\u2014\u2018-\u201f\u2026\u00b7]/u;
+const CJK =
+  /[\p{Script=Han}\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u31c0-\u31ef\u3200-\u33ff\ufe30-\ufe4f\uff00-\uffef\u2014\u2018-\u201f\u2026\u00b7]/u;
 
 export const isCjk = (ch: string): boolean => CJK.test(ch);
 
@@ -47,7 +48,10 @@ export function joinLines(a: string, b: string): string {
 
 /** Collapses each line and joins the non-empty ones with {@link joinLines}. */
 export function joinAll(lines: readonly string[]): string {
-  return lines.map(collapse).filter((l) => l.length > 0).reduce(joinLines, "");
+  return lines
+    .map(collapse)
+    .filter((l) => l.length > 0)
+    .reduce(joinLines, "");
 }
 
 /** Counts ideographs: how much Chinese prose a piece of a page holds. */
@@ -64,7 +68,23 @@ export function cjkCount(text: string): number {
 export type PageEncoding = string;
 
 /** GB2312 and GBK are subsets of GB18030: one decoder reads all three (and mislabelled pages using GBK characters). */
-const GB_LABELS = new Set(["gb2312", "gbk", "gb18030", "x-gbk", "cp936", "ms936", "windows-936", "csgb2312", "chinese", "iso-ir-58", "csiso58gb231280", "gb_2312", "gb_2312-80", "x-euc-cn", "euc-cn"]);
+const GB_LABELS = new Set([
+  "gb2312",
+  "gbk",
+  "gb18030",
+  "x-gbk",
+  "cp936",
+  "ms936",
+  "windows-936",
+  "csgb2312",
+  "chinese",
+  "iso-ir-58",
+  "csiso58gb231280",
+  "gb_2312",
+  "gb_2312-80",
+  "x-euc-cn",
+  "euc-cn",
+]);
 
 function bomEncoding(bytes: Uint8Array): { encoding: PageEncoding; skip: number } | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: "utf-8", skip: 3 };

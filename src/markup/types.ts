@@ -47,6 +47,9 @@ export interface MarkupDocument {
     author?: string;
     created?: string;
   };
-  /** The report's content in reading order (for a web page: the article body only, without the site's navigation, header, footer, side lists, scripts, styles). */
+  /**
+   * The report's content in reading order (for a web page: the article body only, without the site's navigation,
+   * header, footer, side lists, scripts, styles).
+   */
   blocks: Block[];
 }

@@ -52,8 +52,7 @@ type Axis = "rows" | "cols";
 function profile(mask: Uint8Array, width: number, b: PixelBox, axis: Axis): Uint32Array {
   const out = new Uint32Array(axis === "rows" ? b.y1 - b.y0 : b.x1 - b.x0);
   for (let y = b.y0; y < b.y1; y++)
-    for (let x = b.x0; x < b.x1; x++)
-      if (mask[y * width + x]) out[axis === "rows" ? y - b.y0 : x - b.x0]++;
+    for (let x = b.x0; x < b.x1; x++) if (mask[y * width + x]) out[axis === "rows" ? y - b.y0 : x - b.x0]++;
   return out;
 }
 
@@ -69,7 +68,9 @@ function tight(mask: Uint8Array, width: number, b: PixelBox): PixelBox | null {
 function split(mask: Uint8Array, width: number, b: PixelBox, axis: Axis, s: BlockSettings): PixelBox[] {
   const gap = axis === "rows" ? s.rowGap : s.colGap;
   return inkRuns(profile(mask, width, b, axis), gap)
-    .map(([a, e]) => tight(mask, width, axis === "rows" ? { ...b, y0: b.y0 + a, y1: b.y0 + e } : { ...b, x0: b.x0 + a, x1: b.x0 + e }))
+    .map(([a, e]) =>
+      tight(mask, width, axis === "rows" ? { ...b, y0: b.y0 + a, y1: b.y0 + e } : { ...b, x0: b.x0 + a, x1: b.x0 + e }),
+    )
     .filter((p): p is PixelBox => p !== null);
 }
 

@@ -127,7 +127,13 @@ export class OcrEngine {
               for (const symbol of word.symbols) {
                 const cx = (symbol.bbox.x0 + symbol.bbox.x1) / 2;
                 const cy = (symbol.bbox.y0 + symbol.bbox.y1) / 2;
-                const i = placed.findIndex((p) => cx >= p.x - STACK_GAP / 2 && cx < p.x + p.w + STACK_GAP / 2 && cy >= p.y - STACK_GAP / 2 && cy < p.y + p.h + STACK_GAP / 2);
+                const i = placed.findIndex(
+                  (p) =>
+                    cx >= p.x - STACK_GAP / 2 &&
+                    cx < p.x + p.w + STACK_GAP / 2 &&
+                    cy >= p.y - STACK_GAP / 2 &&
+                    cy < p.y + p.h + STACK_GAP / 2,
+                );
                 const text = symbol.text.replace(/\s+/g, "");
                 if (i < 0 || !text) continue;
                 found[i].parts.push({ x: cx, y: (line.bbox.y0 + line.bbox.y1) / 2, text });
@@ -154,7 +160,9 @@ export class OcrEngine {
       for (const scale of scales) {
         const w = Math.max(1, Math.round((c.x1 - c.x0) * scale));
         const h = Math.max(1, Math.round((c.y1 - c.y0) * scale));
-        const png = onWhite(w + 2 * STACK_PAD, h + 2 * STACK_PAD, (ctx) => ctx.drawImage(source, c.x0, c.y0, c.x1 - c.x0, c.y1 - c.y0, STACK_PAD, STACK_PAD, w, h));
+        const png = onWhite(w + 2 * STACK_PAD, h + 2 * STACK_PAD, (ctx) =>
+          ctx.drawImage(source, c.x0, c.y0, c.x1 - c.x0, c.y1 - c.y0, STACK_PAD, STACK_PAD, w, h),
+        );
         const result = await worker.recognize(png, {}, { text: true });
         readings.push({ text: result.data.text.replace(/\s+/g, ""), confidence: result.data.confidence });
       }
@@ -164,7 +172,8 @@ export class OcrEngine {
   }
 
   /**
-   * Whole-page reading (titles and prose): characters with their own boxes (across their line) in the image's pixels. A word's box
+   * Whole-page reading (titles and prose): characters with their own boxes (across their line) in the image's pixels. A
+   * word's box
    * spread evenly over its characters would misplace them (and reorder them against the next word).
    */
   async readPage(image: Canvas): Promise<{ text: string; confidence: number; box: Crop }[]> {
@@ -176,7 +185,13 @@ export class OcrEngine {
         for (const line of para.lines)
           for (const w of line.words)
             // The line's height stands for the font size, as a word's did: a character's own box ("一") does not.
-            for (const s of w.symbols) if (s.text.trim()) chars.push({ text: s.text.trim(), confidence: s.confidence, box: { x0: s.bbox.x0, x1: s.bbox.x1, y0: line.bbox.y0, y1: line.bbox.y1 } });
+            for (const s of w.symbols)
+              if (s.text.trim())
+                chars.push({
+                  text: s.text.trim(),
+                  confidence: s.confidence,
+                  box: { x0: s.bbox.x0, x1: s.bbox.x1, y0: line.bbox.y0, y1: line.bbox.y1 },
+                });
     return chars;
   }
 

@@ -15,7 +15,12 @@ export interface MarkSettings {
   minLineInk: number;
 }
 
-export const defaultMarkSettings: MarkSettings = { maxDashAspect: 0.3, minStrokeAspect: 1.5, minSlashLean: 0.15, minLineInk: 2 };
+export const defaultMarkSettings: MarkSettings = {
+  maxDashAspect: 0.3,
+  minStrokeAspect: 1.5,
+  minSlashLean: 0.15,
+  minLineInk: 2,
+};
 
 export type Mark = "dash" | "slash";
 
@@ -23,7 +28,12 @@ export type Mark = "dash" | "slash";
 const END_SHARE = 0.3;
 
 /** The mark the ink of a box (x1, y1 exclusive) of a mask makes, or null when it is not a lone dash or slash. */
-export function markShape(mask: Uint8Array, width: number, box: { x0: number; y0: number; x1: number; y1: number }, s: MarkSettings = defaultMarkSettings): Mark | null {
+export function markShape(
+  mask: Uint8Array,
+  width: number,
+  box: { x0: number; y0: number; x1: number; y1: number },
+  s: MarkSettings = defaultMarkSettings,
+): Mark | null {
   const rows = new Uint32Array(box.y1 - box.y0);
   const cols = new Uint32Array(box.x1 - box.x0);
   for (let y = box.y0; y < box.y1; y++)

@@ -12,7 +12,18 @@ import { scanImage } from "./pageImage.js";
 import { voteFigure } from "./vote.js";
 import { joinWrappedFigures, joinWrappedLabels, type ReadBlock } from "./stacks.js";
 import { gridSegments, rowLabels, virtualGrids } from "./virtualGrid.js";
-import { estimateSkew, findPixelLines, inkGray, inkMask, inkShare, otsu, paperLevel, whiten, type Gray, type PixelLine } from "./raster.js";
+import {
+  estimateSkew,
+  findPixelLines,
+  inkGray,
+  inkMask,
+  inkShare,
+  otsu,
+  paperLevel,
+  whiten,
+  type Gray,
+  type PixelLine,
+} from "./raster.js";
 
 export interface OcrSettings {
   /** Rendering resolution. */
@@ -37,7 +48,10 @@ export interface OcrSettings {
   blockColGap: number;
   /** Lines of text taller than this (points) are titles, read with the page, not as table blocks. */
   titleHeight: number;
-  /** Ink no taller than this (points) and at least `ruleMinWidth` long is a remnant of a rule, not text (a dash is shorter). */
+  /**
+   * Ink no taller than this (points) and at least `ruleMinWidth` long is a remnant of a rule, not text (a dash is
+   * shorter).
+   */
   ruleMaxHeight: number;
   ruleMinWidth: number;
   /** White margin (pixels) kept around a text block's ink in its crop. */
@@ -118,8 +132,16 @@ function paintOut(gray: Gray, lines: PixelLine[]): Gray {
   const data = gray.data.slice();
   for (const l of lines) {
     const horizontal = l.y0 === l.y1;
-    for (let y = Math.max(0, Math.floor(l.y0) - (horizontal ? LINE_HALF_WIDTH : 0)); y <= Math.min(height - 1, Math.ceil(l.y1) + (horizontal ? LINE_HALF_WIDTH : 0)); y++)
-      for (let x = Math.max(0, Math.floor(l.x0) - (horizontal ? 0 : LINE_HALF_WIDTH)); x <= Math.min(width - 1, Math.ceil(l.x1) + (horizontal ? 0 : LINE_HALF_WIDTH)); x++)
+    for (
+      let y = Math.max(0, Math.floor(l.y0) - (horizontal ? LINE_HALF_WIDTH : 0));
+      y <= Math.min(height - 1, Math.ceil(l.y1) + (horizontal ? LINE_HALF_WIDTH : 0));
+      y++
+    )
+      for (
+        let x = Math.max(0, Math.floor(l.x0) - (horizontal ? 0 : LINE_HALF_WIDTH));
+        x <= Math.min(width - 1, Math.ceil(l.x1) + (horizontal ? 0 : LINE_HALF_WIDTH));
+        x++
+      )
         data[y * width + x] = 255;
   }
   return { width, height, data };
@@ -140,7 +162,8 @@ function toCanvas(gray: Gray): Canvas {
   return canvas;
 }
 
-const inside = (b: Box, r: Box) => (b.x0 + b.x1) / 2 >= r.x0 && (b.x0 + b.x1) / 2 <= r.x1 && (b.y0 + b.y1) / 2 >= r.y0 && (b.y0 + b.y1) / 2 <= r.y1;
+const inside = (b: Box, r: Box) =>
+  (b.x0 + b.x1) / 2 >= r.x0 && (b.x0 + b.x1) / 2 <= r.x1 && (b.y0 + b.y1) / 2 >= r.y0 && (b.y0 + b.y1) / 2 <= r.y1;
 
 /** The page (or its pictures) as upright pixels: grey image, ink mask, and pixels per point. */
 interface PageImage {
@@ -154,7 +177,12 @@ interface PageImage {
 const pixelsOf = (c: Canvas) => c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
 
 /** A scan's own pixels when the page is one picture; else the page rendered at the wanted resolution. Straightened. */
-async function uprightImage(doc: PDFDocumentProxy, page: PageModel, whole: boolean, settings: OcrSettings): Promise<PageImage> {
+async function uprightImage(
+  doc: PDFDocumentProxy,
+  page: PageModel,
+  whole: boolean,
+  settings: OcrSettings,
+): Promise<PageImage> {
   const scan = whole ? await scanImage(doc, page.number, settings.dpi) : null;
   const scale = scan?.scale ?? settings.dpi / 72;
   let canvas = scan?.canvas ?? (await renderPage(doc, page.number, scale));
@@ -171,10 +199,16 @@ async function uprightImage(doc: PDFDocumentProxy, page: PageModel, whole: boole
   return { canvas, gray, mask, scale, skew };
 }
 
-/** The ruling lines found on the image: as pixels, as page segments inside the OCR'd areas, and the lattice tables they draw. */
+/**
+ * The ruling lines found on the image: as pixels, as page segments inside the OCR'd areas, and the lattice tables they
+ * draw.
+ */
 function ruledTables(img: PageImage, page: PageModel, areas: Box[], settings: OcrSettings) {
   const { canvas, mask, scale } = img;
-  const lines = findPixelLines(mask, canvas.width, canvas.height, { minRun: Math.round(settings.minLineShare * canvas.width), maxGap: 2 });
+  const lines = findPixelLines(mask, canvas.width, canvas.height, {
+    minRun: Math.round(settings.minLineShare * canvas.width),
+    maxGap: 2,
+  });
   const segments: Segment[] = [...lines.h, ...lines.v]
     .map((l) => ({ x0: l.x0 / scale, y0: l.y0 / scale, x1: l.x1 / scale, y1: l.y1 / scale }))
     .filter((s) => areas.some((a) => inside(s, a)));
@@ -192,19 +226,37 @@ function cleanImage(img: PageImage, areas: Box[], ruled: ReturnType<typeof ruled
   // Only the lines of found tables are painted out: a bold title's strokes are as long as a short border.
   const inTable = (l: PixelLine) =>
     tables.some((t) => {
-      const b = { x0: t.box.x0 * scale - 4, y0: t.box.y0 * scale - 4, x1: t.box.x1 * scale + 4, y1: t.box.y1 * scale + 4 };
+      const b = {
+        x0: t.box.x0 * scale - 4,
+        y0: t.box.y0 * scale - 4,
+        x1: t.box.x1 * scale + 4,
+        y1: t.box.y1 * scale + 4,
+      };
       return l.x0 >= b.x0 && l.x1 <= b.x1 && l.y0 >= b.y0 && l.y1 <= b.y1;
     });
   // On grey paper (a scan) everything lighter than ink is whitened (shading, a watermark, the paper): crops
   // are read stacked on white, and tesseract's one threshold for the whole stack would turn grey crops into
   // black blocks. Pictures on white paper keep their grey: the anti-aliasing of thin print is in it.
   const painted = paintOut(gray, [...(cells.length ? [...lines.h, ...lines.v].filter(inTable) : []), ...rules]);
-  const paper = Math.min(...areas.map((a) => paperLevel(gray, Math.round(a.x0 * scale), Math.round(a.y0 * scale), Math.round(a.x1 * scale), Math.round(a.y1 * scale))));
+  const paper = Math.min(
+    ...areas.map((a) =>
+      paperLevel(
+        gray,
+        Math.round(a.x0 * scale),
+        Math.round(a.y0 * scale),
+        Math.round(a.x1 * scale),
+        Math.round(a.y1 * scale),
+      ),
+    ),
+  );
   const cleanGray = paper < settings.whitePaper ? whiten(painted, otsu(gray)) : painted;
   return { painted, cleanGray, clean: toCanvas(cleanGray), cleanMask: inkMask(cleanGray, otsu(gray)) };
 }
 
-/** What OCR reads one by one: a page box, its crop in pixels, and the ruled row grouping it (none for text blocks, whose rows are not known yet). */
+/**
+ * What OCR reads one by one: a page box, its crop in pixels, and the ruled row grouping it (none for text blocks, whose
+ * rows are not known yet).
+ */
 interface CropJob {
   box: Box;
   crop: Crop;
@@ -212,7 +264,13 @@ interface CropJob {
 }
 
 /** The inked cells of ruled tables; without any, the text blocks of borderless (three-line) tables. */
-function cropJobs(img: PageImage, cells: Cell[], areas: Box[], cleanMask: Uint8Array, settings: OcrSettings): CropJob[] {
+function cropJobs(
+  img: PageImage,
+  cells: Cell[],
+  areas: Box[],
+  cleanMask: Uint8Array,
+  settings: OcrSettings,
+): CropJob[] {
   const { canvas, mask, scale } = img;
   const W = canvas.width;
   const crops: CropJob[] = [];
@@ -241,10 +299,24 @@ function cropJobs(img: PageImage, cells: Cell[], areas: Box[], cleanMask: Uint8A
   };
   const pad = settings.blockPad;
   for (const a of areas) {
-    const px = { x0: Math.max(0, Math.round(a.x0 * scale)), y0: Math.max(0, Math.round(a.y0 * scale)), x1: Math.min(W, Math.round(a.x1 * scale)), y1: Math.min(canvas.height, Math.round(a.y1 * scale)) };
+    const px = {
+      x0: Math.max(0, Math.round(a.x0 * scale)),
+      y0: Math.max(0, Math.round(a.y0 * scale)),
+      x1: Math.min(W, Math.round(a.x1 * scale)),
+      y1: Math.min(canvas.height, Math.round(a.y1 * scale)),
+    };
     for (const b of tableBlocks(cleanMask, W, px, blockSettings)) {
-      const crop = { x0: Math.max(0, b.box.x0 - pad), y0: Math.max(0, b.box.y0 - pad), x1: Math.min(W, b.box.x1 + pad), y1: Math.min(canvas.height, b.box.y1 + pad) };
-      crops.push({ box: { x0: b.box.x0 / scale, y0: b.box.y0 / scale, x1: b.box.x1 / scale, y1: b.box.y1 / scale }, crop, row: null });
+      const crop = {
+        x0: Math.max(0, b.box.x0 - pad),
+        y0: Math.max(0, b.box.y0 - pad),
+        x1: Math.min(W, b.box.x1 + pad),
+        y1: Math.min(canvas.height, b.box.y1 + pad),
+      };
+      crops.push({
+        box: { x0: b.box.x0 / scale, y0: b.box.y0 / scale, x1: b.box.x1 / scale, y1: b.box.y1 / scale },
+        crop,
+        row: null,
+      });
     }
   }
   return crops;
@@ -254,8 +326,19 @@ function cropJobs(img: PageImage, cells: Cell[], areas: Box[], cleanMask: Uint8A
  * Every crop read: as text, figures again with a digits-only alphabet (two readings that agree make a sure
  * value), blank marks told by their shape, figures voted on at several scales.
  */
-async function readJobs(engine: OcrEngine, source: Image, crops: CropJob[], cleanMask: Uint8Array, width: number, settings: OcrSettings): Promise<Reading[]> {
-  const texts = await engine.readCrops(source, crops.map((c) => c.crop), "text");
+async function readJobs(
+  engine: OcrEngine,
+  source: Image,
+  crops: CropJob[],
+  cleanMask: Uint8Array,
+  width: number,
+  settings: OcrSettings,
+): Promise<Reading[]> {
+  const texts = await engine.readCrops(
+    source,
+    crops.map((c) => c.crop),
+    "text",
+  );
   // Numbers, and short readings in rows of numbers (4 misread as 也, 1 as 工), are read again as digits.
   const looksNumeric = (t: string) => NUMERIC.test(t) || (/\d/.test(t) && !/[\u4e00-\u9fff]{2}/u.test(t));
   const numericShare = new Map<string, number>();
@@ -273,19 +356,25 @@ async function readJobs(engine: OcrEngine, source: Image, crops: CropJob[], clea
     return (numericShare.get(row) ?? 0) > 0 && Array.from(texts[k].text).length <= 2;
   };
   const numeric = crops.map((_, k) => k).filter((k) => looksNumeric(texts[k].text) || maybeNumber(k));
-  const digits = await engine.readCrops(source, numeric.map((k) => crops[k].crop), "digits");
+  const digits = await engine.readCrops(
+    source,
+    numeric.map((k) => crops[k].crop),
+    "digits",
+  );
   const readings: Reading[] = [...texts];
   numeric.forEach((k, i) => {
     const d = digits[i];
     if (!d.text) {
       // A lone 1 is what OCR most often turns into a stroke or a character; in a row of figures it is a 1, but unsure.
-      if (ONE_LOOKALIKES.test(texts[k].text)) readings[k] = { text: "1", confidence: Math.min(texts[k].confidence, UNSURE) };
+      if (ONE_LOOKALIKES.test(texts[k].text))
+        readings[k] = { text: "1", confidence: Math.min(texts[k].confidence, UNSURE) };
       return;
     }
     const asText = texts[k].text.normalize("NFKC").replace(/[oO〇]/g, "0");
     const agree = d.text === asText;
     // Disagreeing readings are flagged (lower confidence); a reader that dropped digits is the likelier wrong one.
-    const longer = NUMERIC.test(asText) && asText.replace(/\D/g, "").length > d.text.replace(/\D/g, "").length ? asText : d.text;
+    const longer =
+      NUMERIC.test(asText) && asText.replace(/\D/g, "").length > d.text.replace(/\D/g, "").length ? asText : d.text;
     readings[k] = agree
       ? { text: d.text, confidence: Math.max(d.confidence, texts[k].confidence, settings.agreedConfidence) }
       : { text: longer, confidence: Math.min(d.confidence, texts[k].confidence) };
@@ -301,8 +390,15 @@ async function readJobs(engine: OcrEngine, source: Image, crops: CropJob[], clea
   });
   // Figures, and inked cells that read as nothing, are read again one by one at several scales, and vote;
   // so are characters in a ruled row of figures. A lone character of a borderless table may be a header word.
-  const toVote = numeric.filter((k) => (crops[k].row !== null || !texts[k].text || looksNumeric(texts[k].text)) && !BLANK_MARK.test(readings[k].text));
-  const each = await engine.readEach(source, toVote.map((k) => crops[k].crop), settings.voteScales);
+  const toVote = numeric.filter(
+    (k) =>
+      (crops[k].row !== null || !texts[k].text || looksNumeric(texts[k].text)) && !BLANK_MARK.test(readings[k].text),
+  );
+  const each = await engine.readEach(
+    source,
+    toVote.map((k) => crops[k].crop),
+    settings.voteScales,
+  );
   toVote.forEach((k, i) => (readings[k] = voteFigure(readings[k], each[i], settings)));
   return readings;
 }
@@ -311,7 +407,13 @@ async function readJobs(engine: OcrEngine, source: Image, crops: CropJob[], clea
  * The readings as glyphs and the segments of the page's tables: ruled tables keep their lines; borderless
  * ones get a grid rebuilt from where their labels and figures stand, which the lattice stage reads like borders.
  */
-function tableText(crops: CropJob[], readings: Reading[], ruled: ReturnType<typeof ruledTables>, scale: number, settings: OcrSettings) {
+function tableText(
+  crops: CropJob[],
+  readings: Reading[],
+  ruled: ReturnType<typeof ruledTables>,
+  scale: number,
+  settings: OcrSettings,
+) {
   const { cells, rules, segments } = ruled;
   // A cell with ink that read as nothing must not pass for a blank: it gets a mark that reads as unreadable.
   const read: ReadBlock[] = crops.map((c, k) => ({
@@ -319,16 +421,32 @@ function tableText(crops: CropJob[], readings: Reading[], ruled: ReturnType<type
     text: readings[k].text || UNREAD,
     confidence: readings[k].text ? readings[k].confidence : 0,
     // A label has two Chinese characters or more: a lone one among figures is likelier a misread figure.
-    kind: /^-?\d[\d.,]*$/.test(readings[k].text) ? "figure" : BLANK_MARK.test(readings[k].text) ? "mark" : TWO_HAN.test(readings[k].text) ? "label" : "other",
+    kind: /^-?\d[\d.,]*$/.test(readings[k].text)
+      ? "figure"
+      : BLANK_MARK.test(readings[k].text)
+        ? "mark"
+        : TWO_HAN.test(readings[k].text)
+          ? "label"
+          : "other",
     lineHeight: Math.min(c.box.y1 - c.box.y0, CELL_TEXT_SIZE),
   }));
   const wrapped = cells.length ? read : joinWrappedLabels(read, settings.wrapGap);
   const blocks = cells.length ? read : joinWrappedFigures(wrapped, rowLabels(wrapped));
-  const grids = cells.length ? [] : virtualGrids(blocks, rules.map((l) => ({ y: l.y0 / scale, x0: l.x0 / scale, x1: l.x1 / scale })));
+  const grids = cells.length
+    ? []
+    : virtualGrids(
+        blocks,
+        rules.map((l) => ({ y: l.y0 / scale, x0: l.x0 / scale, x1: l.x1 / scale })),
+      );
   // A lone character where the grid has a figure is a figure OCR could not read.
   const unread = new Set(grids.flatMap((g) => g.values.filter((b) => b.kind === "other")));
-  const glyphs: Glyph[] = blocks.flatMap((b) => (unread.has(b) ? spread(UNREAD, b.box, 0, b.lineHeight) : spread(b.text, b.box, b.confidence, b.lineHeight)));
-  const inGrid = (sg: Segment) => grids.some((g) => sg.y0 >= g.ys[0] && sg.y1 <= g.ys[g.ys.length - 1] && sg.x1 > g.xs[0] && sg.x0 < g.xs[g.xs.length - 1]);
+  const glyphs: Glyph[] = blocks.flatMap((b) =>
+    unread.has(b) ? spread(UNREAD, b.box, 0, b.lineHeight) : spread(b.text, b.box, b.confidence, b.lineHeight),
+  );
+  const inGrid = (sg: Segment) =>
+    grids.some(
+      (g) => sg.y0 >= g.ys[0] && sg.y1 <= g.ys[g.ys.length - 1] && sg.x1 > g.xs[0] && sg.x0 < g.xs[g.xs.length - 1],
+    );
   return { glyphs, segments: [...segments.filter((sg) => !inGrid(sg)), ...grids.flatMap(gridSegments)] };
 }
 
@@ -337,21 +455,48 @@ function tableText(crops: CropJob[], readings: Reading[], ruled: ReturnType<type
  * It is read from the grey image, not the whitened one: tesseract thresholds a whole page well by itself,
  * and whitening thins strokes it then misreads (孟 as 重).
  */
-async function proseGlyphs(engine: OcrEngine, prose: Canvas, areas: Box[], crops: CropJob[], scale: number, settings: OcrSettings): Promise<Glyph[]> {
+async function proseGlyphs(
+  engine: OcrEngine,
+  prose: Canvas,
+  areas: Box[],
+  crops: CropJob[],
+  scale: number,
+  settings: OcrSettings,
+): Promise<Glyph[]> {
   const W = prose.width;
   const rest = createCanvas(W, prose.height);
   const rctx = rest.getContext("2d");
   rctx.fillStyle = "white";
   rctx.fillRect(0, 0, W, prose.height);
-  for (const a of areas) rctx.drawImage(prose, a.x0 * scale, a.y0 * scale, (a.x1 - a.x0) * scale, (a.y1 - a.y0) * scale, a.x0 * scale, a.y0 * scale, (a.x1 - a.x0) * scale, (a.y1 - a.y0) * scale);
-  for (const c of crops) rctx.fillRect(c.box.x0 * scale - 2, c.box.y0 * scale - 2, (c.box.x1 - c.box.x0) * scale + 4, (c.box.y1 - c.box.y0) * scale + 4);
+  for (const a of areas)
+    rctx.drawImage(
+      prose,
+      a.x0 * scale,
+      a.y0 * scale,
+      (a.x1 - a.x0) * scale,
+      (a.y1 - a.y0) * scale,
+      a.x0 * scale,
+      a.y0 * scale,
+      (a.x1 - a.x0) * scale,
+      (a.y1 - a.y0) * scale,
+    );
+  for (const c of crops)
+    rctx.fillRect(
+      c.box.x0 * scale - 2,
+      c.box.y0 * scale - 2,
+      (c.box.x1 - c.box.x0) * scale + 4,
+      (c.box.y1 - c.box.y0) * scale + 4,
+    );
   const glyphs: Glyph[] = [];
   if (inkShare(inkMask(inkGray(pixelsOf(rest), W, rest.height)), W, 0, 0, W, rest.height) > 0.0005) {
     // Running text reads best at about half the cell resolution: titles are then no taller than the model likes.
     const f = settings.proseScale;
     const small = createCanvas(Math.round(W * f), Math.round(rest.height * f));
     small.getContext("2d").drawImage(rest, 0, 0, small.width, small.height);
-    const chars = (await engine.readPage(small)).map((c) => ({ ...c, box: { x0: c.box.x0 / f / scale, y0: c.box.y0 / f / scale, x1: c.box.x1 / f / scale, y1: c.box.y1 / f / scale } }));
+    const chars = (await engine.readPage(small)).map((c) => ({
+      ...c,
+      box: { x0: c.box.x0 / f / scale, y0: c.box.y0 / f / scale, x1: c.box.x1 / f / scale, y1: c.box.y1 / f / scale },
+    }));
     for (const c of chars) glyphs.push(...spread(c.text, c.box, c.confidence, Infinity));
     releaseCanvases(small);
   }

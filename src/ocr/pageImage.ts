@@ -48,7 +48,12 @@ export function toRgba(img: DecodedImage): Uint8ClampedArray | null {
 }
 
 /** The one upright image that covers the whole page, or null (text, several pictures, a rotated scan). */
-export function fullPageImage(images: PageImage[], width: number, height: number, s: ScanImageSettings = defaultScanImageSettings): PageImage | null {
+export function fullPageImage(
+  images: PageImage[],
+  width: number,
+  height: number,
+  s: ScanImageSettings = defaultScanImageSettings,
+): PageImage | null {
   if (images.length !== 1) return null;
   const [img] = images;
   const t = s.edgeTolerance;
@@ -61,12 +66,23 @@ export function fullPageImage(images: PageImage[], width: number, height: number
  * upright image at about `dpi`, with the pixels per point they come at; resampled once to `dpi` when the scan's
  * resolution is far from it (the OCR settings are in pixels at `dpi`). Null when the page is no such image.
  */
-export async function scanImage(doc: PDFDocumentProxy, pageNumber: number, dpi: number, s: ScanImageSettings = defaultScanImageSettings): Promise<{ canvas: Canvas; scale: number } | null> {
+export async function scanImage(
+  doc: PDFDocumentProxy,
+  pageNumber: number,
+  dpi: number,
+  s: ScanImageSettings = defaultScanImageSettings,
+): Promise<{ canvas: Canvas; scale: number } | null> {
   const page = await doc.getPage(pageNumber);
   try {
     const viewport = page.getViewport({ scale: 1 });
     const ops = await page.getOperatorList();
-    const { images, segments } = decodeGraphics(ops.fnArray, ops.argsArray, pathOps, viewport.transform as Matrix, viewport.width * viewport.height);
+    const { images, segments } = decodeGraphics(
+      ops.fnArray,
+      ops.argsArray,
+      pathOps,
+      viewport.transform as Matrix,
+      viewport.width * viewport.height,
+    );
     const found = fullPageImage(images, viewport.width, viewport.height, s);
     // Text or lines drawn over the picture are part of the page too: such a page is rendered.
     if (!found?.id || segments.length || ops.fnArray.some((fn) => fn === OPS.showText)) return null;

@@ -73,8 +73,15 @@ export function picturesPdf(jpegs: Jpeg[]): Uint8Array {
     const w = ((j.width * 72) / PICTURE_DPI).toFixed(2);
     const h = ((j.height * 72) / PICTURE_DPI).toFixed(2);
     const draw = `q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q`;
-    object(page, `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 ${image} 0 R >> >> /Contents ${content} 0 R >>`);
-    object(image, `<< /Type /XObject /Subtype /Image /Width ${j.width} /Height ${j.height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${j.data.length} >>`, j.data);
+    object(
+      page,
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 ${image} 0 R >> >> /Contents ${content} 0 R >>`,
+    );
+    object(
+      image,
+      `<< /Type /XObject /Subtype /Image /Width ${j.width} /Height ${j.height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${j.data.length} >>`,
+      j.data,
+    );
     object(content, `<< /Length ${draw.length} >>`, Buffer.from(draw, "latin1"));
   });
   const count = 3 + 3 * jpegs.length;
@@ -86,7 +93,9 @@ export function picturesPdf(jpegs: Jpeg[]): Uint8Array {
 }
 
 /** The tables OCR finds in each picture (in the pictures' order), and the pictures that could not be decoded. */
-export async function pictureTables(pictures: Picture[]): Promise<{ tables: Map<Picture, Table[]>; unreadable: Picture[] }> {
+export async function pictureTables(
+  pictures: Picture[],
+): Promise<{ tables: Map<Picture, Table[]>; unreadable: Picture[] }> {
   const tables = new Map<Picture, Table[]>();
   const unreadable: Picture[] = [];
   const decoded: { picture: Picture; jpeg: Jpeg }[] = [];
@@ -104,7 +113,10 @@ export async function pictureTables(pictures: Picture[]): Promise<{ tables: Map<
     for (const [k, { picture }] of decoded.entries()) {
       const page = await readPage(doc, k + 1, { graphics: true });
       const read = await ocrPage(renderDoc, page, sharedEngine(), "page");
-      tables.set(picture, findTables(read).map((t) => ({ ...t, picture: picture.name })));
+      tables.set(
+        picture,
+        findTables(read).map((t) => ({ ...t, picture: picture.name })),
+      );
     }
   } finally {
     await doc.destroy();

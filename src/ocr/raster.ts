@@ -70,7 +70,9 @@ export function estimateSkew(mask: Uint8Array, width: number, height: number, ma
   if (xs.length < 100) return 0;
   let bestAngle = 0;
   let bestScore = -1;
-  const bins = new Float64Array(Math.ceil(height / stride) + Math.ceil((width * Math.tan((maxDegrees * Math.PI) / 180)) / stride) * 2 + 4);
+  const bins = new Float64Array(
+    Math.ceil(height / stride) + Math.ceil((width * Math.tan((maxDegrees * Math.PI) / 180)) / stride) * 2 + 4,
+  );
   const offset = Math.ceil((width * Math.tan((maxDegrees * Math.PI) / 180)) / stride) + 2;
   for (let a = -maxDegrees; a <= maxDegrees + 1e-9; a += step) {
     bins.fill(0);
@@ -147,7 +149,12 @@ function runs(mask: Uint8Array, width: number, height: number, horizontal: boole
 }
 
 /** Ruling lines of a page image: long thin runs of ink, horizontal and vertical. */
-export function findPixelLines(mask: Uint8Array, width: number, height: number, s: LineSettings): { h: PixelLine[]; v: PixelLine[] } {
+export function findPixelLines(
+  mask: Uint8Array,
+  width: number,
+  height: number,
+  s: LineSettings,
+): { h: PixelLine[]; v: PixelLine[] } {
   return { h: runs(mask, width, height, true, s), v: runs(mask, width, height, false, s) };
 }
 

@@ -46,7 +46,18 @@ export function joinWrappedFigures(blocks: ReadBlock[], labels: ReadBlock[]): Re
     let stack = v;
     for (const w of values) {
       if (w === v || joined.has(w) || w.box.y0 < stack.box.y1 || !overlapX(w.box, stack.box)) continue;
-      if (values.some((u) => u !== w && !joined.has(u) && u !== v && overlapX(u.box, w.box) && u.box.y0 >= stack.box.y1 && u.box.y1 <= w.box.y0)) continue;
+      if (
+        values.some(
+          (u) =>
+            u !== w &&
+            !joined.has(u) &&
+            u !== v &&
+            overlapX(u.box, w.box) &&
+            u.box.y0 >= stack.box.y1 &&
+            u.box.y1 <= w.box.y0,
+        )
+      )
+        continue;
       const left = labels.filter((l) => l.box.x1 <= Math.min(stack.box.x0, w.box.x0));
       const spans = left.some((l) => l.box.y0 <= stack.box.y1 && l.box.y1 >= w.box.y0);
       const nextRow = left.some((l) => overlapsY(l.box, w.box) && !overlapsY(l.box, stack.box));
@@ -54,7 +65,12 @@ export function joinWrappedFigures(blocks: ReadBlock[], labels: ReadBlock[]): Re
       if (!spans || nextRow || w.box.y0 - stack.box.y1 > w.lineHeight) break;
       joined.add(w);
       stack = {
-        box: { x0: Math.min(stack.box.x0, w.box.x0), y0: stack.box.y0, x1: Math.max(stack.box.x1, w.box.x1), y1: w.box.y1 },
+        box: {
+          x0: Math.min(stack.box.x0, w.box.x0),
+          y0: stack.box.y0,
+          x1: Math.max(stack.box.x1, w.box.x1),
+          y1: w.box.y1,
+        },
         text: stack.text + w.text,
         confidence: Math.min(stack.confidence, w.confidence),
         kind: "figure",
@@ -76,7 +92,12 @@ export function joinWrappedFigures(blocks: ReadBlock[], labels: ReadBlock[]): Re
  */
 function twoFigureRows(upper: Box, line: Box, figures: ReadBlock[]): boolean {
   const bottom = line.y1 + Math.max(0, line.y0 - upper.y1);
-  const beside = figures.filter((f) => f.box.x0 >= Math.max(upper.x1, line.x1) && (f.box.y0 + f.box.y1) / 2 >= upper.y0 && (f.box.y0 + f.box.y1) / 2 <= bottom);
+  const beside = figures.filter(
+    (f) =>
+      f.box.x0 >= Math.max(upper.x1, line.x1) &&
+      (f.box.y0 + f.box.y1) / 2 >= upper.y0 &&
+      (f.box.y0 + f.box.y1) / 2 <= bottom,
+  );
   const columns: ReadBlock[][] = [];
   for (const f of beside.sort((a, b) => a.box.x0 - b.box.x0)) {
     const column = columns.find((c) => c.some((g) => overlapX(g.box, f.box)));
@@ -114,7 +135,12 @@ export function joinWrappedLabels(blocks: ReadBlock[], maxGap: number): ReadBloc
       continue;
     }
     const merged: ReadBlock = {
-      box: { x0: Math.min(above.box.x0, l.box.x0), y0: above.box.y0, x1: Math.max(above.box.x1, l.box.x1), y1: l.box.y1 },
+      box: {
+        x0: Math.min(above.box.x0, l.box.x0),
+        y0: above.box.y0,
+        x1: Math.max(above.box.x1, l.box.x1),
+        y1: l.box.y1,
+      },
       text: above.text + l.text,
       confidence: Math.min(above.confidence, l.confidence),
       kind: "label",

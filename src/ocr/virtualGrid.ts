@@ -20,7 +20,13 @@ export interface GridSettings {
   minBareRowValues: number;
 }
 
-export const defaultGridSettings: GridSettings = { pad: 1, minColumnRows: 2, minConfidence: 50, maxHeaderHeight: 60, minBareRowValues: 5 };
+export const defaultGridSettings: GridSettings = {
+  pad: 1,
+  minColumnRows: 2,
+  minConfidence: 50,
+  maxHeaderHeight: 60,
+  minBareRowValues: 5,
+};
 
 /** A horizontal rule of the page (y, and its extent along x), in points. */
 export interface Rule {
@@ -44,7 +50,6 @@ interface Row {
   y1: number;
 }
 
-
 /** Value columns: x-extents of values that overlap, merged; one interval per column, left to right. */
 function columns(values: ReadBlock[]): { x0: number; x1: number; rows: Set<Row> }[] {
   return values
@@ -67,7 +72,8 @@ const overlapsY = (a: ReadBlock, b: ReadBlock) => Math.min(a.box.y1, b.box.y1) >
 
 /**
  * Rows without a label: lines of figures side by side with no label beside them (a lone character is likelier
- * a misread figure; a label's bracket may read as a dash left of it). The nearest label above (a header word) must not claim their figures. Doubtful and unread
+ * a misread figure; a label's bracket may read as a dash left of it). The nearest label above (a header word) must not
+ * claim their figures. Doubtful and unread
  * blocks on the line are its cells too: they keep their columns apart.
  */
 function bareRows(blocks: ReadBlock[], values: ReadBlock[], s: GridSettings): Row[] {
@@ -109,7 +115,10 @@ export function rowLabels(blocks: ReadBlock[], s: GridSettings = defaultGridSett
   const labels = blocks.filter((b) => b.kind === "label");
   const values = sureValues(blocks, s);
   const bare = new Set(bareRows(blocks, values, s).flatMap((r) => r.values));
-  const rows = assignRows(values.filter((v) => !bare.has(v)), labels);
+  const rows = assignRows(
+    values.filter((v) => !bare.has(v)),
+    labels,
+  );
   if (!rows.length) return [];
   const rights = rows.map((r) => r.label!.box.x1).sort((a, b) => a - b);
   const typical = rights[Math.floor(rights.length / 2)];
@@ -130,11 +139,21 @@ export function virtualGrids(blocks: ReadBlock[], rules: Rule[], s: GridSettings
   const bare = bareRows(blocks, values, s);
   const inBare = new Set(bare.flatMap((r) => r.values));
   const valueLeft = Math.max(...labels.map((l) => l.box.x1));
-  let rows = assignRows(values.filter((v) => v.box.x0 >= valueLeft && !inBare.has(v)), labels);
+  let rows = assignRows(
+    values.filter((v) => v.box.x0 >= valueLeft && !inBare.has(v)),
+    labels,
+  );
   // A doubtful figure makes no row (a header character read as a digit) but joins the row of its label
   // when it lies on that row.
-  const spans = new Map(rows.map((r) => [r, { y0: Math.min(...span(r).map((b) => b.box.y0)), y1: Math.max(...span(r).map((b) => b.box.y1)) }]));
-  for (const v of blocks.filter((b) => b.kind === "figure" && b.confidence < s.minConfidence && b.box.x0 >= valueLeft)) {
+  const spans = new Map(
+    rows.map((r) => [
+      r,
+      { y0: Math.min(...span(r).map((b) => b.box.y0)), y1: Math.max(...span(r).map((b) => b.box.y1)) },
+    ]),
+  );
+  for (const v of blocks.filter(
+    (b) => b.kind === "figure" && b.confidence < s.minConfidence && b.box.x0 >= valueLeft,
+  )) {
     const label = rowLabel(v.box, labels);
     const row = rows.find((r) => r.label === label);
     const cy = (v.box.y0 + v.box.y1) / 2;
@@ -144,14 +163,27 @@ export function virtualGrids(blocks: ReadBlock[], rules: Rule[], s: GridSettings
   for (const r of rows) for (const v of r.values) cols.find((c) => v.box.x0 < c.x1 && v.box.x1 > c.x0)?.rows.add(r);
   // A column of few figures is kept when a header word stands over it (a sub-table of one row).
   const headed = (c: { x0: number; x1: number; rows: Set<Row> }) => {
-    const top = Math.min(...[...c.rows].flatMap((r) => r.values.filter((v) => v.box.x0 < c.x1 && v.box.x1 > c.x0).map((v) => v.box.y0)));
-    return blocks.some((b) => b.kind === "label" && b.box.x0 < c.x1 && b.box.x1 > c.x0 && b.box.y1 <= top && top - b.box.y1 <= s.maxHeaderHeight);
+    const top = Math.min(
+      ...[...c.rows].flatMap((r) => r.values.filter((v) => v.box.x0 < c.x1 && v.box.x1 > c.x0).map((v) => v.box.y0)),
+    );
+    return blocks.some(
+      (b) =>
+        b.kind === "label" &&
+        b.box.x0 < c.x1 &&
+        b.box.x1 > c.x0 &&
+        b.box.y1 <= top &&
+        top - b.box.y1 <= s.maxHeaderHeight,
+    );
   };
   const weak = cols.filter((c) => c.rows.size < s.minColumnRows && !headed(c));
   rows = rows
     .map((r) => ({ ...r, values: r.values.filter((v) => !weak.some((c) => v.box.x0 < c.x1 && v.box.x1 > c.x0)) }))
     .filter((r) => r.values.length > 0);
-  const measured = (r: Row) => ({ ...r, y0: Math.min(...span(r).map((b) => b.box.y0)), y1: Math.max(...span(r).map((b) => b.box.y1)) });
+  const measured = (r: Row) => ({
+    ...r,
+    y0: Math.min(...span(r).map((b) => b.box.y0)),
+    y1: Math.max(...span(r).map((b) => b.box.y1)),
+  });
   rows = rows.map(measured).sort((a, b) => a.y0 - b.y0);
 
   const used = new Set([...rows, ...bare].flatMap(span));
@@ -200,17 +232,29 @@ function gridOf(rows: Row[], previousBottom: number | null, blocks: ReadBlock[],
   // Group labels (三、本年度办理结果) stand left of the row labels, beside the rows. A bare row's header
   // may reach left of its first figures by about a column gap.
   const left = labels.length
-    ? Math.min(...blocks.filter((b) => b.box.x1 < cols[0].x0 && b.box.y0 >= first.y0 && b.box.y1 <= last.y1).map((b) => b.box.x0)) - s.pad
+    ? Math.min(
+        ...blocks
+          .filter((b) => b.box.x1 < cols[0].x0 && b.box.y0 >= first.y0 && b.box.y1 <= last.y1)
+          .map((b) => b.box.x0),
+      ) - s.pad
     : cols[0].x0 - (cols.length > 1 ? cols[1].x0 - cols[0].x1 : 0);
   const right = cols[cols.length - 1].x1 + s.pad;
 
   const ys: number[] = [];
   // The header: up to the rule that opens the table (three-line tables have one above the header and one
   // under it), or the previous table, or a bounded distance.
-  const spanning = rules.filter((r) => r.y < first.y0 && r.x0 <= cols[0].x0 && r.x1 >= right - s.pad).map((r) => r.y).sort((a, b) => b - a);
+  const spanning = rules
+    .filter((r) => r.y < first.y0 && r.x0 <= cols[0].x0 && r.x1 >= right - s.pad)
+    .map((r) => r.y)
+    .sort((a, b) => b - a);
   const underHeader = spanning.length && !blocks.some((b) => b.box.y0 >= spanning[0] && b.box.y1 <= first.y0);
-  const ceiling = Math.max(previousBottom ?? -Infinity, (underHeader ? spanning[1] : spanning[0]) ?? first.y0 - s.maxHeaderHeight);
-  const header = blocks.filter((b) => b.box.y0 >= ceiling && b.box.y1 <= first.y0 && b.box.x1 > left && b.box.x0 < right);
+  const ceiling = Math.max(
+    previousBottom ?? -Infinity,
+    (underHeader ? spanning[1] : spanning[0]) ?? first.y0 - s.maxHeaderHeight,
+  );
+  const header = blocks.filter(
+    (b) => b.box.y0 >= ceiling && b.box.y1 <= first.y0 && b.box.x1 > left && b.box.x0 < right,
+  );
 
   // Column boundaries pass between the header words where they can: a header wider than its figures
   // (本年新制作数量 over 16) stays whole in its column. Words over several columns (行政复议) are group
@@ -219,13 +263,16 @@ function gridOf(rows: Row[], previousBottom: number | null, blocks: ReadBlock[],
   const boundary = (lo: number, hi: number, want: number) => {
     const inWord = (x: number) => ownWords.some((b) => x > b.box.x0 && x < b.box.x1);
     if (!inWord(want)) return want;
-    const edges = ownWords.flatMap((b) => [b.box.x0 - s.pad, b.box.x1 + s.pad]).filter((x) => x > lo && x < hi && !inWord(x));
+    const edges = ownWords
+      .flatMap((b) => [b.box.x0 - s.pad, b.box.x1 + s.pad])
+      .filter((x) => x > lo && x < hi && !inWord(x));
     return edges.sort((a, b) => Math.abs(a - want) - Math.abs(b - want))[0] ?? want;
   };
   const xs = labels.length
     ? [left, boundary(Math.max(...labels.map((l) => l.box.x1)), cols[0].x0, cols[0].x0 - s.pad)]
     : [Math.min(cols[0].x0, ...ownWords.filter((b) => b.box.x0 < cols[0].x1).map((b) => b.box.x0)) - s.pad];
-  for (let c = 1; c < cols.length; c++) xs.push(boundary(cols[c - 1].x1, cols[c].x0, (cols[c - 1].x1 + cols[c].x0) / 2));
+  for (let c = 1; c < cols.length; c++)
+    xs.push(boundary(cols[c - 1].x1, cols[c].x0, (cols[c - 1].x1 + cols[c].x0) / 2));
   xs.push(right);
   if (header.length) ys.push(Math.min(...header.map((b) => b.box.y0)) - s.pad);
   ys.push(first.y0 - s.pad);

@@ -36,5 +36,10 @@ export function voteFigure(first: Reading, others: Reading[], s: VoteSettings): 
   const cast = [...votes.values()].reduce((a, b) => a + b, 0);
   const firstSure = figure(first.text) === text && first.confidence >= s.agreedConfidence;
   const sure = count * 2 > cast && (count >= 2 || firstSure);
-  return { text, confidence: sure ? Math.max(s.agreedConfidence, firstSure ? first.confidence : 0) : Math.round((100 * count) / (others.length + 1)) };
+  return {
+    text,
+    confidence: sure
+      ? Math.max(s.agreedConfidence, firstSure ? first.confidence : 0)
+      : Math.round((100 * count) / (others.length + 1)),
+  };
 }

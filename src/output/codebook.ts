@@ -15,11 +15,24 @@ interface FileDoc {
   columns: Pick<SummaryColumn, "name" | "meaning" | "unit" | "templates">[];
 }
 
-const col = (name: string, meaning: string, unit?: string): FileDoc["columns"][number] => ({ name, meaning, unit, templates: "both" });
-const REPORT_ID = [col("file", "the input file"), col("agency", "the agency as the title names it"), col("year", "the report year")];
+const col = (name: string, meaning: string, unit?: string): FileDoc["columns"][number] => ({
+  name,
+  meaning,
+  unit,
+  templates: "both",
+});
+const REPORT_ID = [
+  col("file", "the input file"),
+  col("agency", "the agency as the title names it"),
+  col("year", "the report year"),
+];
 
 const FILES: FileDoc[] = [
-  { file: "reports.csv", what: "one row per report: where the agency is, the headline figures on one series across templates", columns: SUMMARY_COLUMNS },
+  {
+    file: "reports.csv",
+    what: "one row per report: where the agency is, the headline figures on one series across templates",
+    columns: SUMMARY_COLUMNS,
+  },
   {
     file: "cells.csv",
     what: "one row per standard cell of every report (long format)",
@@ -42,7 +55,12 @@ const FILES: FileDoc[] = [
   {
     file: "active_disclosure.csv, applications.csv, review_litigation.csv",
     what: "one row per report and table row, the table's columns as columns (wide format); a column a template lacks is empty",
-    columns: [...REPORT_ID, col("template", "2019 or 2021"), col("row", "the template row id"), col("row_label", "the template's row label")],
+    columns: [
+      ...REPORT_ID,
+      col("template", "2019 or 2021"),
+      col("row", "the template row id"),
+      col("row_label", "the template's row label"),
+    ],
   },
   {
     file: "warnings.csv",
@@ -50,7 +68,10 @@ const FILES: FileDoc[] = [
     columns: [
       ...REPORT_ID,
       col("rule", `one of: ${Object.keys(RULES).join(", ")}`),
-      col("kind", "consistency (the report does not add up), extraction (a cell we are unsure of), input (how pages were read)"),
+      col(
+        "kind",
+        "consistency (the report does not add up), extraction (a cell we are unsure of), input (how pages were read)",
+      ),
       col("severity", "error, warning or info"),
       col("message", "what and where, with both sides of a broken relation"),
       col("cells", "the cells concerned (table/row/column)"),
@@ -60,7 +81,13 @@ const FILES: FileDoc[] = [
   {
     file: "sections.csv",
     what: "the report's sections (一 总体情况 … 五 存在的主要问题及改进情况, 六 其他需要报告的事项) as text",
-    columns: [col("file", "the input file"), col("number", "一 … 六"), col("heading", "the heading as printed"), col("text", "the section's text, tables left out"), col("pages", "its pages")],
+    columns: [
+      col("file", "the input file"),
+      col("number", "一 … 六"),
+      col("heading", "the heading as printed"),
+      col("text", "the section's text, tables left out"),
+      col("pages", "its pages"),
+    ],
   },
   {
     file: "files.csv",
@@ -113,6 +140,14 @@ export async function writeCodebook(outDir: string): Promise<void> {
   await writeCsv(
     join(outDir, "codebook.csv"),
     ["file", "column", "meaning", "unit", "templates"],
-    FILES.flatMap((f) => f.columns.map((c) => ({ file: f.file, column: c.name, meaning: c.meaning, unit: c.unit ?? "", templates: c.templates }))),
+    FILES.flatMap((f) =>
+      f.columns.map((c) => ({
+        file: f.file,
+        column: c.name,
+        meaning: c.meaning,
+        unit: c.unit ?? "",
+        templates: c.templates,
+      })),
+    ),
   );
 }

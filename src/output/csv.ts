@@ -42,7 +42,21 @@ export class CsvSink {
 }
 
 export const CELL_COLUMNS = [
-  "file", "agency", "year", "template", "table", "row", "column", "row_label", "column_label", "value", "raw", "blank", "page", "bbox", "strategy",
+  "file",
+  "agency",
+  "year",
+  "template",
+  "table",
+  "row",
+  "column",
+  "row_label",
+  "column_label",
+  "value",
+  "raw",
+  "blank",
+  "page",
+  "bbox",
+  "strategy",
 ];
 
 export function cellRows(reports: ReportJson[]): Row[] {
@@ -90,7 +104,8 @@ export function wideColumns(table: TableId): string[] {
   if (table === "applications") return APPLICATION_COLUMNS.map((c) => c.id);
   if (table === "review_litigation") return REVIEW_COLUMNS.map((c) => c.id);
   const ids: string[] = [];
-  for (const groups of Object.values(ACTIVE_DISCLOSURE)) for (const g of groups) for (const c of g.columns) if (!ids.includes(c.id)) ids.push(c.id);
+  for (const groups of Object.values(ACTIVE_DISCLOSURE))
+    for (const g of groups) for (const c of g.columns) if (!ids.includes(c.id)) ids.push(c.id);
   return ids;
 }
 
@@ -103,7 +118,14 @@ export function wideRows(reports: ReportJson[], table: TableId): Row[] {
     for (const c of r.cells.filter((x) => x.table === table)) {
       let row = byRow.get(c.row);
       if (!row) {
-        row = { file: r.source.file, agency: r.report.agency, year: r.report.year, template: r.report.template, row: c.row, row_label: c.row_label };
+        row = {
+          file: r.source.file,
+          agency: r.report.agency,
+          year: r.report.year,
+          template: r.report.template,
+          row: c.row,
+          row_label: c.row_label,
+        };
         for (const col of cols) row[col] = null;
         byRow.set(c.row, row);
       }
@@ -121,10 +143,18 @@ const STANDARD_TABLES: TableId[] = ["active_disclosure", "applications", "review
 export const SECTION_COLUMNS = ["file", "number", "heading", "text", "pages"];
 
 export function sectionRows(r: ReportJson): Row[] {
-  return (r.sections ?? []).map((s) => ({ file: r.source.file, number: s.number, heading: s.heading, text: s.text, pages: s.pages.join(" ") }));
+  return (r.sections ?? []).map((s) => ({
+    file: r.source.file,
+    number: s.number,
+    heading: s.heading,
+    text: s.text,
+    pages: s.pages.join(" "),
+  }));
 }
 
-/** The CSVs of a batch built report by report: reports, cells, warnings, sections, one wide table per standard table. */
+/**
+ * The CSVs of a batch built report by report: reports, cells, warnings, sections, one wide table per standard table.
+ */
 export class ReportCsvs {
   private readonly reports: CsvSink;
   private readonly cells: CsvSink;
@@ -132,11 +162,17 @@ export class ReportCsvs {
   private readonly sections: CsvSink;
   private readonly wide: { t: TableId; sink: CsvSink }[];
   constructor(outDir: string) {
-    this.reports = new CsvSink(join(outDir, "reports.csv"), SUMMARY_COLUMNS.map((c) => c.name));
+    this.reports = new CsvSink(
+      join(outDir, "reports.csv"),
+      SUMMARY_COLUMNS.map((c) => c.name),
+    );
     this.cells = new CsvSink(join(outDir, "cells.csv"), CELL_COLUMNS);
     this.warnings = new CsvSink(join(outDir, "warnings.csv"), WARNING_COLUMNS);
     this.sections = new CsvSink(join(outDir, "sections.csv"), SECTION_COLUMNS);
-    this.wide = STANDARD_TABLES.map((t) => ({ t, sink: new CsvSink(join(outDir, `${t}.csv`), [...WIDE_PREFIX, ...wideColumns(t)]) }));
+    this.wide = STANDARD_TABLES.map((t) => ({
+      t,
+      sink: new CsvSink(join(outDir, `${t}.csv`), [...WIDE_PREFIX, ...wideColumns(t)]),
+    }));
   }
   async add(report: ReportJson): Promise<void> {
     await this.reports.write([summaryRow(report)]);
@@ -146,6 +182,8 @@ export class ReportCsvs {
     for (const { t, sink } of this.wide) await sink.write(wideRows([report], t));
   }
   async close(): Promise<void> {
-    await Promise.all([this.reports, this.cells, this.warnings, this.sections, ...this.wide.map((w) => w.sink)].map((s) => s.close()));
+    await Promise.all(
+      [this.reports, this.cells, this.warnings, this.sections, ...this.wide.map((w) => w.sink)].map((s) => s.close()),
+    );
   }
 }

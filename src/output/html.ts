@@ -16,7 +16,10 @@ const MAX_CROPS = 200;
 const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#9c755f"];
 
 const esc = (s: unknown) =>
-  String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  String(s ?? "").replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 
 interface Series {
   label: string;
@@ -39,7 +42,10 @@ function stackedBars(id: string, title: string, categories: string[], series: Se
       const rects = series
         .map((s, j) => {
           const w = Math.max(0, s.values[k] ?? 0) * scale;
-          const r = w > 0 ? `<rect x="${x.toFixed(1)}" y="${k * rowH + 2}" width="${w.toFixed(1)}" height="${rowH - 4}" fill="${PALETTE[j % PALETTE.length]}"><title>${esc(cat)} · ${esc(s.label)}: ${s.values[k]}</title></rect>` : "";
+          const r =
+            w > 0
+              ? `<rect x="${x.toFixed(1)}" y="${k * rowH + 2}" width="${w.toFixed(1)}" height="${rowH - 4}" fill="${PALETTE[j % PALETTE.length]}"><title>${esc(cat)} · ${esc(s.label)}: ${s.values[k]}</title></rect>`
+              : "";
           x += w;
           return r;
         })
@@ -76,7 +82,8 @@ const OUTCOME_GROUPS: [string, (row: string) => boolean][] = [
 ];
 
 function summarize(r: ReportJson): Summary {
-  const v = (t: string, row: string, col: string) => r.cells.find((c) => c.table === t && c.row === row && c.column === col)?.value ?? 0;
+  const v = (t: string, row: string, col: string) =>
+    r.cells.find((c) => c.table === t && c.row === row && c.column === col)?.value ?? 0;
   const apps = r.cells.filter((c) => c.table === "applications" && c.column === "total");
   return {
     label: `${r.report.agency ?? r.source.file} ${r.report.year ?? ""}`,
@@ -84,14 +91,18 @@ function summarize(r: ReportJson): Summary {
     year: r.report.year,
     outcomes: OUTCOME_GROUPS.map(([, match]) => apps.filter((c) => match(c.row)).reduce((s, c) => s + c.value, 0)),
     requesters: APPLICATION_COLUMNS.filter((c) => c.id !== "total").map((c) => v("applications", "new_received", c.id)),
-    review: REVIEW_ROWS.map((row) => REVIEW_COLUMNS.filter((c) => c.id !== "total").map((c) => v("review_litigation", row.id, c.id))),
+    review: REVIEW_ROWS.map((row) =>
+      REVIEW_COLUMNS.filter((c) => c.id !== "total").map((c) => v("review_litigation", row.id, c.id)),
+    ),
   };
 }
 
 /** One bar per report stays readable up to this many reports; larger batches get bars per year and per agency. */
 const MAX_BARS = 40;
 
-/** The bars of the outcome and requester charts: the reports themselves, or sums by year and by the busiest agencies. */
+/**
+ * The bars of the outcome and requester charts: the reports themselves, or sums by year and by the busiest agencies.
+ */
 function chartGroups(summaries: Summary[]): { label: string; outcomes: number[]; requesters: number[] }[] {
   const sorted = [...summaries].sort((a, b) => a.label.localeCompare(b.label, "zh"));
   if (sorted.length <= MAX_BARS) return sorted;
@@ -109,7 +120,9 @@ function chartGroups(summaries: Summary[]): { label: string; outcomes: number[];
     }
     return m;
   };
-  const years = [...group((s) => String(s.year ?? "?"))].sort((a, b) => a[0].localeCompare(b[0])).map(([y, ms]) => sum(`${y}年 · ${ms.length} reports`, ms));
+  const years = [...group((s) => String(s.year ?? "?"))]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([y, ms]) => sum(`${y}年 · ${ms.length} reports`, ms));
   const total = (ms: Summary[]) => ms.reduce((s, m) => s + m.outcomes.reduce((a, b) => a + b, 0), 0);
   const agencies = [...group((s) => s.agency)]
     .sort((a, b) => total(b[1]) - total(a[1]))
@@ -133,7 +146,10 @@ interface Flag {
 async function crops(flags: Flag[]): Promise<Map<Flag, string>> {
   const out = new Map<Flag, string>();
   const rank = { error: 0, warning: 1, info: 2 } as Record<string, number>;
-  const chosen = flags.filter((f) => f.pdfPath && f.boxes.length).sort((a, b) => rank[a.severity] - rank[b.severity]).slice(0, MAX_CROPS);
+  const chosen = flags
+    .filter((f) => f.pdfPath && f.boxes.length)
+    .sort((a, b) => rank[a.severity] - rank[b.severity])
+    .slice(0, MAX_CROPS);
   const byPdf = new Map<string, Flag[]>();
   for (const f of chosen) byPdf.set(f.pdfPath!, [...(byPdf.get(f.pdfPath!) ?? []), f]);
   if (byPdf.size === 0) return out;
@@ -196,7 +212,11 @@ export class HtmlReport {
         boxes: cells.flatMap((c) => (c.page === page && c.bbox ? [c.bbox] : [])),
         pdfPath: r.source.format === "pdf" ? pdfPath : null,
         sources: cells.flatMap((c) =>
-          c.locator ? [`表${c.locator.table + 1} 第${c.locator.row + 1}行第${c.locator.column + 1}列 · ${c.row_label} / ${c.column_label}: “${c.raw}”`] : [],
+          c.locator
+            ? [
+                `表${c.locator.table + 1} 第${c.locator.row + 1}行第${c.locator.column + 1}列 · ${c.row_label} / ${c.column_label}: “${c.raw}”`,
+              ]
+            : [],
         ),
       });
     }
@@ -209,33 +229,62 @@ export class HtmlReport {
   private async render(files: HtmlFileRow[]): Promise<string> {
     const { summaries, flags, byRule, byAgency } = this;
     const images = await crops(flags);
-    const counts = ["ok", "no-report", "failed"].map((s) => `${files.filter((f) => f.status === s).length} ${s}`).join(" · ");
+    const counts = ["ok", "no-report", "failed"]
+      .map((s) => `${files.filter((f) => f.status === s).length} ${s}`)
+      .join(" · ");
     const bars = chartGroups(summaries);
-    const by = summaries.length <= MAX_BARS ? "by report" : `by year, then the ${bars.length - new Set(summaries.map((s) => s.year)).size} agencies with most applications`;
+    const by =
+      summaries.length <= MAX_BARS
+        ? "by report"
+        : `by year, then the ${bars.length - new Set(summaries.map((s) => s.year)).size} agencies with most applications`;
     const charts = summaries.length
       ? [
-          stackedBars("outcomes", `办理结果（表三总计列）${by}`, bars.map((s) => s.label), OUTCOME_GROUPS.map(([label], j) => ({ label, values: bars.map((s) => s.outcomes[j]) }))),
+          stackedBars(
+            "outcomes",
+            `办理结果（表三总计列）${by}`,
+            bars.map((s) => s.label),
+            OUTCOME_GROUPS.map(([label], j) => ({ label, values: bars.map((s) => s.outcomes[j]) })),
+          ),
           stackedBars(
             "requesters",
             `申请人构成（本年新收，share）${by}`,
             bars.map((s) => s.label),
-            APPLICATION_COLUMNS.filter((c) => c.id !== "total").map((c, j) => ({ label: c.label, values: bars.map((s) => s.requesters[j]) })),
+            APPLICATION_COLUMNS.filter((c) => c.id !== "total").map((c, j) => ({
+              label: c.label,
+              values: bars.map((s) => s.requesters[j]),
+            })),
             true,
           ),
           stackedBars(
             "review",
             "行政复议、行政诉讼结果（all reports）",
             REVIEW_ROWS.map((r) => r.label),
-            REVIEW_COLUMNS.filter((c) => c.id !== "total").map((c, j) => ({ label: c.label, values: REVIEW_ROWS.map((_, k) => summaries.reduce((s, x) => s + x.review[k][j], 0)) })),
+            REVIEW_COLUMNS.filter((c) => c.id !== "total").map((c, j) => ({
+              label: c.label,
+              values: REVIEW_ROWS.map((_, k) => summaries.reduce((s, x) => s + x.review[k][j], 0)),
+            })),
           ),
         ]
       : [];
     if (byRule.size)
-      charts.push(stackedBars("warnings", "Warnings by rule", [...byRule.keys()], [{ label: "warnings", values: [...byRule.values()] }]));
+      charts.push(
+        stackedBars(
+          "warnings",
+          "Warnings by rule",
+          [...byRule.keys()],
+          [{ label: "warnings", values: [...byRule.values()] }],
+        ),
+      );
     const fileRows = files
-      .map((f) => `<tr><td>${esc(f.file)}</td><td class="${esc(f.status)}">${esc(f.status)}</td><td>${esc(f.reason)}</td><td>${f.warnings}</td></tr>`)
+      .map(
+        (f) =>
+          `<tr><td>${esc(f.file)}</td><td class="${esc(f.status)}">${esc(f.status)}</td><td>${esc(f.reason)}</td><td>${f.warnings}</td></tr>`,
+      )
       .join("");
-    const agencyRows = [...byAgency].sort((a, b) => b[1] - a[1]).map(([a, n]) => `<tr><td>${esc(a)}</td><td>${n}</td></tr>`).join("");
+    const agencyRows = [...byAgency]
+      .sort((a, b) => b[1] - a[1])
+      .map(([a, n]) => `<tr><td>${esc(a)}</td><td>${n}</td></tr>`)
+      .join("");
     const placeRows = [...this.byPlace]
       .sort((a, b) => a[0].localeCompare(b[0], "zh"))
       .map(([k, c]) => {

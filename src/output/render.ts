@@ -18,7 +18,12 @@ export const defaultCropOptions: CropOptions = { scale: 1.5, context: 40 };
  * Renders one page and returns a PNG of the horizontal band around the given cells (full page width, so the
  * row label is visible) with each cell outlined in red.
  */
-export async function renderCellCrop(doc: PDFDocumentProxy, pageNumber: number, boxes: BBox[], options: CropOptions = defaultCropOptions): Promise<Buffer> {
+export async function renderCellCrop(
+  doc: PDFDocumentProxy,
+  pageNumber: number,
+  boxes: BBox[],
+  options: CropOptions = defaultCropOptions,
+): Promise<Buffer> {
   // A batch makes up to hundreds of crops: the same two canvases serve them all (see renderPage).
   pageCanvas ??= createCanvas(1, 1);
   bandCanvas ??= createCanvas(1, 1);
@@ -33,7 +38,8 @@ export async function renderCellCrop(doc: PDFDocumentProxy, pageNumber: number, 
   ctx.drawImage(canvas, 0, top, canvas.width, bottom - top, 0, 0, canvas.width, bottom - top);
   ctx.strokeStyle = "#d00";
   ctx.lineWidth = 3;
-  for (const [x0, y0, x1, y1] of boxes) ctx.strokeRect(x0 * s - 2, y0 * s - 2 - top, (x1 - x0) * s + 4, (y1 - y0) * s + 4);
+  for (const [x0, y0, x1, y1] of boxes)
+    ctx.strokeRect(x0 * s - 2, y0 * s - 2 - top, (x1 - x0) * s + 4, (y1 - y0) * s + 4);
   return band.toBuffer("image/png");
 }
 

@@ -10,7 +10,9 @@ export function readReport(path: string): ReportJson {
 /** The report JSONs xxgk wrote into a folder (other or unreadable .json files are passed over), by name. */
 export function readReportJsons(dir: string): { name: string; report: ReportJson }[] {
   const out: { name: string; report: ReportJson }[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith(".json")).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith(".json"))
+    .sort()) {
     try {
       const report = readReport(join(dir, name));
       if (report?.extractor?.name === "xxgk" && Array.isArray(report.cells)) out.push({ name, report });

@@ -5,7 +5,12 @@ import { SUMMARY_COLUMNS, summaryRow } from "./summary.js";
 
 /** The reports table: its own columns, then those of reports.csv (division, headline figures; see the codebook). */
 const REPORT_COLUMNS = ["sha256", "title", "pages", ...SUMMARY_COLUMNS.map((c) => c.name)];
-const columnType = (name: string) => (["year", "warnings", "pages"].includes(name) ? "INTEGER" : SUMMARY_COLUMNS.find((c) => c.name === name)?.unit ? "REAL" : "TEXT");
+const columnType = (name: string) =>
+  ["year", "warnings", "pages"].includes(name)
+    ? "INTEGER"
+    : SUMMARY_COLUMNS.find((c) => c.name === name)?.unit
+      ? "REAL"
+      : "TEXT";
 
 const SCHEMA = `
 CREATE TABLE reports (id INTEGER PRIMARY KEY, ${REPORT_COLUMNS.map((c) => `${c} ${columnType(c)}${c === "sha256" ? " UNIQUE" : ""}`).join(", ")});
@@ -56,7 +61,9 @@ export async function writeSqlite(path: string, reportFiles: string[], files: Fi
     db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;");
     db.exec(SCHEMA);
     db.exec("BEGIN");
-    const addReport = db.prepare(`INSERT INTO reports (${REPORT_COLUMNS.join(", ")}) VALUES (${REPORT_COLUMNS.map(() => "?").join(",")})`);
+    const addReport = db.prepare(
+      `INSERT INTO reports (${REPORT_COLUMNS.join(", ")}) VALUES (${REPORT_COLUMNS.map(() => "?").join(",")})`,
+    );
     const addSection = db.prepare("INSERT INTO sections VALUES (?,?,?,?,?)");
     const addCell = db.prepare("INSERT INTO cells VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     const addWarning = db.prepare("INSERT INTO warnings VALUES (?,?,?,?,?,?,?)");
@@ -65,13 +72,36 @@ export async function writeSqlite(path: string, reportFiles: string[], files: Fi
       for (const f of reportFiles) {
         const r = readReport(f);
         const summary = summaryRow(r);
-        const id = Number(addReport.run([r.source.sha256, r.report.title, r.source.pages, ...SUMMARY_COLUMNS.map((c) => summary[c.name])]).lastInsertRowid);
-        for (const sec of r.sections ?? []) addSection.run([id, sec.number, sec.heading, sec.text, sec.pages.join(" ")]);
+        const id = Number(
+          addReport.run([
+            r.source.sha256,
+            r.report.title,
+            r.source.pages,
+            ...SUMMARY_COLUMNS.map((c) => summary[c.name]),
+          ]).lastInsertRowid,
+        );
+        for (const sec of r.sections ?? [])
+          addSection.run([id, sec.number, sec.heading, sec.text, sec.pages.join(" ")]);
         for (const c of r.cells)
-          addCell.run([id, c.table, c.row, c.column, c.row_label, c.column_label, c.value, c.raw, c.blank ? 1 : 0, c.page, ...(c.bbox ?? [null, null, null, null]), c.strategy]);
-        for (const w of r.warnings) addWarning.run([id, w.rule, w.kind, w.severity, w.message, w.cells.join(" "), w.pages.join(" ")]);
+          addCell.run([
+            id,
+            c.table,
+            c.row,
+            c.column,
+            c.row_label,
+            c.column_label,
+            c.value,
+            c.raw,
+            c.blank ? 1 : 0,
+            c.page,
+            ...(c.bbox ?? [null, null, null, null]),
+            c.strategy,
+          ]);
+        for (const w of r.warnings)
+          addWarning.run([id, w.rule, w.kind, w.severity, w.message, w.cells.join(" "), w.pages.join(" ")]);
       }
-      for (const f of files) addFile.run([f.file, f.format, f.status, f.reason, f.pages, f.seconds, f.output, f.sha256]);
+      for (const f of files)
+        addFile.run([f.file, f.format, f.status, f.reason, f.pages, f.seconds, f.output, f.sha256]);
     } finally {
       for (const s of [addReport, addSection, addCell, addWarning, addFile]) s.finalize();
     }

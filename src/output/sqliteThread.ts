@@ -19,7 +19,10 @@ const self = resolve(dirname(fileURLToPath(import.meta.url)), "../../dist/output
  */
 export async function writeSqliteOnThread(path: string, reportFiles: string[], files: FileRow[]): Promise<void> {
   const worker = new Worker(self, { workerData: { path, reportFiles, files } satisfies Job });
-  const [code] = (await Promise.race([once(worker, "exit"), once(worker, "error").then(([err]) => Promise.reject(err))])) as [number];
+  const [code] = (await Promise.race([
+    once(worker, "exit"),
+    once(worker, "error").then(([err]) => Promise.reject(err)),
+  ])) as [number];
   if (code !== 0) throw new Error(`the SQLite writer stopped with code ${code}`);
 }
 

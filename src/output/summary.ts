@@ -21,11 +21,20 @@ export interface SummaryColumn {
 const app = (rows: string[], col = "total") => rows.map((r) => `applications/${r}/${col}`);
 const rowsStarting = (prefix: string) => APPLICATION_ROWS.split.map((r) => r.id).filter((id) => id.startsWith(prefix));
 const review = (row: string, col: string) => [`review_litigation/${row}/${col}`];
-const suits = (col: string) => [`review_litigation/litigation_direct/${col}`, `review_litigation/litigation_after_review/${col}`];
+const suits = (col: string) => [
+  `review_litigation/litigation_direct/${col}`,
+  `review_litigation/litigation_after_review/${col}`,
+];
 const active = (row: string, col: string) => [`active_disclosure/${row}/${col}`];
 
 const place = (name: string, meaning: string): SummaryColumn => ({ name, meaning, templates: "both" });
-const figure = (name: string, meaning: string, cells: string[], templates: SummaryColumn["templates"] = "both", unit = "件"): SummaryColumn => ({
+const figure = (
+  name: string,
+  meaning: string,
+  cells: string[],
+  templates: SummaryColumn["templates"] = "both",
+  unit = "件",
+): SummaryColumn => ({
   name,
   meaning,
   unit,
@@ -37,10 +46,19 @@ export const SUMMARY_COLUMNS: SummaryColumn[] = [
   place("file", "the input file"),
   place("format", "pdf, html, docx or doc"),
   place("agency", "the agency as the report's title names it"),
-  place("agency_normalized", "the name with spaces, full-width forms, radical code points and 政府 abbreviations normalised"),
-  place("division_code", "6-digit administrative division code (GB/T 2260) of the place the agency belongs to; empty when the name does not settle it (see division_note)"),
+  place(
+    "agency_normalized",
+    "the name with spaces, full-width forms, radical code points and 政府 abbreviations normalised",
+  ),
+  place(
+    "division_code",
+    "6-digit administrative division code (GB/T 2260) of the place the agency belongs to; empty when the name does not settle it (see division_note)",
+  ),
   place("division_name", "the division the code stands for"),
-  place("division_level", "province, city, county, or township (a township or street office: the code is its county's)"),
+  place(
+    "division_level",
+    "province, city, county, or township (a township or street office: the code is its county's)",
+  ),
   place("province", "the province of the division"),
   place("agency_kind", "government, general_office, department, township, development_zone or other"),
   place("division_note", "why the division is empty, or what the code stands for"),
@@ -55,7 +73,10 @@ export const SUMMARY_COLUMNS: SummaryColumn[] = [
   figure("denied", "（三）不予公开, its eight reasons added", app(rowsStarting("denied_"))),
   figure("unavailable", "（四）无法提供, its three reasons added", app(rowsStarting("unavailable_"))),
   figure("not_processed", "（五）不予处理, its five reasons added", app(rowsStarting("rejected_"))),
-  figure("other_handling", "（六）其他处理: 2019's one row, 2021's three rows added", [...app(["other"]), ...app(rowsStarting("other_"))]),
+  figure("other_handling", "（六）其他处理: 2019's one row, 2021's three rows added", [
+    ...app(["other"]),
+    ...app(rowsStarting("other_")),
+  ]),
   figure("applications_total", "（七）总计 of the outcomes", app(["total"])),
   figure("applications_carried_forward", "四、结转下年度继续办理", app(["carried_forward"])),
   figure("applications_natural_person", "本年新收 from natural persons", app(["new_received"], "natural_person")),
@@ -74,13 +95,44 @@ export const SUMMARY_COLUMNS: SummaryColumn[] = [
   figure("enforcement_decisions", "行政强制 处理决定数量", active("enforcement", "decisions")),
   figure("rules_issued_2021", "规章 本年制发件数 (2021 template only)", active("rules", "issued"), "2021"),
   figure("rules_in_force_2021", "规章 现行有效件数 (2021 template only)", active("rules", "in_force"), "2021"),
-  figure("normative_documents_issued_2021", "行政规范性文件 本年制发件数 (2021 template only)", active("normative_documents", "issued"), "2021"),
-  figure("normative_documents_in_force_2021", "行政规范性文件 现行有效件数 (2021 template only)", active("normative_documents", "in_force"), "2021"),
+  figure(
+    "normative_documents_issued_2021",
+    "行政规范性文件 本年制发件数 (2021 template only)",
+    active("normative_documents", "issued"),
+    "2021",
+  ),
+  figure(
+    "normative_documents_in_force_2021",
+    "行政规范性文件 现行有效件数 (2021 template only)",
+    active("normative_documents", "in_force"),
+    "2021",
+  ),
   figure("rules_made_2019", "规章 本年新制作数量 (2019 template only)", active("rules", "made"), "2019"),
-  figure("normative_documents_made_2019", "规范性文件 本年新制作数量 (2019 template only)", active("normative_documents", "made"), "2019"),
-  figure("fees_10k_yuan_2021", "行政事业性收费 本年收费金额 (2021 template only; 2019 counts fee items, not amounts)", active("fees", "amount_10k_yuan"), "2021", "万元"),
-  { name: "prose_applications_received", meaning: "applications received as the report's prose states them (compare applications_new)", unit: "件", templates: "both" },
-  { name: "prose_processing_fee_yuan", meaning: "processing fees as the prose states them", unit: "元", templates: "both" },
+  figure(
+    "normative_documents_made_2019",
+    "规范性文件 本年新制作数量 (2019 template only)",
+    active("normative_documents", "made"),
+    "2019",
+  ),
+  figure(
+    "fees_10k_yuan_2021",
+    "行政事业性收费 本年收费金额 (2021 template only; 2019 counts fee items, not amounts)",
+    active("fees", "amount_10k_yuan"),
+    "2021",
+    "万元",
+  ),
+  {
+    name: "prose_applications_received",
+    meaning: "applications received as the report's prose states them (compare applications_new)",
+    unit: "件",
+    templates: "both",
+  },
+  {
+    name: "prose_processing_fee_yuan",
+    meaning: "processing fees as the prose states them",
+    unit: "元",
+    templates: "both",
+  },
 ];
 
 type Value = string | number | null;
@@ -88,15 +140,29 @@ type Value = string | number | null;
 /** The summary row of one report. */
 export function summaryRow(r: ReportJson): Record<string, Value> {
   const values = new Map(r.cells.map((c) => [cellKey(c), c.value]));
-  const incomplete = [...new Set(r.warnings.filter((w) => w.rule === "table.cells_missing").flatMap((w) => w.cells.map((k) => k.split("/")[0])))];
+  const incomplete = [
+    ...new Set(
+      r.warnings.filter((w) => w.rule === "table.cells_missing").flatMap((w) => w.cells.map((k) => k.split("/")[0])),
+    ),
+  ];
   const own: Record<string, Value> = {
     file: r.source.file,
     format: r.source.format ?? "pdf",
     ...Object.fromEntries(
-      (["agency", "agency_normalized", "division_code", "division_name", "division_level", "province", "agency_kind", "division_note", "year", "template"] as const).map((k) => [
-        k,
-        r.report[k] ?? null,
-      ]),
+      (
+        [
+          "agency",
+          "agency_normalized",
+          "division_code",
+          "division_name",
+          "division_level",
+          "province",
+          "agency_kind",
+          "division_note",
+          "year",
+          "template",
+        ] as const
+      ).map((k) => [k, r.report[k] ?? null]),
     ),
     status: incomplete.length ? `incomplete: ${incomplete.join(", ")}` : "complete",
     warnings: r.warnings.length,
@@ -112,7 +178,10 @@ export function summaryRow(r: ReportJson): Record<string, Value> {
     // A figure is given only when every cell it adds up, of the rows the report's template has, was read.
     const cells = col.cells.filter((k) => knownFor(r, k));
     const applies = col.templates === "both" || col.templates === r.report.template;
-    row[col.name] = applies && cells.length && cells.every((k) => values.has(k)) ? Number(cells.reduce((s, k) => s + values.get(k)!, 0).toFixed(6)) : null;
+    row[col.name] =
+      applies && cells.length && cells.every((k) => values.has(k))
+        ? Number(cells.reduce((s, k) => s + values.get(k)!, 0).toFixed(6))
+        : null;
   }
   return row;
 }

@@ -25,7 +25,11 @@ const binaryCache = new Map<string, Uint8Array>();
 class CachedBinaryDataFactory {
   private readonly roots: Record<string, string | null>;
   constructor(urls: { cMapUrl?: string | null; standardFontDataUrl?: string | null; wasmUrl?: string | null }) {
-    this.roots = { cMapUrl: urls.cMapUrl ?? null, standardFontDataUrl: urls.standardFontDataUrl ?? null, wasmUrl: urls.wasmUrl ?? null };
+    this.roots = {
+      cMapUrl: urls.cMapUrl ?? null,
+      standardFontDataUrl: urls.standardFontDataUrl ?? null,
+      wasmUrl: urls.wasmUrl ?? null,
+    };
   }
   async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
     const root = this.roots[kind];
@@ -76,10 +80,15 @@ export async function openPdf(data: Uint8Array, options: OpenOptions = {}): Prom
   if (data.length === 0) throw new PdfInputError("empty-file", "the file is empty (0 bytes)");
   const head = Buffer.from(data.subarray(0, 1024)).toString("latin1");
   // Read before pdf.js takes the bytes (it detaches the buffer).
-  const hasEof = Buffer.from(data.subarray(Math.max(0, data.length - 2048))).toString("latin1").includes("%%EOF");
+  const hasEof = Buffer.from(data.subarray(Math.max(0, data.length - 2048)))
+    .toString("latin1")
+    .includes("%%EOF");
   if (!head.includes("%PDF-")) {
     const kind = head.startsWith("PK") ? "a ZIP file (not a Word .docx)" : null;
-    throw new PdfInputError("not-pdf", `the file is ${kind ?? "none of the forms read"}: not a PDF (no %PDF- header), web page or Word file`);
+    throw new PdfInputError(
+      "not-pdf",
+      `the file is ${kind ?? "none of the forms read"}: not a PDF (no %PDF- header), web page or Word file`,
+    );
   }
   const task = getDocument({
     data,
@@ -157,7 +166,11 @@ function mayHoldTable(glyphs: Glyph[]): boolean {
 }
 
 /** With `graphics`, the operator list is read whatever the text says (to find images needing OCR). */
-export async function readPage(doc: PDFDocumentProxy, pageNumber: number, options: { graphics?: boolean } = {}): Promise<PageModel> {
+export async function readPage(
+  doc: PDFDocumentProxy,
+  pageNumber: number,
+  options: { graphics?: boolean } = {},
+): Promise<PageModel> {
   const page = await doc.getPage(pageNumber);
   try {
     const viewport = page.getViewport({ scale: 1 });

@@ -5,7 +5,8 @@
  * Node's own are right for everything this program does and several times faster (the polyfilled stringify
  * of one report JSON allocated 5 MB), so they are captured here, before pdf.js loads, and put back after.
  */
-if ("pdfjsLib" in globalThis) throw new Error("pdf.js was loaded before its built-ins were captured: import it through src/pdf/pdfjs.ts");
+if ("pdfjsLib" in globalThis)
+  throw new Error("pdf.js was loaded before its built-ins were captured: import it through src/pdf/pdfjs.ts");
 
 const natives: [object, string, unknown][] = [
   [Array.prototype, "push", Array.prototype.push],
@@ -15,5 +16,6 @@ const natives: [object, string, unknown][] = [
 
 export function restoreNatives(): void {
   for (const [owner, key, value] of natives)
-    if ((owner as Record<string, unknown>)[key] !== value) Object.defineProperty(owner, key, { value, writable: true, configurable: true, enumerable: false });
+    if ((owner as Record<string, unknown>)[key] !== value)
+      Object.defineProperty(owner, key, { value, writable: true, configurable: true, enumerable: false });
 }

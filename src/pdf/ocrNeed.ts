@@ -13,14 +13,20 @@ export interface OcrNeed {
 /** Why a page (or part of it) can only be read by OCR, or null when its text layer is enough. */
 export function ocrNeed(page: PageModel): OcrNeed | null {
   const area = page.width * page.height;
-  if (page.textLayer === "empty" && page.images.length) return { why: "the page is an image without a text layer (scanned)", regions: "page" };
-  if (page.textLayer === "unusable") return { why: "the page's text layer does not decode to real characters", regions: "page" };
+  if (page.textLayer === "empty" && page.images.length)
+    return { why: "the page is an image without a text layer (scanned)", regions: "page" };
+  if (page.textLayer === "unusable")
+    return { why: "the page's text layer does not decode to real characters", regions: "page" };
   const pictures = page.images.filter((img) => {
     const w = Math.min(img.x1, page.width) - Math.max(img.x0, 0);
     const h = Math.min(img.y1, page.height) - Math.max(img.y0, 0);
     if (w <= 0 || h <= 0 || (w * h) / area < MIN_IMAGE_SHARE) return false;
-    const inside = page.glyphs.filter((g) => g.x0 >= img.x0 && g.x1 <= img.x1 && g.y0 >= img.y0 && g.y1 <= img.y1).length;
+    const inside = page.glyphs.filter(
+      (g) => g.x0 >= img.x0 && g.x1 <= img.x1 && g.y0 >= img.y0 && g.y1 <= img.y1,
+    ).length;
     return inside <= MAX_GLYPHS_ON_IMAGE;
   });
-  return pictures.length ? { why: "the page holds a large picture without text (a pasted table or a scan)", regions: pictures } : null;
+  return pictures.length
+    ? { why: "the page holds a large picture without text (a pasted table or a scan)", regions: pictures }
+    : null;
 }

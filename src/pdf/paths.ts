@@ -65,7 +65,10 @@ function apply(m: Matrix, x: number, y: number): [number, number] {
 type Point = [number, number];
 
 /** Splits a v5 path buffer into subpaths of device-space points; curves are kept only as their end points. */
-export function subpaths(buffer: ArrayLike<number>, ctm: Matrix): { points: Point[]; closed: boolean; curved: boolean }[] {
+export function subpaths(
+  buffer: ArrayLike<number>,
+  ctm: Matrix,
+): { points: Point[]; closed: boolean; curved: boolean }[] {
   const out: { points: Point[]; closed: boolean; curved: boolean }[] = [];
   let current: { points: Point[]; closed: boolean; curved: boolean } | null = null;
   let i = 0;
@@ -125,7 +128,10 @@ function bounds(points: Point[]): Box {
 
 /** A subpath that is an axis-aligned rectangle (4 corners, optionally repeating the first). */
 function asRectangle(points: Point[], tol: number): Box | null {
-  const pts = points.length === 5 && Math.hypot(points[0][0] - points[4][0], points[0][1] - points[4][1]) <= tol ? points.slice(0, 4) : points;
+  const pts =
+    points.length === 5 && Math.hypot(points[0][0] - points[4][0], points[0][1] - points[4][1]) <= tol
+      ? points.slice(0, 4)
+      : points;
   if (pts.length !== 4) return null;
   for (let k = 0; k < 4; k++) {
     const a = pts[k];
@@ -160,9 +166,21 @@ export function decodeGraphics(
   const images: PageImage[] = [];
   const stack: Matrix[] = [];
   let ctm = initial;
-  const strokeOps = new Set([ops.stroke, ops.closeStroke, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
+  const strokeOps = new Set([
+    ops.stroke,
+    ops.closeStroke,
+    ops.fillStroke,
+    ops.eoFillStroke,
+    ops.closeFillStroke,
+    ops.closeEOFillStroke,
+  ]);
   const fillOps = new Set([ops.fill, ops.eoFill]);
-  const imageOps = new Set([ops.paintImageXObject, ops.paintInlineImageXObject, ops.paintImageMaskXObject, ops.paintImageXObjectRepeat]);
+  const imageOps = new Set([
+    ops.paintImageXObject,
+    ops.paintInlineImageXObject,
+    ops.paintImageMaskXObject,
+    ops.paintImageXObjectRepeat,
+  ]);
   const tol = settings.axisTolerance;
 
   for (let k = 0; k < fnArray.length; k++) {

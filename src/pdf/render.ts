@@ -6,7 +6,12 @@ import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
  * into `into` (resized) when given: a canvas's pixels are native memory V8's collector does not see, so
  * callers rendering many pages reuse one rather than leave hundreds for a late collection.
  */
-export async function renderPage(doc: PDFDocumentProxy, pageNumber: number, scale: number, into?: Canvas): Promise<Canvas> {
+export async function renderPage(
+  doc: PDFDocumentProxy,
+  pageNumber: number,
+  scale: number,
+  into?: Canvas,
+): Promise<Canvas> {
   const page = await doc.getPage(pageNumber);
   try {
     const viewport = page.getViewport({ scale });
@@ -16,7 +21,11 @@ export async function renderPage(doc: PDFDocumentProxy, pageNumber: number, scal
     const ctx = canvas.getContext("2d");
     ctx.fillStyle = "white";
     ctx.fillRect(0, 0, canvas.width, canvas.height);
-    await page.render({ canvasContext: ctx as unknown as CanvasRenderingContext2D, viewport, canvas: canvas as unknown as HTMLCanvasElement }).promise;
+    await page.render({
+      canvasContext: ctx as unknown as CanvasRenderingContext2D,
+      viewport,
+      canvas: canvas as unknown as HTMLCanvasElement,
+    }).promise;
     return canvas;
   } finally {
     page.cleanup();

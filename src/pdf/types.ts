@@ -19,7 +19,10 @@ export interface Glyph extends Box {
   confidence?: number;
 }
 
-/** What OCR gives a value cell with ink it could not read: not a number (the cell is reported unreadable), but a value's place. */
+/**
+ * What OCR gives a value cell with ink it could not read: not a number (the cell is reported unreadable), but a value's
+ * place.
+ */
 export const UNREAD = "?";
 
 /** A straight ruling segment drawn on the page (a stroked line or a thin filled rectangle). */

@@ -58,7 +58,10 @@ export interface ReportCell {
   bbox: [number, number, number, number] | null;
   /** Where a web page's or Word file's cell is: its table (counted from 0), row and column on the expanded grid. */
   locator?: { table: number; row: number; column: number };
-  /** A cell OCR'd from a picture in a web page or Word file: the picture (its bbox is in points of the picture at 150 dpi). */
+  /**
+   * A cell OCR'd from a picture in a web page or Word file: the picture (its bbox is in points of the picture at 150
+   * dpi).
+   */
   picture?: string;
   /** Which table finder read the cell and how sure the label match was. */
   strategy: TableStrategy;
@@ -89,11 +92,11 @@ export interface ReportJson {
   report: {
     agency: string | null;
   } & AgencyPlace & {
-    year: number | null;
-    template: TemplateVersion | null;
-    title: string | null;
-    other_rows: "split" | "single";
-  };
+      year: number | null;
+      template: TemplateVersion | null;
+      title: string | null;
+      other_rows: "split" | "single";
+    };
   /** Every table the reader found, and what of the template it gave (a parsing report per table). */
   tables: TableReport[];
   cells: ReportCell[];

@@ -49,7 +49,13 @@ export const RULES = {
 export type RuleId = keyof typeof RULES;
 
 /** A warning of a known rule, its kind and severity those of the rule. */
-export function warning(rule: RuleId, message: string, cells: string[] = [], pages: number[] = [], sides?: Pick<Warning, "left" | "right">): Warning {
+export function warning(
+  rule: RuleId,
+  message: string,
+  cells: string[] = [],
+  pages: number[] = [],
+  sides?: Pick<Warning, "left" | "right">,
+): Warning {
   return { rule, ...RULES[rule], message, cells, pages, ...sides };
 }
 

@@ -12,7 +12,12 @@ export interface AlignmentMatch {
  * Observed rows may be skipped (subtotal rows, repeated headers, other tables) and so may template rows (missing).
  * Among equal alignments the earliest observed rows win, so a later look-alike row does not steal a match.
  */
-export function align(n: number, m: number, score: (i: number, j: number) => number, threshold = MATCH_THRESHOLD): AlignmentMatch[] {
+export function align(
+  n: number,
+  m: number,
+  score: (i: number, j: number) => number,
+  threshold = MATCH_THRESHOLD,
+): AlignmentMatch[] {
   const EARLY = 1e-5;
   const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   const sims: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: m }, (_, j) => score(i, j)));
@@ -48,7 +53,11 @@ export function fillSingleGaps(matches: AlignmentMatch[], score: (i: number, j: 
   matches.forEach((m, k) => {
     const prev = matches[k - 1];
     if (prev && m.observed - prev.observed === 2 && m.canonical - prev.canonical === 2)
-      out.push({ observed: prev.observed + 1, canonical: prev.canonical + 1, score: score(prev.observed + 1, prev.canonical + 1) });
+      out.push({
+        observed: prev.observed + 1,
+        canonical: prev.canonical + 1,
+        score: score(prev.observed + 1, prev.canonical + 1),
+      });
     out.push(m);
   });
   return out;

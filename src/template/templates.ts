@@ -55,7 +55,11 @@ export const ACTIVE_DISCLOSURE: Record<TemplateVersion, DisclosureGroup[]> = {
         { id: "in_force", label: "现行有效件数", keys: ["有效"] },
       ],
     },
-    { label: "第二十条第（五）项", rows: [{ id: "licensing", label: "行政许可", leaf: "行政许可" }], columns: [decisions] },
+    {
+      label: "第二十条第（五）项",
+      rows: [{ id: "licensing", label: "行政许可", leaf: "行政许可" }],
+      columns: [decisions],
+    },
     {
       label: "第二十条第（六）项",
       rows: [
@@ -99,7 +103,11 @@ export const ACTIVE_DISCLOSURE: Record<TemplateVersion, DisclosureGroup[]> = {
       ],
       columns: [priorItems, change, { ...decisions, label: "处理决定数量" }],
     },
-    { label: "第二十条第（八）项", rows: [{ id: "fees", label: "行政事业性收费", leaf: "行政事业性收费" }], columns: [priorItems, change] },
+    {
+      label: "第二十条第（八）项",
+      rows: [{ id: "fees", label: "行政事业性收费", leaf: "行政事业性收费" }],
+      columns: [priorItems, change],
+    },
     {
       label: "第二十条第（九）项",
       rows: [{ id: "procurement", label: "政府集中采购", leaf: "政府集中采购" }],
@@ -156,7 +164,11 @@ const rowsHead: RowDef[] = [
   { id: "denied_enforcement_files", label: `${denied} 7.属于行政执法案卷`, leaf: "属于行政执法案卷" },
   { id: "denied_query_matters", label: `${denied} 8.属于行政查询事项`, leaf: "属于行政查询事项" },
   { id: "unavailable_not_held", label: `${unavailable} 1.本机关不掌握相关政府信息`, leaf: "本机关不掌握相关政府信息" },
-  { id: "unavailable_needs_creation", label: `${unavailable} 2.没有现成信息需要另行制作`, leaf: "没有现成信息需要另行制作" },
+  {
+    id: "unavailable_needs_creation",
+    label: `${unavailable} 2.没有现成信息需要另行制作`,
+    leaf: "没有现成信息需要另行制作",
+  },
   { id: "unavailable_unclear", label: `${unavailable} 3.补正后申请内容仍不明确`, leaf: "补正后申请内容仍不明确" },
   { id: "rejected_petition", label: `${rejected} 1.信访举报投诉类申请`, leaf: "信访举报投诉类申请" },
   { id: "rejected_duplicate", label: `${rejected} 2.重复申请`, leaf: "重复申请" },
@@ -209,13 +221,20 @@ export const REVIEW_COLUMNS: ColumnDef[] = [
 ];
 
 /** Every standard cell id of a template, in table order: what a complete report has. */
-export function standardCells(version: TemplateVersion, otherRows: "split" | "single"): { table: TableId; row: string; column: string; rowLabel: string; columnLabel: string }[] {
+export function standardCells(
+  version: TemplateVersion,
+  otherRows: "split" | "single",
+): { table: TableId; row: string; column: string; rowLabel: string; columnLabel: string }[] {
   const out: { table: TableId; row: string; column: string; rowLabel: string; columnLabel: string }[] = [];
   for (const g of ACTIVE_DISCLOSURE[version])
-    for (const r of g.rows) for (const c of g.columns) out.push({ table: "active_disclosure", row: r.id, column: c.id, rowLabel: r.label, columnLabel: c.label });
+    for (const r of g.rows)
+      for (const c of g.columns)
+        out.push({ table: "active_disclosure", row: r.id, column: c.id, rowLabel: r.label, columnLabel: c.label });
   for (const r of APPLICATION_ROWS[otherRows])
-    for (const c of APPLICATION_COLUMNS) out.push({ table: "applications", row: r.id, column: c.id, rowLabel: r.label, columnLabel: c.label });
+    for (const c of APPLICATION_COLUMNS)
+      out.push({ table: "applications", row: r.id, column: c.id, rowLabel: r.label, columnLabel: c.label });
   for (const r of [REVIEW_ROWS[2], REVIEW_ROWS[0], REVIEW_ROWS[1]])
-    for (const c of REVIEW_COLUMNS) out.push({ table: "review_litigation", row: r.id, column: c.id, rowLabel: r.label, columnLabel: c.label });
+    for (const c of REVIEW_COLUMNS)
+      out.push({ table: "review_litigation", row: r.id, column: c.id, rowLabel: r.label, columnLabel: c.label });
   return out;
 }

@@ -3,7 +3,8 @@
 /**
  * （三） 三、 2、 2. 2．(a point not followed by a digit: 2.5 is a figure) 2， 1) ①, and the space after it.
  */
-export const NUMBERING = /^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．，,]|\d+\s*(?:[、)）]|[.．，,](?!\d))|[①②③④⑤⑥⑦⑧⑨⑩])\s*/u;
+export const NUMBERING =
+  /^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．，,]|\d+\s*(?:[、)）]|[.．，,](?!\d))|[①②③④⑤⑥⑦⑧⑨⑩])\s*/u;
 
 /** Whether a text starts a numbered label. */
 export const startsNumbered = (text: string): boolean => NUMBERING.test(text);

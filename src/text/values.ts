@@ -25,7 +25,10 @@ export function isValueText(raw: string): boolean {
 
 /** `count`: the column holds counts (whole numbers), so a point before three digits separates thousands. */
 export function parseValue(raw: string, columnUnit?: "万元", count = false): ParsedValue {
-  let t = raw.normalize("NFKC").replace(/\s+/g, "").replace(/[−‐‑–]/g, "-");
+  let t = raw
+    .normalize("NFKC")
+    .replace(/\s+/g, "")
+    .replace(/[−‐‑–]/g, "-");
   if (BLANK.test(t)) return { value: 0, blank: true };
   let convertedFrom: string | undefined;
   const unit = t.match(UNIT)?.[0];
@@ -34,7 +37,8 @@ export function parseValue(raw: string, columnUnit?: "万元", count = false): P
     if (unit === "元" && columnUnit === "万元") convertedFrom = "元";
   }
   if (/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(t)) t = t.replace(/,/g, "");
-  if (count && POINT_THOUSANDS.test(t)) return { value: Number(t.replace(".", "")), blank: false, pointAsSeparator: true };
+  if (count && POINT_THOUSANDS.test(t))
+    return { value: Number(t.replace(".", "")), blank: false, pointAsSeparator: true };
   if (!/^[-+]?\d+(?:\.\d+)?$/.test(t)) return { value: null, blank: false };
   // More digits than a double holds exactly is not a count or an amount anyone printed.
   if (t.replace(/\D/g, "").length > 15) return { value: null, blank: false };

@@ -10,7 +10,12 @@ export function agencyKey(agency: string): string {
 }
 
 /** Rows the cross-year checks compare. */
-const CROSS_YEAR_ROWS = new Set(["applications/carried_over", "applications/carried_forward", "active_disclosure/rules", "active_disclosure/normative_documents"]);
+const CROSS_YEAR_ROWS = new Set([
+  "applications/carried_over",
+  "applications/carried_forward",
+  "active_disclosure/rules",
+  "active_disclosure/normative_documents",
+]);
 
 /** What checkBatch reads of a report, and the cross-year warnings it already has (a whole report will do). */
 export interface CrossYearView {
@@ -40,7 +45,8 @@ export function crossYearView(report: ReportJson): CrossYearView {
 export function checkBatch<R extends CrossYearView>(reports: R[]): Map<R, Warning[]> {
   const out = new Map<R, Warning[]>();
   const byAgencyYear = new Map<string, R>();
-  for (const r of reports) if (r.report.agency && r.report.year) byAgencyYear.set(`${agencyKey(r.report.agency)}|${r.report.year}`, r);
+  for (const r of reports)
+    if (r.report.agency && r.report.year) byAgencyYear.set(`${agencyKey(r.report.agency)}|${r.report.year}`, r);
   for (const cur of reports) {
     if (!cur.report.agency || !cur.report.year) continue;
     const prev = byAgencyYear.get(`${agencyKey(cur.report.agency)}|${cur.report.year - 1}`);
@@ -64,7 +70,8 @@ export function checkBatch<R extends CrossYearView>(reports: R[]): Map<R, Warnin
         right: { cells: [`${prev.source.file}#${fwd.key}`], value: fwd.value },
       });
     }
-    const disclosureRead = !incompleteTables(cur).has("active_disclosure") && !incompleteTables(prev).has("active_disclosure");
+    const disclosureRead =
+      !incompleteTables(cur).has("active_disclosure") && !incompleteTables(prev).has("active_disclosure");
     if (cur.report.template === "2021" && prev.report.template === "2021" && disclosureRead) {
       for (const row of ["rules", "normative_documents"]) {
         const k = (col: string) => `active_disclosure/${row}/${col}`;

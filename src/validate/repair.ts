@@ -10,15 +10,20 @@ export interface RepairSettings {
   maxDigitEdits: number;
 }
 
-const RELATIONS = new Set(["applications.balance", "applications.outcome_sum", "applications.row_total", "review_litigation.row_total"]);
-
+const RELATIONS = new Set([
+  "applications.balance",
+  "applications.outcome_sum",
+  "applications.row_total",
+  "review_litigation.row_total",
+]);
 
 /** Edits (insert, delete, replace) between two short strings. */
 function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = row;
   }
   return prev[b.length];
@@ -27,7 +32,9 @@ function editDistance(a: string, b: string): number {
 type Relation = Warning & { left: NonNullable<Warning["left"]>; right: NonNullable<Warning["right"]> };
 
 const brokenRelations = (report: ReportJson): Relation[] =>
-  checkReport(report).filter((w): w is Relation => RELATIONS.has(w.rule) && w.left !== undefined && w.right !== undefined);
+  checkReport(report).filter(
+    (w): w is Relation => RELATIONS.has(w.rule) && w.left !== undefined && w.right !== undefined,
+  );
 
 /** The value each broken relation asks of one of its cells. */
 function wanted(r: Relation, key: string, value: number): number {
@@ -68,7 +75,9 @@ export function repairOcrValues(report: ReportJson, s: RepairSettings): { cells:
       candidates.push({ cell, to, relations: mine });
     }
     if (!candidates.length) break;
-    candidates.sort((a, b) => b.relations.length - a.relations.length || (a.cell.confidence ?? 0) - (b.cell.confidence ?? 0));
+    candidates.sort(
+      (a, b) => b.relations.length - a.relations.length || (a.cell.confidence ?? 0) - (b.cell.confidence ?? 0),
+    );
     const { cell, to, relations } = candidates[0];
     const key = cellKey(cell);
     tried.add(key);

@@ -1,5 +1,12 @@
 import { cellKey, type ReportJson } from "../report/types.js";
-import { AMOUNT_COLUMNS, APPLICATION_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_ROWS, standardCells } from "../template/templates.js";
+import {
+  AMOUNT_COLUMNS,
+  APPLICATION_COLUMNS,
+  APPLICATION_ROWS,
+  REVIEW_COLUMNS,
+  REVIEW_ROWS,
+  standardCells,
+} from "../template/templates.js";
 import { onPages, pagesOf, warning, type Warning } from "../report/warning.js";
 
 export interface CellRef {
@@ -28,12 +35,16 @@ export function cellLookup(report: { cells: CellValue[] }): Lookup {
 const EPS = 1e-6;
 export const fmt = (n: number) => String(Number(n.toFixed(6)));
 
-
 /**
  * Checks `sum(left) = sum(right)`; silent when any cell is missing (missing cells are already reported as
  * extraction warnings, and a relation over unread cells says nothing about the report).
  */
-function relation(rule: string, scope: string, left: (CellRef | undefined)[], right: (CellRef | undefined)[]): Warning | null {
+function relation(
+  rule: string,
+  scope: string,
+  left: (CellRef | undefined)[],
+  right: (CellRef | undefined)[],
+): Warning | null {
   if (left.some((x) => !x) || right.some((x) => !x)) return null;
   const l = left as CellRef[];
   const r = right as CellRef[];
@@ -44,7 +55,9 @@ function relation(rule: string, scope: string, left: (CellRef | undefined)[], ri
   const side = (xs: CellRef[]) => {
     const shown = xs.length > 6 ? xs.filter((x) => x.value !== 0) : xs;
     const terms = shown.map((x) => `${x.label} ${fmt(x.value)}`).join(" + ") || "0";
-    return xs.length > 6 ? `${fmt(xs.reduce((s, x) => s + x.value, 0))}（${terms}${shown.length < xs.length ? "，其余为0" : ""}）` : terms;
+    return xs.length > 6
+      ? `${fmt(xs.reduce((s, x) => s + x.value, 0))}（${terms}${shown.length < xs.length ? "，其余为0" : ""}）`
+      : terms;
   };
   const pages = pagesOf([...l, ...r]);
   return {
@@ -59,11 +72,16 @@ function relation(rule: string, scope: string, left: (CellRef | undefined)[], ri
   };
 }
 
-const short = (label: string) => label.replace(/^.*\s/, "").replace(/^[（(][一二三四五六七八九十]+[)）]|^[一二三四五六七八九十]+、|^\d+\./, "");
+const short = (label: string) =>
+  label.replace(/^.*\s/, "").replace(/^[（(][一二三四五六七八九十]+[)）]|^[一二三四五六七八九十]+、|^\d+\./, "");
 
-/** Tables with unread standard cells: their relations are not checked (the reader's gaps are not the agency's errors). */
+/**
+ * Tables with unread standard cells: their relations are not checked (the reader's gaps are not the agency's errors).
+ */
 export function incompleteTables(report: { warnings: Pick<Warning, "rule" | "cells">[] }): Set<string> {
-  return new Set(report.warnings.filter((w) => w.rule === "table.cells_missing").flatMap((w) => w.cells.map((c) => c.split("/")[0])));
+  return new Set(
+    report.warnings.filter((w) => w.rule === "table.cells_missing").flatMap((w) => w.cells.map((c) => c.split("/")[0])),
+  );
 }
 
 /** The applications table's relations: balance and outcome sum per column, row totals per row. */
@@ -74,7 +92,9 @@ function applicationRelations(report: ReportJson, get: Lookup): (Warning | null)
   const rowLabel = new Map(rows.map((r) => [r.id, short(r.label)]));
   const a = (row: string, col: string, label: string) => get(`applications/${row}/${col}`, label);
   // The template's outcome rows, not the ones read: a missing row must silence the relation, not shrink it.
-  const outcomeRows = rows.map((r) => r.id).filter((r) => !["new_received", "carried_over", "total", "carried_forward"].includes(r));
+  const outcomeRows = rows
+    .map((r) => r.id)
+    .filter((r) => !["new_received", "carried_over", "total", "carried_forward"].includes(r));
   for (const col of APPLICATION_COLUMNS) {
     const scope = `${col.label}: `;
     out.push(
@@ -131,7 +151,14 @@ function invalidValues(report: ReportJson): Warning[] {
     const key = cellKey(c);
     const l = labels.get(key);
     const pages = pagesOf([c]);
-    return [warning("value.invalid", `${l ? `${l.rowLabel} / ${l.columnLabel}` : key}: ${fmt(c.value)} 不是有效的件数（应为非负整数）${onPages(pages)}`, [key], pages)];
+    return [
+      warning(
+        "value.invalid",
+        `${l ? `${l.rowLabel} / ${l.columnLabel}` : key}: ${fmt(c.value)} 不是有效的件数（应为非负整数）${onPages(pages)}`,
+        [key],
+        pages,
+      ),
+    ];
   });
 }
 
@@ -140,7 +167,9 @@ export function checkReport(report: ReportJson): Warning[] {
   const incomplete = incompleteTables(report);
   const all = cellLookup(report);
   const get: Lookup = (key, label) => (incomplete.has(key.split("/")[0]) ? undefined : all(key, label));
-  const relations = [...applicationRelations(report, get), ...reviewRelations(get)].filter((w): w is Warning => w !== null);
+  const relations = [...applicationRelations(report, get), ...reviewRelations(get)].filter(
+    (w): w is Warning => w !== null,
+  );
   return [...relations, ...invalidValues(report), ...checkNarrative(report, get)];
 }
 

@@ -96,7 +96,8 @@ export function runXxgk(args: string[], options: RunOptions = {}): Promise<RunRe
               const kb = readHwmKb(child.pid);
               if (kb !== null) peakKb = Math.max(peakKb ?? 0, kb);
             }
-            if (options.poll && child.exitCode === null && child.signalCode === null && options.poll(child)) child.kill("SIGKILL");
+            if (options.poll && child.exitCode === null && child.signalCode === null && options.poll(child))
+              child.kill("SIGKILL");
           }, options.pollMs ?? 10)
         : null;
     child.on("error", (err) => {

@@ -63,12 +63,16 @@ export function budgetPdf(): Promise<Buffer> {
       let x = x0;
       row.forEach((cell, k) => {
         doc.rect(x, y, widths[k], h).lineWidth(0.5).stroke();
-        doc.fontSize(9).text(cell, x + 3, y + 7, { width: widths[k] - 6, align: k ? "right" : "left", lineBreak: false });
+        doc
+          .fontSize(9)
+          .text(cell, x + 3, y + 7, { width: widths[k] - 6, align: k ? "right" : "left", lineBreak: false });
         x += widths[k];
       });
       y += h;
     }
-    doc.text("二、部门预算安排的主要情况说明：2024年收入预算15,503.50万元，比上年增加542.33万元。", x0, y + 20, { width: 495 });
+    doc.text("二、部门预算安排的主要情况说明：2024年收入预算15,503.50万元，比上年增加542.33万元。", x0, y + 20, {
+      width: 495,
+    });
   });
 }
 
@@ -106,18 +110,35 @@ export function handWrittenPdf(objects: (string | Buffer)[]): Buffer {
   const offsets: number[] = [];
   objects.forEach((body, k) => {
     offsets.push(offset);
-    const chunk = Buffer.concat([Buffer.from(`${k + 1} 0 obj\n`), Buffer.isBuffer(body) ? body : Buffer.from(body, "latin1"), Buffer.from("\nendobj\n")]);
+    const chunk = Buffer.concat([
+      Buffer.from(`${k + 1} 0 obj\n`),
+      Buffer.isBuffer(body) ? body : Buffer.from(body, "latin1"),
+      Buffer.from("\nendobj\n"),
+    ]);
     parts.push(chunk);
     offset += chunk.length;
   });
-  const xref = [`xref\n0 ${objects.length + 1}\n`, "0000000000 65535 f \n", ...offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`)].join("");
-  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${offset}\n%%EOF\n`, "latin1"));
+  const xref = [
+    `xref\n0 ${objects.length + 1}\n`,
+    "0000000000 65535 f \n",
+    ...offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`),
+  ].join("");
+  parts.push(
+    Buffer.from(
+      `${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${offset}\n%%EOF\n`,
+      "latin1",
+    ),
+  );
   return Buffer.concat(parts);
 }
 
 /** A stream object: dictionary entries plus data (its /Length is added). */
 function stream(dict: string, data: Buffer): Buffer {
-  return Buffer.concat([Buffer.from(`<< ${dict} /Length ${data.length} >>\nstream\n`, "latin1"), data, Buffer.from("\nendstream", "latin1")]);
+  return Buffer.concat([
+    Buffer.from(`<< ${dict} /Length ${data.length} >>\nstream\n`, "latin1"),
+    data,
+    Buffer.from("\nendstream", "latin1"),
+  ]);
 }
 
 /**
@@ -127,13 +148,19 @@ function stream(dict: string, data: Buffer): Buffer {
  */
 export function imageBombPdf(width = 30000, height = 30000): Buffer {
   const pixels = deflateSync(Buffer.alloc(4 * 1024 * 1024), { level: 9 });
-  const content = Buffer.from("q 500 0 0 700 50 70 cm /Im1 Do Q\nBT /F1 12 Tf 50 800 Td (Scanned annual report) Tj ET\n", "latin1");
+  const content = Buffer.from(
+    "q 500 0 0 700 50 70 cm /Im1 Do Q\nBT /F1 12 Tf 50 800 Td (Scanned annual report) Tj ET\n",
+    "latin1",
+  );
   return handWrittenPdf([
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
     "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> /Font << /F1 6 0 R >> >> >>",
     stream("", content),
-    stream(`/Type /XObject /Subtype /Image /Width ${width} /Height ${height} /BitsPerComponent 8 /ColorSpace /DeviceRGB /Filter /FlateDecode`, pixels),
+    stream(
+      `/Type /XObject /Subtype /Image /Width ${width} /Height ${height} /BitsPerComponent 8 /ColorSpace /DeviceRGB /Filter /FlateDecode`,
+      pixels,
+    ),
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
   ]);
 }
@@ -153,7 +180,10 @@ export function damagedXref(pdf: Buffer): Buffer {
   if (at < 0) throw new Error("no xref table to damage");
   const tail = text
     .slice(at)
-    .replace(/^(\d{10}) (\d{5}) n/gm, (_, off: string, gen: string) => `${String(Number(off) + 7).padStart(10, "0")} ${gen} n`)
+    .replace(
+      /^(\d{10}) (\d{5}) n/gm,
+      (_, off: string, gen: string) => `${String(Number(off) + 7).padStart(10, "0")} ${gen} n`,
+    )
     .replace(/startxref\s+\d+/, `startxref\n${Math.floor(at / 2)}`);
   return Buffer.from(text.slice(0, at) + tail, "latin1");
 }

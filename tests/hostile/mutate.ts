@@ -43,7 +43,8 @@ export function rebuildXref(pdf: Buffer): Buffer {
   const text = pdf.toString("latin1");
   const xrefAt = text.lastIndexOf("\nxref\n") + 1;
   const offsets = new Map<number, number>();
-  for (const m of text.slice(0, xrefAt).matchAll(/(?<=\n)(\d+) 0 obj\n/g)) if (!offsets.has(Number(m[1]))) offsets.set(Number(m[1]), m.index!);
+  for (const m of text.slice(0, xrefAt).matchAll(/(?<=\n)(\d+) 0 obj\n/g))
+    if (!offsets.has(Number(m[1]))) offsets.set(Number(m[1]), m.index!);
   const tail = text
     .slice(xrefAt)
     .replace(/^xref\n0 (\d+)\n(?:\d{10} \d{5} [nf] ?\n)+/, (_, size: string) => {
@@ -88,10 +89,56 @@ export function remapDigit(pdf: Buffer, digit: number, replacement: string): Buf
 }
 
 /** What a digit may decode to instead: look-alikes, words, huge numbers, nothing printable. */
-const DIGIT_REPLACEMENTS = ["０", "O", "l", "NaN", "Infinity", "—", "．", "1e9", "9".repeat(40), "－", "万元", "%", "\u0000", "\ufffd", "\ue000", "一", " ", "1,2", "..", "-"];
-const hexUtf16 = (s: string) => [...Buffer.from(s, "utf16le").swap16()].map((b) => b.toString(16).padStart(2, "0")).join("");
+const DIGIT_REPLACEMENTS = [
+  "０",
+  "O",
+  "l",
+  "NaN",
+  "Infinity",
+  "—",
+  "．",
+  "1e9",
+  "9".repeat(40),
+  "－",
+  "万元",
+  "%",
+  "\u0000",
+  "\ufffd",
+  "\ue000",
+  "一",
+  " ",
+  "1,2",
+  "..",
+  "-",
+];
+const hexUtf16 = (s: string) =>
+  [...Buffer.from(s, "utf16le").swap16()].map((b) => b.toString(16).padStart(2, "0")).join("");
 
-const CONTENT_JUNK = ["0", "9", "-", ".", "<", ">", "[", "]", "(", ")", " ", "\n", "T", "J", "f", "m", "e", "q", "Q", "re", "BT", "ET", "1e308"];
+const CONTENT_JUNK = [
+  "0",
+  "9",
+  "-",
+  ".",
+  "<",
+  ">",
+  "[",
+  "]",
+  "(",
+  ")",
+  " ",
+  "\n",
+  "T",
+  "J",
+  "f",
+  "m",
+  "e",
+  "q",
+  "Q",
+  "re",
+  "BT",
+  "ET",
+  "1e308",
+];
 
 /** One mutant of `pdf`, or null when the mutation has nothing to work on in this file. */
 export function mutate(pdf: Buffer, kind: Mutation, rand: Rand): Buffer | null {
@@ -111,7 +158,9 @@ export function mutate(pdf: Buffer, kind: Mutation, rand: Rand): Buffer | null {
       return Buffer.concat([pdf.subarray(0, m.index!), pdf.subarray(m.index! + m[0].length)]);
     }
     case "edit-content": {
-      const pages = flateStreams(pdf).filter((s) => inflateSync(s.data).subarray(0, 64).toString("latin1").includes(" cm\n"));
+      const pages = flateStreams(pdf).filter((s) =>
+        inflateSync(s.data).subarray(0, 64).toString("latin1").includes(" cm\n"),
+      );
       if (!pages.length) return null;
       const s = pick(rand, pages);
       let text = inflateSync(s.data).toString("latin1");
@@ -124,7 +173,9 @@ export function mutate(pdf: Buffer, kind: Mutation, rand: Rand): Buffer | null {
       return replaceStream(pdf, s, Buffer.from(text, "latin1"));
     }
     case "remap-digits": {
-      const maps = flateStreams(pdf).filter((s) => inflateSync(s.data).subarray(0, 64).toString("latin1").includes("/CIDInit"));
+      const maps = flateStreams(pdf).filter((s) =>
+        inflateSync(s.data).subarray(0, 64).toString("latin1").includes("/CIDInit"),
+      );
       if (!maps.length) return null;
       const s = pick(rand, maps);
       const cmap = inflateSync(s.data).toString("latin1");

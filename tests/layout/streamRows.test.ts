@@ -30,11 +30,22 @@ describe("labelParagraphs", () => {
     ];
     const { group, paragraphs } = labelParagraphs(labels);
     expect(group).toEqual([]);
-    expect(paragraphs.map((p) => texts(p.runs))).toEqual(["（二）部分公开（区分处理的）", "规章", "行政规范性文件", "3.危及三安全一稳定"]);
+    expect(paragraphs.map((p) => texts(p.runs))).toEqual([
+      "（二）部分公开（区分处理的）",
+      "规章",
+      "行政规范性文件",
+      "3.危及三安全一稳定",
+    ]);
   });
 
   it("takes labels with another label to their right, and characters set one per line, for group labels", () => {
-    const labels = [run("三", 0, 0), run("（一）予以公开", 20, 5), run("（三）不予", 20, 30), run("1.属于国家秘密", 80, 30), run("公开", 20, 42)];
+    const labels = [
+      run("三", 0, 0),
+      run("（一）予以公开", 20, 5),
+      run("（三）不予", 20, 30),
+      run("1.属于国家秘密", 80, 30),
+      run("公开", 20, 42),
+    ];
     const { group, paragraphs } = labelParagraphs(labels);
     expect(group.map((r) => r.text).sort()).toEqual(["三", "（三）不予"].sort());
     expect(paragraphs.map((p) => texts(p.runs))).toEqual(["（一）予以公开", "1.属于国家秘密", "公开"]);
@@ -45,7 +56,10 @@ describe("splitAtNumbering / splitTrailingFigure", () => {
   it("cuts a group label from the row label set close to it", () => {
     const merged = run("（三）不予公开", 0, 0);
     const leaf = run("5、属于三类内部事务信息", 75, 0);
-    const one = Object.assign(union([merged, leaf]), { text: merged.text + leaf.text, glyphs: [...merged.glyphs, ...leaf.glyphs] });
+    const one = Object.assign(union([merged, leaf]), {
+      text: merged.text + leaf.text,
+      glyphs: [...merged.glyphs, ...leaf.glyphs],
+    });
     expect(splitAtNumbering(one).map((r) => r.text)).toEqual(["（三）不予公开", "5、属于三类内部事务信息"]);
     // No gap: one label that happens to contain a numbering.
     expect(splitAtNumbering(run("第二十条第（一）项", 0, 0)).map((r) => r.text)).toEqual(["第二十条第（一）项"]);
@@ -54,7 +68,8 @@ describe("splitAtNumbering / splitTrailingFigure", () => {
   it("cuts a figure set close after its label, by gap or by its own font size", () => {
     const label = run("1、本机关不掌握", 0, 0);
     const apart = run("1,06", 85, 0);
-    const joined = (a: TextLine, b: TextLine) => Object.assign(union([a, b]), { text: a.text + b.text, glyphs: [...a.glyphs, ...b.glyphs] });
+    const joined = (a: TextLine, b: TextLine) =>
+      Object.assign(union([a, b]), { text: a.text + b.text, glyphs: [...a.glyphs, ...b.glyphs] });
     expect(splitTrailingFigure(joined(label, apart)).map((r) => r.text)).toEqual(["1、本机关不掌握", "1,06"]);
     const bigger = run("46", 80.5, -1, 12);
     expect(splitTrailingFigure(joined(label, bigger)).map((r) => r.text)).toEqual(["1、本机关不掌握", "46"]);
@@ -113,7 +128,11 @@ describe("streamRows", () => {
 
   it("takes the rows between rules where rules separate them", () => {
     const rules = [20, 45].map((at) => ({ at, a: 0, b: 300 }));
-    const rows = streamRows([run("一、本年新收政府信息公开申请数", 0, 2), run("量", 0, 13), run("予以公开", 0, 28)], [fig("698", 200, 7, 0), fig("5", 200, 30, 0)], rules);
+    const rows = streamRows(
+      [run("一、本年新收政府信息公开申请数", 0, 2), run("量", 0, 13), run("予以公开", 0, 28)],
+      [fig("698", 200, 7, 0), fig("5", 200, 30, 0)],
+      rules,
+    );
     expect(rows.map((r) => [texts(r.leaf), cellText(r, 0)])).toEqual([
       ["一、本年新收政府信息公开申请数量", "698"],
       ["予以公开", "5"],
@@ -124,12 +143,29 @@ describe("streamRows", () => {
 describe("findStreamTables", () => {
   it("reads a three-line table whose figures wrap and whose labels wrap, the header above the figures", () => {
     const lines = [
-      run("信息内容", 0, 0), run("本", 200, 0), run("其他", 260, 0),
-      run("一、本年新收政府信息公开申", 0, 20), run("20", 200, 20), run("3", 262, 26),
-      run("请数量", 0, 32), run("49", 200, 32),
-      run("二、上年结转", 0, 50), run("4", 202, 50), run("0", 262, 50),
+      run("信息内容", 0, 0),
+      run("本", 200, 0),
+      run("其他", 260, 0),
+      run("一、本年新收政府信息公开申", 0, 20),
+      run("20", 200, 20),
+      run("3", 262, 26),
+      run("请数量", 0, 32),
+      run("49", 200, 32),
+      run("二、上年结转", 0, 50),
+      run("4", 202, 50),
+      run("0", 262, 50),
     ];
-    const page: PageModel = { number: 1, width: 600, height: 800, glyphs: lines.flatMap((l) => l.glyphs), segments: [], images: [], graphicsRead: true, textLayer: "ok", source: "text" };
+    const page: PageModel = {
+      number: 1,
+      width: 600,
+      height: 800,
+      glyphs: lines.flatMap((l) => l.glyphs),
+      segments: [],
+      images: [],
+      graphicsRead: true,
+      textLayer: "ok",
+      source: "text",
+    };
     const [t] = findStreamTables(page, []);
     const text = (row: number, col: number) => t.cells.find((c) => c.row === row && c.col === col)?.text;
     expect(t.ys.length - 1).toBe(3);

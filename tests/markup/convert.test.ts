@@ -55,19 +55,50 @@ describe("convertToDocx", () => {
     await expect(convertToDocx(fixture("sample.doc"))).rejects.toThrow(new Error(NEEDS_LIBREOFFICE));
   });
 
-  it.skipIf(!hasSoffice)("converts a .doc with LibreOffice into a .docx the Word reader reads (merges kept)", async () => {
-    const bytes = await convertToDocx(fixture("sample.doc"));
-    expect(sniffFormat(bytes, "out.docx")).toBe("docx");
-    const doc = readDocx(bytes);
-    expect(doc.blocks[0]).toEqual({ kind: "heading", level: 1, text: "示范县民政局2023年政府信息公开工作年度报告" });
-    const table = doc.blocks.find((b) => b.kind === "table");
-    expect(table?.kind === "table" && table.table.rows.map((r) => r.map((c) => [c.text, c.rowSpan, c.colSpan]))).toEqual([
-      [["（本列数据的勾稽关系）", 2, 2], ["申请人情况", 1, 3]],
-      [["自然人", 1, 1], ["商业企业", 1, 1], ["总计", 1, 1]],
-      [["一、本年新收政府信息公开申请数量", 1, 2], ["１２", 1, 1], ["3", 1, 1], ["15", 1, 1]],
-      [["三、本年度办理结果", 2, 1], ["（一）予以公开", 1, 1], ["8", 1, 1], ["1", 1, 1], ["9", 1, 1]],
-      [["（二）部分公开", 1, 1], ["4", 1, 1], ["2", 1, 1], ["6", 1, 1]],
-      [["备注", 1, 2], ["见下表", 1, 3]],
-    ]);
-  });
+  it.skipIf(!hasSoffice)(
+    "converts a .doc with LibreOffice into a .docx the Word reader reads (merges kept)",
+    async () => {
+      const bytes = await convertToDocx(fixture("sample.doc"));
+      expect(sniffFormat(bytes, "out.docx")).toBe("docx");
+      const doc = readDocx(bytes);
+      expect(doc.blocks[0]).toEqual({ kind: "heading", level: 1, text: "示范县民政局2023年政府信息公开工作年度报告" });
+      const table = doc.blocks.find((b) => b.kind === "table");
+      expect(
+        table?.kind === "table" && table.table.rows.map((r) => r.map((c) => [c.text, c.rowSpan, c.colSpan])),
+      ).toEqual([
+        [
+          ["（本列数据的勾稽关系）", 2, 2],
+          ["申请人情况", 1, 3],
+        ],
+        [
+          ["自然人", 1, 1],
+          ["商业企业", 1, 1],
+          ["总计", 1, 1],
+        ],
+        [
+          ["一、本年新收政府信息公开申请数量", 1, 2],
+          ["１２", 1, 1],
+          ["3", 1, 1],
+          ["15", 1, 1],
+        ],
+        [
+          ["三、本年度办理结果", 2, 1],
+          ["（一）予以公开", 1, 1],
+          ["8", 1, 1],
+          ["1", 1, 1],
+          ["9", 1, 1],
+        ],
+        [
+          ["（二）部分公开", 1, 1],
+          ["4", 1, 1],
+          ["2", 1, 1],
+          ["6", 1, 1],
+        ],
+        [
+          ["备注", 1, 2],
+          ["见下表", 1, 3],
+        ],
+      ]);
+    },
+  );
 });

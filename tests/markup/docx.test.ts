@@ -38,6 +38,7 @@ describe("readDocx", () => {
       ["（二）部分公开", "4", "2", "6"],
       ["备注", "见下表"],
     ]);
+    // prettier-ignore
     expect(t.rows.map((r) => r.map((c) => [c.rowSpan, c.colSpan]))).toEqual([
       [[2, 2], [1, 3]],
       [[1, 1], [1, 1], [1, 1]],
@@ -51,12 +52,22 @@ describe("readDocx", () => {
   it("gives a table nested in a cell as its own table, left out of the outer cell's text", () => {
     const all = tables(doc.blocks);
     expect(all).toHaveLength(2);
-    expect(all[1]).toEqual({ index: 1, rows: [[{ text: "附注", rowSpan: 1, colSpan: 1 }, { text: "7", rowSpan: 1, colSpan: 1 }]] });
+    expect(all[1]).toEqual({
+      index: 1,
+      rows: [
+        [
+          { text: "附注", rowSpan: 1, colSpan: 1 },
+          { text: "7", rowSpan: 1, colSpan: 1 },
+        ],
+      ],
+    });
   });
 
   it("gives a picture once (DrawingML, not its VML fallback copy) with its bytes, and a text box's text once", () => {
     const images = doc.blocks.filter((b) => b.kind === "image");
-    expect(images).toEqual([{ kind: "image", src: "word/media/image1.png", path: null, alt: "复议诉讼表", data: PIXEL_PNG }]);
+    expect(images).toEqual([
+      { kind: "image", src: "word/media/image1.png", path: null, alt: "复议诉讼表", data: PIXEL_PNG },
+    ]);
     const rest = doc.blocks.slice(doc.blocks.indexOf(images[0]));
     expect(rest.map((b) => ("text" in b ? b.text : b.kind))).toEqual(["image", "图：复议诉讼情况", "文本框里的说明"]);
   });
@@ -69,7 +80,9 @@ describe("readDocx", () => {
 describe("readDocx: files it cannot read", () => {
   it("says a truncated zip is not a readable .docx", () => {
     const whole = makeDocx();
-    expect(() => readDocx(whole.subarray(0, Math.floor(whole.length / 2)))).toThrow(/^a damaged or truncated Word \.docx file/);
+    expect(() => readDocx(whole.subarray(0, Math.floor(whole.length / 2)))).toThrow(
+      /^a damaged or truncated Word \.docx file/,
+    );
   });
 
   it("says so for bytes that are no zip, and for a zip without word/document.xml", () => {

@@ -9,7 +9,8 @@ const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/markup/${na
 const read = (name: string) => readHtml(readFileSync(fixture(name)), fixture(name));
 const page = (html: string, path = "/nonexistent/page.html") => readHtml(new TextEncoder().encode(html), path);
 
-const texts = (doc: MarkupDocument) => doc.blocks.filter((b): b is Extract<Block, { text: string }> => "text" in b).map((b) => b.text);
+const texts = (doc: MarkupDocument) =>
+  doc.blocks.filter((b): b is Extract<Block, { text: string }> => "text" in b).map((b) => b.text);
 const tables = (doc: MarkupDocument): SourceTable[] => doc.blocks.flatMap((b) => (b.kind === "table" ? [b.table] : []));
 const cellTexts = (t: SourceTable) => t.rows.map((r) => r.map((c) => c.text));
 
@@ -33,7 +34,22 @@ describe("readHtml: article among site furniture", () => {
 
   it("leaves out navigation, side lists, calendar, byline, tool bar, related links, footer, scripts and hidden text", () => {
     const all = JSON.stringify(doc.blocks);
-    for (const furniture of ["首页", "机构概况", "往年报告", "2022年政府信息", "打印本页", "发布时间", "浏览次数", "相关链接", "办理流程", "主办单位", "ICP", "var nav", "隐藏"]) expect(all).not.toContain(furniture);
+    for (const furniture of [
+      "首页",
+      "机构概况",
+      "往年报告",
+      "2022年政府信息",
+      "打印本页",
+      "发布时间",
+      "浏览次数",
+      "相关链接",
+      "办理流程",
+      "主办单位",
+      "ICP",
+      "var nav",
+      "隐藏",
+    ])
+      expect(all).not.toContain(furniture);
     expect(tables(doc)).toHaveLength(2); // the report's table and the one nested in it; not the calendar
   });
 
@@ -55,6 +71,7 @@ describe("readHtml: article among site furniture", () => {
   it("reads cells with their spans as written, <br> joined by the CJK rule, full-width digits kept", () => {
     const [main] = tables(doc);
     expect(main.index).toBe(0);
+    // prettier-ignore
     expect(main.rows.map((r) => r.map((c) => [c.rowSpan, c.colSpan]))).toEqual([
       [[2, 2], [1, 3]],
       [[1, 1], [1, 1], [1, 1]],
@@ -77,7 +94,16 @@ describe("readHtml: article among site furniture", () => {
     const i = doc.blocks.findIndex((b) => b.kind === "table");
     const nested = doc.blocks[i + 1];
     expect(nested.kind).toBe("table");
-    if (nested.kind === "table") expect(nested.table).toEqual({ index: 1, rows: [[{ text: "附注", rowSpan: 1, colSpan: 1 }, { text: "7", rowSpan: 1, colSpan: 1 }]] });
+    if (nested.kind === "table")
+      expect(nested.table).toEqual({
+        index: 1,
+        rows: [
+          [
+            { text: "附注", rowSpan: 1, colSpan: 1 },
+            { text: "7", rowSpan: 1, colSpan: 1 },
+          ],
+        ],
+      });
   });
 });
 
@@ -93,9 +119,16 @@ describe("readHtml: GBK pages", () => {
   });
 
   it("finds the article in a layout table and takes a centred bold <font size=5> line for the title", () => {
-    expect(withMeta.blocks[0]).toEqual({ kind: "heading", level: 1, text: "青石镇人民政府2020年政府信息公开工作年度报告" });
+    expect(withMeta.blocks[0]).toEqual({
+      kind: "heading",
+      level: 1,
+      text: "青石镇人民政府2020年政府信息公开工作年度报告",
+    });
     // Ideographic-space indentation trimmed; navigation cells and the footer table left out.
-    expect(texts(withMeta).slice(1, 3)).toEqual(["本报告根据《中华人民共和国政府信息公开条例》要求编制，内容包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等。", "一、总体情况"]);
+    expect(texts(withMeta).slice(1, 3)).toEqual([
+      "本报告根据《中华人民共和国政府信息公开条例》要求编制，内容包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等。",
+      "一、总体情况",
+    ]);
     expect(JSON.stringify(withMeta.blocks)).not.toMatch(/网站首页|通知公告|版权所有/);
     const [t] = tables(withMeta);
     expect(tables(withMeta)).toHaveLength(1);
@@ -121,11 +154,24 @@ describe("readHtml: pictures", () => {
     const doc = read("picture.html");
     const images = doc.blocks.filter((b) => b.kind === "image");
     expect(images).toEqual([
-      { kind: "image", src: "picture_files/table%201.png?v=2", path: fixture("picture_files/table 1.png"), alt: "申请情况表" },
+      {
+        kind: "image",
+        src: "picture_files/table%201.png?v=2",
+        path: fixture("picture_files/table 1.png"),
+        alt: "申请情况表",
+      },
       { kind: "image", src: "http://www.example.gov.cn/upload/review.png", path: null, alt: "复议诉讼表" },
     ]);
     // In reading order, between the section headings.
-    expect(doc.blocks.map((b) => b.kind)).toEqual(["heading", "paragraph", "paragraph", "image", "paragraph", "image", "paragraph"]);
+    expect(doc.blocks.map((b) => b.kind)).toEqual([
+      "heading",
+      "paragraph",
+      "paragraph",
+      "image",
+      "paragraph",
+      "image",
+      "paragraph",
+    ]);
     expect(doc.blocks[0]).toEqual({ kind: "heading", level: 2, text: "白沙街道办事处2021年政府信息公开工作年度报告" });
   });
 
@@ -159,12 +205,18 @@ describe("readHtml: headings", () => {
 });
 
 describe("readHtml: finding the article by content", () => {
-  const links = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `<li><a href="/${prefix}/${i}">关于做好${prefix}第${i}项重点工作的通知文件</a></li>`).join("");
+  const links = (n: number, prefix: string) =>
+    Array.from(
+      { length: n },
+      (_, i) => `<li><a href="/${prefix}/${i}">关于做好${prefix}第${i}项重点工作的通知文件</a></li>`,
+    ).join("");
   const report = `<table border="1"><tr><td>信息内容</td><td>本年制发件数</td><td>现行有效件数</td></tr><tr><td>规章</td><td>0</td><td>2</td></tr><tr><td>行政规范性文件</td><td>5</td><td>31</td></tr></table>`;
-  const prose = "<p>本年度，本机关坚持以公开为常态、不公开为例外，全面推进决策、执行、管理、服务、结果公开，政府信息公开工作取得新成效。</p><p>全年主动公开政府信息三百余条，依申请公开答复均在法定期限内完成，未发生因政府信息公开引起的复议诉讼。</p>";
+  const prose =
+    "<p>本年度，本机关坚持以公开为常态、不公开为例外，全面推进决策、执行、管理、服务、结果公开，政府信息公开工作取得新成效。</p><p>全年主动公开政府信息三百余条，依申请公开答复均在法定期限内完成，未发生因政府信息公开引起的复议诉讼。</p>";
 
   it("unwraps an ASP.NET page form and leaves a statistics widget of the side bar out", () => {
-    const doc = page(`<body><form id="form1" method="post" action="./x.aspx"><input type="hidden" name="__VIEWSTATE" value="abc">
+    const doc =
+      page(`<body><form id="form1" method="post" action="./x.aspx"><input type="hidden" name="__VIEWSTATE" value="abc">
       <div class="head"><a href="/">首页</a> <a href="/gk">政务公开</a> <a href="/fw">政务服务</a></div>
       <div class="left"><table><tr><td>主动公开</td><td>1234</td></tr><tr><td>依申请公开</td><td>56</td></tr></table><ul>${links(6, "左栏")}</ul></div>
       <div class="right"><div class="con"><p>示范区财政局2022年政府信息公开工作年度报告</p>${prose}${report}</div></div>

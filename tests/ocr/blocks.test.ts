@@ -23,7 +23,13 @@ describe("inkRuns", () => {
 describe("textBlocks", () => {
   it("cuts a row of a borderless table into its label and figures, bands top to bottom", () => {
     // Band 0: a label (with a 2-pixel gap inside) and two figures; band 1: a line of prose.
-    const m = mask(60, 30, [box(2, 2, 10, 8), box(12, 2, 20, 8), box(30, 2, 36, 8), box(44, 3, 50, 8), box(2, 16, 58, 22)]);
+    const m = mask(60, 30, [
+      box(2, 2, 10, 8),
+      box(12, 2, 20, 8),
+      box(30, 2, 36, 8),
+      box(44, 3, 50, 8),
+      box(2, 16, 58, 22),
+    ]);
     const blocks = textBlocks(m, 60, box(0, 0, 60, 30), settings);
     expect(blocks).toEqual([
       { band: 0, box: box(2, 2, 20, 8) },
@@ -54,6 +60,9 @@ describe("tableBlocks", () => {
       box(2, 40, 20, 46), // label
       box(40, 40, 46, 46), // figure
     ]);
-    expect(tableBlocks(m, 80, box(0, 0, 80, 60), settings).map((b) => b.box)).toEqual([box(2, 40, 20, 46), box(40, 40, 46, 46)]);
+    expect(tableBlocks(m, 80, box(0, 0, 80, 60), settings).map((b) => b.box)).toEqual([
+      box(2, 40, 20, 46),
+      box(40, 40, 46, 46),
+    ]);
   });
 });

@@ -2,9 +2,18 @@ import { describe, expect, it } from "vitest";
 import { markShape } from "../../src/ocr/marks.js";
 
 /** A mask from rows of text art: '#' is ink. */
-function mask(art: string[]): { data: Uint8Array; width: number; box: { x0: number; y0: number; x1: number; y1: number } } {
+function mask(art: string[]): {
+  data: Uint8Array;
+  width: number;
+  box: { x0: number; y0: number; x1: number; y1: number };
+} {
   const width = art[0].length;
-  const data = Uint8Array.from(art.join("").split("").map((c) => (c === "#" ? 1 : 0)));
+  const data = Uint8Array.from(
+    art
+      .join("")
+      .split("")
+      .map((c) => (c === "#" ? 1 : 0)),
+  );
   return { data, width, box: { x0: 0, y0: 0, x1: width, y1: art.length } };
 }
 
@@ -19,11 +28,15 @@ describe("markShape", () => {
   });
 
   it("tells a slash by a stroke whose top leans right", () => {
-    expect(shape(["....##", "....##", "...##.", "...##.", "..##..", "..##..", ".##...", ".##...", "##....", "##...."])).toBe("slash");
+    expect(
+      shape(["....##", "....##", "...##.", "...##.", "..##..", "..##..", ".##...", ".##...", "##....", "##...."]),
+    ).toBe("slash");
   });
 
   it("takes an upright 1 (its flag leaning left) and a round 0 for no mark", () => {
-    expect(shape(["..##..", ".###..", "#.##..", "..##..", "..##..", "..##..", "..##..", "..##..", "######"])).toBeNull();
+    expect(
+      shape(["..##..", ".###..", "#.##..", "..##..", "..##..", "..##..", "..##..", "..##..", "######"]),
+    ).toBeNull();
     expect(shape([".####.", "##..##", "##..##", "##..##", "##..##", ".####."])).toBeNull();
   });
 

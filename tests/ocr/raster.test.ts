@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { paperLevel, whiten } from "../../src/ocr/raster.js";
 
-const gray = (width: number, values: number[]) => ({ width, height: values.length / width, data: Uint8Array.from(values) });
+const gray = (width: number, values: number[]) => ({
+  width,
+  height: values.length / width,
+  data: Uint8Array.from(values),
+});
 
 describe("whiten", () => {
   it("makes everything lighter than the level white and keeps darker pixels as they are", () => {

@@ -14,7 +14,12 @@ const texts = (blocks: ReadBlock[]) => blocks.map((x) => x.text).sort();
 describe("joinWrappedFigures", () => {
   it("joins a figure wrapped around the middle of its row label", () => {
     const label = b("一、本年新收申请数量", "label", 0, 10, 100, 19);
-    const blocks = [label, b("204", "figure", 120, 8, 135, 14), b("95", "figure", 125, 16, 135, 22), b("435", "figure", 150, 12, 165, 18)];
+    const blocks = [
+      label,
+      b("204", "figure", 120, 8, 135, 14),
+      b("95", "figure", 125, 16, 135, 22),
+      b("435", "figure", 150, 12, 165, 18),
+    ];
     const out = joinWrappedFigures(blocks, [label]);
     expect(texts(out)).toEqual(["204" + "95", "435", "一、本年新收申请数量"].sort());
     expect(out.find((x) => x.text === "20495")?.box).toEqual({ x0: 120, y0: 8, x1: 135, y1: 22 });
@@ -25,7 +30,10 @@ describe("joinWrappedFigures", () => {
     const c = b("5.属于三类内部事务信息", "label", 0, 22, 100, 31);
     // A group label centred between the two rows spans their gap; it must not join them.
     const group = b("（三）不予公开", "label", -40, 14, -5, 27);
-    const out = joinWrappedFigures([a, c, group, b("733", "figure", 120, 12, 135, 18), b("149", "figure", 120, 24, 135, 30)], [a, c, group]);
+    const out = joinWrappedFigures(
+      [a, c, group, b("733", "figure", 120, 12, 135, 18), b("149", "figure", 120, 24, 135, 30)],
+      [a, c, group],
+    );
     expect(texts(out)).toContain("733");
     expect(texts(out)).toContain("149");
   });
@@ -34,14 +42,20 @@ describe("joinWrappedFigures", () => {
 describe("joinWrappedLabels", () => {
   it("joins a label's second line, not the next numbered row", () => {
     const out = joinWrappedLabels(
-      [b("2.其他法律行政法规禁止", "label", 0, 10, 100, 19), b("公开", "label", 40, 21, 60, 30), b("3.危及三安全一稳定", "label", 0, 32, 90, 41), b("12", "figure", 120, 15, 130, 21)],
+      [
+        b("2.其他法律行政法规禁止", "label", 0, 10, 100, 19),
+        b("公开", "label", 40, 21, 60, 30),
+        b("3.危及三安全一稳定", "label", 0, 32, 90, 41),
+        b("12", "figure", 120, 15, 130, 21),
+      ],
       0.5,
     );
     expect(texts(out)).toEqual(["12", "2.其他法律行政法规禁止公开", "3.危及三安全一稳定"].sort());
   });
 
   it("starts a new row at an unnumbered label line with figures of its own, and still joins a wrapped one", () => {
-    const row = (y: number, values: string[]) => values.map((v, k) => b(v, "figure", 120 + 20 * k, y, 130 + 20 * k, y + 6));
+    const row = (y: number, values: string[]) =>
+      values.map((v, k) => b(v, "figure", 120 + 20 * k, y, 130 + 20 * k, y + 6));
     // 4.无正当理由大量反复 / 申请 with figures between its lines; then a two-line label without a number.
     const blocks = [
       b("4.无正当理由大量反复", "label", 0, 10, 100, 16),
@@ -51,7 +65,9 @@ describe("joinWrappedLabels", () => {
       ...row(14, ["1", "1", "0", "2"]),
       ...row(32, ["2", "0", "0", "2"]),
     ];
-    expect(texts(joinWrappedLabels(blocks, 0.8).filter((x) => x.kind === "label"))).toEqual(["4.无正当理由大量反复申请", "要求行政机关确认或重新出具已获取信息"].sort());
+    expect(texts(joinWrappedLabels(blocks, 0.8).filter((x) => x.kind === "label"))).toEqual(
+      ["4.无正当理由大量反复申请", "要求行政机关确认或重新出具已获取信息"].sort(),
+    );
   });
 
   it("joins a wrapped label whose long figures wrapped with it, the short ones standing between its lines", () => {
@@ -63,6 +79,8 @@ describe("joinWrappedLabels", () => {
       ...["3", "6", "8", "0"].map((v, k) => f(v, k, 18)),
       f("71", 4, 14),
     ];
-    expect(texts(joinWrappedLabels(blocks, 0.8).filter((x) => x.kind === "label"))).toEqual(["（二）部分公开（区分处理的，只计这一情形，不计其他情形）"]);
+    expect(texts(joinWrappedLabels(blocks, 0.8).filter((x) => x.kind === "label"))).toEqual([
+      "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    ]);
   });
 });

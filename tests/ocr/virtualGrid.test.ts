@@ -3,7 +3,15 @@ import type { Box } from "../../src/pdf/types.js";
 import type { ReadBlock } from "../../src/ocr/stacks.js";
 import { gridSegments, rowLabels, virtualGrids } from "../../src/ocr/virtualGrid.js";
 
-const b = (text: string, kind: ReadBlock["kind"], x0: number, y0: number, x1: number, y1: number, confidence = 95): ReadBlock => ({
+const b = (
+  text: string,
+  kind: ReadBlock["kind"],
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  confidence = 95,
+): ReadBlock => ({
   box: { x0, y0, x1, y1 } as Box,
   text,
   confidence,
@@ -41,7 +49,14 @@ describe("virtualGrids", () => {
   });
 
   it("starts a new table where a title reaches into the value columns", () => {
-    const blocks = [...table(), b("第二十条第（五）项", "label", 60, 50, 140, 56), b("行政许可", "label", 10, 62, 40, 68), b("4", "figure", 165, 62, 170, 68), b("行政处罚", "label", 10, 74, 40, 80), b("7", "figure", 165, 74, 170, 80)];
+    const blocks = [
+      ...table(),
+      b("第二十条第（五）项", "label", 60, 50, 140, 56),
+      b("行政许可", "label", 10, 62, 40, 68),
+      b("4", "figure", 165, 62, 170, 68),
+      b("行政处罚", "label", 10, 74, 40, 80),
+      b("7", "figure", 165, 74, 170, 80),
+    ];
     const grids = virtualGrids(blocks, [], settings);
     expect(grids).toHaveLength(2);
     expect(grids[1].xs).toEqual([9, 164, 171]);
@@ -49,7 +64,12 @@ describe("virtualGrids", () => {
   });
 
   it("makes no row of a doubtful figure and no column of label brackets read as figures", () => {
-    const blocks = [...table(), b("2", "figure", 0, 24, 6, 30), b("其他", "label", 10, 48, 30, 54), b("8", "figure", 110, 48, 120, 54, 20)];
+    const blocks = [
+      ...table(),
+      b("2", "figure", 0, 24, 6, 30),
+      b("其他", "label", 10, 48, 30, 54),
+      b("8", "figure", 110, 48, 120, 54, 20),
+    ];
     const [grid] = virtualGrids(blocks, [], settings);
     expect(grid.xs).toEqual([-1, 99, 140, 171]);
     expect(grid.ys).toEqual([-1, 11, 21, 33, 43]);
@@ -88,7 +108,14 @@ describe("virtualGrids on a row without a label", () => {
   }
 
   it("makes one column per figure, the doubtful and unread ones too, under a header reaching to the rule", () => {
-    const grids = virtualGrids(review(), [{ y: -2, x0: 0, x1: 130 }, { y: 20, x0: 0, x1: 130 }], settings);
+    const grids = virtualGrids(
+      review(),
+      [
+        { y: -2, x0: 0, x1: 130 },
+        { y: 20, x0: 0, x1: 130 },
+      ],
+      settings,
+    );
     expect(grids).toHaveLength(1);
     expect(grids[0].xs).toEqual([11, 25, 45, 65, 85, 104.5, 119]);
     expect(grids[0].ys).toEqual([-1, 23, 31]);
@@ -97,7 +124,13 @@ describe("virtualGrids on a row without a label", () => {
 
   it("is no bare row when a label stands on the line (a bracket read as a dash before it)", () => {
     const nextRow = [13, 33, 53, 73, 93, 113].map((x) => b("1", "figure", x, 36, x + 4, 42));
-    const labelled = [...review(), b("-", "mark", -40, 24, -36, 30), b("予以公开", "label", -30, 24, 0, 30), b("部分公开", "label", -30, 36, 0, 42), ...nextRow];
+    const labelled = [
+      ...review(),
+      b("-", "mark", -40, 24, -36, 30),
+      b("予以公开", "label", -30, 24, 0, 30),
+      b("部分公开", "label", -30, 36, 0, 42),
+      ...nextRow,
+    ];
     const grids = virtualGrids(labelled, [], settings);
     expect(grids).toHaveLength(1);
     expect(grids[0].ys).toHaveLength(4);
@@ -106,7 +139,12 @@ describe("virtualGrids on a row without a label", () => {
 
 describe("rowLabels", () => {
   it("drops Chinese readings inside the value columns (misread figures)", () => {
-    const blocks = [...table(), b("凡凡", "label", 158, 48, 170, 54), b("其他", "label", 10, 48, 30, 54), b("5", "figure", 110, 48, 120, 54)];
+    const blocks = [
+      ...table(),
+      b("凡凡", "label", 158, 48, 170, 54),
+      b("其他", "label", 10, 48, 30, 54),
+      b("5", "figure", 110, 48, 120, 54),
+    ];
     const labels = rowLabels(blocks, settings).map((l) => l.text);
     expect(labels).toContain("其他");
     expect(labels).not.toContain("凡凡");

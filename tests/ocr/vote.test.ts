@@ -6,7 +6,10 @@ const s = { agreedConfidence: 90 };
 
 describe("voteFigure", () => {
   it("takes the figure most readings agree on, sure when they are most of the votes", () => {
-    expect(voteFigure(r("3948", 98), [r("5948"), r("5948"), r("3948"), r("5948"), r("5948")], s)).toEqual({ text: "5948", confidence: 90 });
+    expect(voteFigure(r("3948", 98), [r("5948"), r("5948"), r("3948"), r("5948"), r("5948")], s)).toEqual({
+      text: "5948",
+      confidence: 90,
+    });
   });
 
   it("keeps the first reading on a tie, unsure", () => {
