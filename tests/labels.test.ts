@@ -3,7 +3,7 @@ import { classify, mapApplications } from "../src/extract/map.js";
 import type { RowRecord } from "../src/extract/rows.js";
 import type { Cell, Table } from "../src/layout/table.js";
 import { align } from "../src/template/align.js";
-import { containment, normalizeLabel, similarity, stripNumbering } from "../src/template/labels.js";
+import { containment, normalizeLabel, similarity, stripNumbering } from "../src/text/labels.js";
 import {
   APPLICATION_COLUMNS,
   APPLICATION_ROWS,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readSections } from "../src/extract/sections.js";
+import { sectionHeading } from "../src/text/headings.js";
 
 const lines = (texts: string[], page: number | null = 1) => texts.map((text) => ({ text, page }));
 
@@ -32,5 +33,12 @@ describe("readSections", () => {
   it("gives no pages for a web page's or Word file's text, and nothing when no heading is there", () => {
     expect(readSections(lines(["一、总体情况", "正文"], null))[0].pages).toEqual([]);
     expect(readSections(lines(["没有标题的正文"]))).toEqual([]);
+  });
+  it("knows a heading worded a little differently, and only at its place in the order", () => {
+    expect(sectionHeading("三、收到处理政府信息公开申请情况")).toBe(2);
+    expect(sectionHeading("4.政府信息公开行政法复议、行政诉讼情况")).toBe(3);
+    expect(sectionHeading("（一）主动公开情况", 1)).toBe(-1);
+    expect(sectionHeading("一、总体情况", 1)).toBe(-1);
+    expect(sectionHeading("总体情况")).toBe(-1);
   });
 });

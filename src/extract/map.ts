@@ -1,6 +1,6 @@
 import type { Cell, Table } from "../layout/table.js";
 import { align, fillSingleGaps, MATCH_THRESHOLD } from "../template/align.js";
-import { normalizeLabel, similarity } from "../template/labels.js";
+import { normalizeLabel, similarity } from "../text/labels.js";
 import {
   ACTIVE_DISCLOSURE,
   APPLICATION_COLUMNS,

@@ -1,6 +1,6 @@
 import { toLines, type TextLine } from "../layout/text.js";
 import type { PageModel } from "../pdf/types.js";
-import { containment, similarity } from "../template/labels.js";
+import { containment, similarity } from "../text/labels.js";
 import { placesOneOff, startsWithPlace } from "./places.js";
 
 export interface ReportMetadata {

@@ -3,6 +3,7 @@ import type { Glyph, PageModel } from "../pdf/types.js";
 import type { Ruling } from "./rulings.js";
 import type { Cell, Table } from "./table.js";
 import { isPageNumber, startsNumbered } from "../text/numbering.js";
+import { sectionHeading } from "../text/headings.js";
 import { defaultStreamRowSettings, FIGURE_PART, streamRows, type StreamRow } from "./streamRows.js";
 import { anchor, center, contains, toLines, union, type TextLine } from "./text.js";
 
@@ -172,6 +173,8 @@ export function findStreamTables(
       // A ruled table between two lines (the header of the next table, say) ends the block.
       const above = lines[j - 1].y;
       if (lattice.some((t) => (t.box.y0 + t.box.y1) / 2 > above && (t.box.y0 + t.box.y1) / 2 < l.y)) break;
+      // The next section's heading, however close below the last row and wherever it starts, is not a row.
+      if (sectionHeading(l.runs.map((r) => r.text).join("")) >= 0) break;
       if (l.values.length) {
         const left = Math.min(...l.values.map((v) => v.x0));
         if (!labelsOf(l).every((r) => r.x1 <= left + 1)) break;

@@ -6,7 +6,7 @@
  * than the body text; level 1 = largest) and joins a heading wrapped with a line break back into one line. Keeping the
  * rule in one place means a title reads the same whether it came from HTML or from Word.
  */
-import { containment } from "../template/labels.js";
+import { containment } from "../text/labels.js";
 import { collapse, joinLines } from "./text.js";
 import type { Block } from "./types.js";
 

@@ -15,6 +15,18 @@ function run(text: string, x: number, y: number, size = 10): TextLine {
   }
   return Object.assign(union(glyphs), { text, glyphs });
 }
+/** A text page holding these runs. */
+const pageOf = (lines: TextLine[]): PageModel => ({
+  number: 1,
+  width: 600,
+  height: 800,
+  glyphs: lines.flatMap((l) => l.glyphs),
+  segments: [],
+  images: [],
+  graphicsRead: true,
+  textLayer: "ok",
+  source: "text",
+});
 const fig = (text: string, x: number, y: number, col: number) => ({ run: run(text, x, y), col });
 const texts = (runs: TextLine[]) => runs.map((r) => r.text).join("");
 const cellText = (row: { texts: Map<number, string> }, col: number) => row.texts.get(col) ?? "";
@@ -155,22 +167,25 @@ describe("findStreamTables", () => {
       run("4", 202, 50),
       run("0", 262, 50),
     ];
-    const page: PageModel = {
-      number: 1,
-      width: 600,
-      height: 800,
-      glyphs: lines.flatMap((l) => l.glyphs),
-      segments: [],
-      images: [],
-      graphicsRead: true,
-      textLayer: "ok",
-      source: "text",
-    };
-    const [t] = findStreamTables(page, []);
+    const [t] = findStreamTables(pageOf(lines), []);
     const text = (row: number, col: number) => t.cells.find((c) => c.row === row && c.col === col)?.text;
     expect(t.ys.length - 1).toBe(3);
     expect([text(0, 0), text(0, 1), text(0, 2)]).toEqual(["信息内容", "本", "其他"]);
     expect([text(1, 0), text(1, 1), text(1, 2)]).toEqual(["一、本年新收政府信息公开申请数量", "2049", "3"]);
     expect([text(2, 0), text(2, 1), text(2, 2)]).toEqual(["二、上年结转", "4", "0"]);
+  });
+  it("ends a table at the next section's heading, however close below the last row and where the labels start", () => {
+    const lines = [
+      run("信息内容", 0, 0),
+      run("本年制发件数", 200, 0),
+      run("规章", 0, 20),
+      run("3", 220, 20),
+      run("行政规范性文件", 0, 32),
+      run("12", 220, 32),
+      run("3.收到和处理政府信息公开申请情况", 0, 44),
+    ];
+    const [t] = findStreamTables(pageOf(lines), []);
+    expect(t.cells.some((c) => c.text.includes("收到和处理"))).toBe(false);
+    expect(t.cells.filter((c) => c.col === 0 && c.row > 0).map((c) => c.text)).toEqual(["规章", "行政规范性文件"]);
   });
 });

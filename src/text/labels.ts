@@ -1,5 +1,5 @@
 /** Label normalisation and fuzzy matching: the template's wording against what a report printed. */
-import { NUMBERING } from "../text/numbering.js";
+import { NUMBERING } from "./numbering.js";
 
 const NOISE = /[\s\p{P}\p{S}]/gu;
 
