@@ -86,12 +86,30 @@ function bareRows(blocks: ReadBlock[], values: ReadBlock[], s: GridSettings): Ro
   return lines
     .filter((l) => l.length >= s.minBareRowValues)
     .filter((l) => !blocks.some((b) => b.kind === "label" && l.some((v) => overlapsY(v, b))))
+    .filter((l) => !wrappedAround(l, blocks))
     .map((l) => {
       const y0 = Math.min(...l.map((v) => v.box.y0));
       const y1 = Math.max(...l.map((v) => v.box.y1));
       const onLine = blocks.filter((b) => (b.box.y0 + b.box.y1) / 2 >= y0 && (b.box.y0 + b.box.y1) / 2 <= y1);
       return { label: null, values: onLine, y0: 0, y1: 0 };
     });
+}
+
+/**
+ * Whether a line of figures stands between the lines of a wrapped label left of it (a label line ends less
+ * than a line height above it and another starts less than a line height below): that label's row.
+ */
+function wrappedAround(line: ReadBlock[], blocks: ReadBlock[]): boolean {
+  const x0 = Math.min(...line.map((v) => v.box.x0));
+  const y0 = Math.min(...line.map((v) => v.box.y0));
+  const y1 = Math.max(...line.map((v) => v.box.y1));
+  const near = y1 - y0;
+  // The last line of a label may be one character (卷), which reads as no label on its own.
+  const left = blocks.filter((b) => (b.kind === "label" || b.kind === "other") && b.box.x1 <= x0);
+  return (
+    left.some((b) => b.box.y1 <= y0 + near / 2 && y0 - b.box.y1 < near) &&
+    left.some((b) => b.box.y0 >= y1 - near / 2 && b.box.y0 - y1 < near)
+  );
 }
 
 /** The blocks of a row: its label and values. */
@@ -103,7 +121,42 @@ function assignRows(values: ReadBlock[], labels: ReadBlock[]): Row[] {
     const label = rowLabel(v.box, labels);
     if (label) byLabel.set(label, [...(byLabel.get(label) ?? []), v]);
   }
-  return [...byLabel].map(([label, vs]) => ({ label, values: vs, y0: 0, y1: 0 }));
+  return joinRowsOnOneLine([...byLabel].map(([label, vs]) => ({ label, values: vs, y0: 0, y1: 0 })));
+}
+
+/** Two figures stand on one line when they overlap by more than half the height of the shorter. */
+const sameLine = (a: ReadBlock, b: ReadBlock) =>
+  Math.min(a.box.y1, b.box.y1) - Math.max(a.box.y0, b.box.y0) > Math.min(a.box.y1 - a.box.y0, b.box.y1 - b.box.y0) / 2;
+
+/**
+ * Figures on one line are one row's. A label wrapped onto two lines whose numbering OCR lost (or which is
+ * centred, so its lines start apart) stays two labels, and the figures centred between them go to the nearer
+ * line each: the two labels then head one row, their lines joined top to bottom.
+ */
+function joinRowsOnOneLine(rows: Row[]): Row[] {
+  const out: Row[] = [];
+  for (const r of [...rows].sort((a, b) => a.label!.box.y0 - b.label!.box.y0)) {
+    const into = out.find((o) => o.values.some((v) => r.values.some((w) => sameLine(v, w))));
+    if (!into) {
+      out.push(r);
+      continue;
+    }
+    const [a, b] = [into.label!, r.label!];
+    into.label = {
+      box: {
+        x0: Math.min(a.box.x0, b.box.x0),
+        y0: Math.min(a.box.y0, b.box.y0),
+        x1: Math.max(a.box.x1, b.box.x1),
+        y1: Math.max(a.box.y1, b.box.y1),
+      },
+      text: a.text + b.text,
+      confidence: Math.min(a.confidence, b.confidence),
+      kind: "label",
+      lineHeight: a.lineHeight,
+    };
+    into.values.push(...r.values);
+  }
+  return out;
 }
 
 /**
@@ -204,7 +257,8 @@ export function virtualGrids(blocks: ReadBlock[], rules: Rule[], s: GridSettings
     }
     labelled.push([r]);
   }
-  tables.push(...labelled);
+  // Rows of blank marks alone are no table: a header's character misread as a dash does not make one.
+  tables.push(...labelled.filter((t) => t.some((r) => r.values.some((v) => v.kind === "figure"))));
   tables.sort((a, b) => a[0].y0 - b[0].y0);
   return tables.map((t) => {
     const above = tables.map((u) => u[u.length - 1].y1).filter((y) => y <= t[0].y0);

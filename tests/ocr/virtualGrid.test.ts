@@ -74,6 +74,17 @@ describe("virtualGrids", () => {
     expect(grid.xs).toEqual([-1, 99, 140, 171]);
     expect(grid.ys).toEqual([-1, 11, 21, 33, 43]);
   });
+  it("makes no table of a header whose characters read as dashes", () => {
+    const blocks = table().map((x) => ({ ...x, box: { ...x.box, y0: x.box.y0 + 30, y1: x.box.y1 + 30 } }));
+    const header = [
+      b("（本列数据的勾稽关系为", "label", 10, 0, 60, 6),
+      b("—", "mark", 112, 0, 118, 6),
+      b("第三项加第四项之和）", "label", 10, 12, 60, 18),
+      b("—", "mark", 112, 12, 118, 18),
+    ];
+    const grids = virtualGrids([...header, ...blocks], [], settings);
+    expect(grids).toHaveLength(1);
+  });
 });
 
 describe("virtualGrids on a one-row table", () => {
@@ -134,6 +145,46 @@ describe("virtualGrids on a row without a label", () => {
     const grids = virtualGrids(labelled, [], settings);
     expect(grids).toHaveLength(1);
     expect(grids[0].ys).toHaveLength(4);
+  });
+});
+
+describe("virtualGrids on a label wrapped around its figures", () => {
+  /** （二）部分公开 wrapped onto two centred lines, its numbering lost to OCR, its figures between the lines. */
+  function wrapped(): ReadBlock[] {
+    // OCR's boxes of one line of figures stand a little higher or lower: some nearer each label line.
+    const row = (y: number, texts: string[], jitter = 0) =>
+      texts.map((t, k) => {
+        const at = y + (k % 2 ? jitter : -jitter);
+        return b(t, "figure", 100 + 20 * k, at, 106 + 20 * k, at + 6);
+      });
+    return [
+      b("予以公开", "label", 30, 0, 60, 6),
+      ...row(0, ["3", "0", "8", "1", "12"]),
+      b("部分公开（区分处理的", "label", 10, 10, 90, 15),
+      ...row(14.75, ["0", "14", "0", "2", "16"], 0.75),
+      b("只计这一情形）", "label", 25, 21, 75, 26),
+      b("总计", "label", 30, 30, 50, 36),
+      ...row(30, ["3", "14", "8", "3", "28"]),
+    ];
+  }
+
+  it("gives the figures between the lines one row, headed by both lines, and no table of their own", () => {
+    const grids = virtualGrids(wrapped(), [], settings);
+    expect(grids).toHaveLength(1);
+    // Three rows: 予以公开, the wrapped label with its figures, 总计.
+    expect(grids[0].ys).toEqual([-1, 8, 28, 37]);
+  });
+  it("takes a line of figures touching neither label line for that label's row, not a row without label", () => {
+    const blocks = wrapped().map((x) =>
+      x.box.y0 > 10 && x.box.y0 < 20 ? { ...x, box: { ...x.box, y0: 15.5, y1: 21 } } : x,
+    );
+    const rest = blocks.filter((x) => x.text !== "只计这一情形）");
+    // The label's last line, and a last line of one character (卷), which reads as no label by itself.
+    for (const last of [b("只计这一情形）", "label", 25, 21.5, 75, 26), b("卷", "other", 25, 21.5, 31, 26)]) {
+      const grids = virtualGrids([...rest, last], [], settings);
+      expect(grids).toHaveLength(1);
+      expect(grids[0].ys).toHaveLength(4);
+    }
   });
 });
 
