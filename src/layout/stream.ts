@@ -253,7 +253,7 @@ function buildTable(
   const rowRules = spanning.filter((r) => r.at > bodyTop && r.at < bodyBottom);
   const headerWidths = new Map<number, number>();
   for (const run of header.flatMap((l) => l.runs)) {
-    const c = columns.colOf(cx(run));
+    const c = columns.headerColOf(cx(run));
     if (c >= 0 && run.x0 >= columns.bounds[c] && run.x1 <= columns.bounds[c + 1])
       headerWidths.set(c, Math.max(headerWidths.get(c) ?? 0, run.x1 - run.x0));
   }
@@ -307,6 +307,8 @@ interface ValueColumns {
   centres: number[];
   bounds: number[];
   colOf: (x: number) => number;
+  /** The column of a header glyph's x, -1 left of the value columns. */
+  headerColOf: (x: number) => number;
 }
 
 /**
@@ -335,7 +337,15 @@ function valueColumns(
     for (let c = 0; c < centres.length; c++) if (x >= bounds[c] && x < bounds[c + 1]) return c;
     return x < bounds[0] ? -1 : centres.length - 1;
   };
-  return { centres, bounds, colOf };
+  const shift =
+    bounds === ruledHeader
+      ? 0
+      : wordShift(
+          centres,
+          header.flatMap((l) => l.runs),
+          labelRight,
+        );
+  return { centres, bounds, colOf, headerColOf: (x) => colOf(x + shift) };
 }
 
 /**
@@ -346,7 +356,7 @@ function assembleTable(
   page: number,
   header: VisualLine[],
   rows: StreamRow[],
-  { centres, bounds, colOf }: ValueColumns,
+  { centres, bounds, headerColOf }: ValueColumns,
   body: { labelLeft: number; valueLeft: number; top: number; bottom: number },
 ): Table {
   const groupRuns = rows.flatMap((r) => r.group);
@@ -372,7 +382,7 @@ function assembleTable(
           0,
           c,
           { x0: xs[c], x1: xs[c + 1], y0: ys[0], y1: ys[1] },
-          c === 0 ? hg.filter((g) => anchor(g).x < bounds[0]) : [],
+          c === 0 ? hg.filter((g) => headerColOf(anchor(g).x) < 0) : [],
         ),
       );
     for (let c = 0; c < centres.length; c++)
@@ -381,7 +391,7 @@ function assembleTable(
           0,
           labelCols + c,
           { x0: xs[labelCols + c], x1: xs[labelCols + c + 1], y0: ys[0], y1: ys[1] },
-          hg.filter((g) => anchor(g).x >= bounds[0] && colOf(anchor(g).x) === c),
+          hg.filter((g) => headerColOf(anchor(g).x) === c),
         ),
       );
   }
@@ -464,6 +474,38 @@ function splitAtGaps(run: TextLine, share: number): TextLine[] {
  */
 export function withHeaderColumns(centres: number[], headerRuns: TextLine[], labelRight: number): number[] {
   if (centres.length < 2) return centres;
+  const { columns, pitch } = headerWordColumns(centres, headerRuns, labelRight);
+  if (columns.length <= centres.length) return centres;
+  const shift = headerShift(centres, columns);
+  // Only where a column fits: in a gap of the figures wide enough for one more, or one column beyond them.
+  const fits = (x: number) => {
+    const next = centres.findIndex((c) => c > x);
+    // Before the first figures only in a table without row labels: else it is the label column's header.
+    if (next === 0) return labelRight === -Infinity && centres[0] - x > 0.6 * pitch && centres[0] - x < 1.4 * pitch;
+    if (next === -1)
+      return x - centres[centres.length - 1] > 0.6 * pitch && x - centres[centres.length - 1] < 1.4 * pitch;
+    return (
+      centres[next] - centres[next - 1] > 1.6 * pitch &&
+      Math.min(x - centres[next - 1], centres[next] - x) > 0.6 * pitch
+    );
+  };
+  const paired = pairInOrder(centres, columns);
+  const added = columns
+    .filter((_, h) => !paired.some(([, k]) => k === h))
+    .map((x) => x + shift)
+    .filter(fits);
+  return [...centres, ...added].sort((a, b) => a - b);
+}
+
+/**
+ * The centres of the header's column words (one per column: the lines of a stacked header word 自然/人
+ * together), and the figures' column pitch they were grouped by.
+ */
+function headerWordColumns(
+  centres: number[],
+  headerRuns: TextLine[],
+  labelRight: number,
+): { columns: number[]; pitch: number } {
   const gaps = centres
     .slice(1)
     .map((x, c) => x - centres[c])
@@ -483,27 +525,29 @@ export function withHeaderColumns(centres: number[], headerRuns: TextLine[], lab
     columns.push(words.slice(i, j + 1).reduce((sum, x) => sum + x, 0) / (j - i + 1));
     i = j + 1;
   }
-  if (columns.length <= centres.length) return centres;
-  const paired = pairInOrder(centres, columns);
-  const shifts = paired.map(([f, h]) => centres[f] - columns[h]).sort((a, b) => a - b);
-  const shift = shifts[Math.floor(shifts.length / 2)];
-  // Only where a column fits: in a gap of the figures wide enough for one more, or one column beyond them.
-  const fits = (x: number) => {
-    const next = centres.findIndex((c) => c > x);
-    // Before the first figures only in a table without row labels: else it is the label column's header.
-    if (next === 0) return labelRight === -Infinity && centres[0] - x > 0.6 * pitch && centres[0] - x < 1.4 * pitch;
-    if (next === -1)
-      return x - centres[centres.length - 1] > 0.6 * pitch && x - centres[centres.length - 1] < 1.4 * pitch;
-    return (
-      centres[next] - centres[next - 1] > 1.6 * pitch &&
-      Math.min(x - centres[next - 1], centres[next] - x) > 0.6 * pitch
-    );
-  };
-  const added = columns
-    .filter((_, h) => !paired.some(([, k]) => k === h))
-    .map((x) => x + shift)
-    .filter(fits);
-  return [...centres, ...added].sort((a, b) => a - b);
+  return { columns, pitch };
+}
+
+/** How far the figures stand right of their header words (median over the columns paired in order). */
+function headerShift(centres: number[], columns: number[]): number {
+  const shifts = pairInOrder(centres, columns)
+    .map(([f, h]) => centres[f] - columns[h])
+    .sort((a, b) => a - b);
+  return shifts[Math.floor(shifts.length / 2)];
+}
+
+/**
+ * Where the header's words stand against the figures' columns: figures right-aligned in narrow cells stand
+ * right of their centred header words, by up to half a column, so the bounds halfway between figure
+ * columns would cut the words of neighbouring headers (自然人 | 商业企业) in two. The shift is measured where
+ * every figure column has a header word over it.
+ */
+function wordShift(centres: number[], headerRuns: TextLine[], labelRight: number): number {
+  if (centres.length < 2) return 0;
+  const { columns, pitch } = headerWordColumns(centres, headerRuns, labelRight);
+  if (columns.length !== centres.length) return 0;
+  const shift = headerShift(centres, columns);
+  return Math.abs(shift) < pitch / 2 ? shift : 0;
 }
 
 /** Pairs every figure column with a distinct header column, both in order, at the least total distance. */

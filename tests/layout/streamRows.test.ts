@@ -188,4 +188,22 @@ describe("findStreamTables", () => {
     expect(t.cells.some((c) => c.text.includes("收到和处理"))).toBe(false);
     expect(t.cells.filter((c) => c.col === 0 && c.row > 0).map((c) => c.text)).toEqual(["规章", "行政规范性文件"]);
   });
+  it("gives stacked header words their own columns when the figures stand right-aligned under them", () => {
+    const lines = [
+      run("信息内容", 0, 0),
+      run("自然", 100, 0),
+      run("商业", 140, 0),
+      run("人", 105, 12),
+      run("企业", 140, 12),
+      run("一、本年新收", 0, 30),
+      run("80", 122, 30),
+      run("1", 168, 30),
+      run("二、上年结转", 0, 42),
+      run("20", 122, 42),
+      run("3", 168, 42),
+    ];
+    const [t] = findStreamTables(pageOf(lines), []);
+    const header = t.cells.filter((c) => c.row === 0 && c.col > 0).map((c) => c.text.replace(/\s/g, ""));
+    expect(header).toEqual(["自然人", "商业企业"]);
+  });
 });
