@@ -20,7 +20,7 @@ import { parseValue } from "../text/values.js";
 import { placeAgency } from "./divisions.js";
 import { LOOSE_LABEL, mapActiveDisclosure, mapApplications, mapReviewLitigation, type MappedCell } from "./map.js";
 import type { ReportMetadata } from "./metadata.js";
-import { tableRows } from "./rows.js";
+import { tableRows, type RowRecord } from "./rows.js";
 import { EXTRACTOR_VERSION } from "./version.js";
 
 export class NoReportError extends Error {
@@ -100,7 +100,15 @@ export function buildReport(
     else unread.add(m);
     warnings.push(...read.warnings);
   }
-  warnings.push(...unsureTables(cells), ...missingCells([...labels.keys()].filter((k) => !seen.has(k))));
+  warnings.push(
+    ...unsureTables(cells),
+    ...unplacedFigures(
+      records,
+      apps.used,
+      mapped.filter((m) => seen.has(cellKey(m))),
+    ),
+    ...missingCells([...labels.keys()].filter((k) => !seen.has(k))),
+  );
   return {
     extractor: { name: "xxgk", version: EXTRACTOR_VERSION },
     source,
@@ -220,6 +228,46 @@ function unsureTables(cells: ReportCell[]): Warning[] {
       ),
     );
   return out;
+}
+
+/**
+ * Figures printed in a row of the applications table whose label names no row of the template (a wrapped
+ * group label read as a row, "（三）不予"): they are likelier the pieces of the rows beside it (a number wrapped
+ * round its label, 12 above and 2 below) than figures of their own, so the cells of those rows in the same
+ * columns are unsure, and the table's relations are not checked.
+ */
+const overlaps = (a: Box, b: Box) =>
+  Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) && Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0);
+
+function unplacedFigures(records: RowRecord[], used: Set<RowRecord>, placed: MappedCell[]): Warning[] {
+  const apps = placed.filter((m) => m.table === "applications");
+  const tables = new Set(apps.map((m) => m.found));
+  const unsure = new Set<MappedCell>();
+  const strays: string[] = [];
+  for (const rec of records) {
+    if (used.has(rec) || !tables.has(rec.table)) continue;
+    for (const { cell } of rec.values) {
+      // Two borderless tables read from overlapping lines hold the same figures twice: those were placed.
+      const sameFigures = (m: MappedCell) => m.found.page === rec.table.page && overlaps(m.cell.box, cell.box);
+      if (!/\d/.test(cell.text) || apps.some(sameFigures)) continue;
+      strays.push(cell.text.trim());
+      const column = apps.filter((m) => m.found === rec.table && m.cell.col === cell.col);
+      const above = column.filter((m) => m.cell.row < rec.row).sort((a, b) => b.cell.row - a.cell.row)[0];
+      const below = column.filter((m) => m.cell.row > rec.row).sort((a, b) => a.cell.row - b.cell.row)[0];
+      for (const m of [above, below]) if (m) unsure.add(m);
+    }
+  }
+  if (!unsure.size) return [];
+  const keys = [...unsure].map(cellKey);
+  const pages = pagesOf([...unsure].map(pageOf));
+  return [
+    warning(
+      "table.figures_unplaced",
+      `figures ${strays.join(", ")} of the applications table stand in no row of the template: the ${keys.length} cell(s) beside them may have lost a piece of their number; its consistency rules were not checked${onPages(pages)}`,
+      keys,
+      pages,
+    ),
+  ];
 }
 
 /** One warning per table with standard cells that could not be read (their table's relations are then not checked). */

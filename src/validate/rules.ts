@@ -75,12 +75,15 @@ function relation(
 const short = (label: string) =>
   label.replace(/^.*\s/, "").replace(/^[（(][一二三四五六七八九十]+[)）]|^[一二三四五六七八九十]+、|^\d+\./, "");
 
+/** Warnings that say a table was not read whole: unread standard cells, figures the template has no row for. */
+const INCOMPLETE = new Set(["table.cells_missing", "table.figures_unplaced"]);
+
 /**
- * Tables with unread standard cells: their relations are not checked (the reader's gaps are not the agency's errors).
+ * Tables read incompletely: their relations are not checked (the reader's gaps are not the agency's errors).
  */
 export function incompleteTables(report: { warnings: Pick<Warning, "rule" | "cells">[] }): Set<string> {
   return new Set(
-    report.warnings.filter((w) => w.rule === "table.cells_missing").flatMap((w) => w.cells.map((c) => c.split("/")[0])),
+    report.warnings.filter((w) => INCOMPLETE.has(w.rule)).flatMap((w) => w.cells.map((c) => c.split("/")[0])),
   );
 }
 
