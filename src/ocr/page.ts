@@ -96,6 +96,8 @@ const TWO_HAN = /[\u4e00-\u9fff].*[\u4e00-\u9fff]/u;
 const BLANK_MARK = /^[-－—–―─━一_/／\\]+$/u;
 /** Confidence given to a guessed reading, low enough to be flagged. */
 const UNSURE = 30;
+/** More than half: a column of short readings. */
+const MOSTLY = 0.5;
 
 /** Nominal size of text read from a cell (cells are taller than their text). */
 const CELL_TEXT_SIZE = 12;
@@ -260,7 +262,9 @@ function cleanImage(img: PageImage, areas: Box[], ruled: ReturnType<typeof ruled
 interface CropJob {
   box: Box;
   crop: Crop;
+  /** The ruled row and column of a table cell (null for a text block of a borderless table). */
   row: string | null;
+  col: string | null;
 }
 
 /** The inked cells of ruled tables; without any, the text blocks of borderless (three-line) tables. */
@@ -284,7 +288,7 @@ function cropJobs(
     if (crop.x1 - crop.x0 < 4 || crop.y1 - crop.y0 < 4) continue;
     const area = (crop.x1 - crop.x0) * (crop.y1 - crop.y0);
     if (inkShare(mask, W, crop.x0, crop.y0, crop.x1, crop.y1) * area < settings.minInkPixels) continue;
-    crops.push({ box: c.box, crop, row: `${Math.round(c.box.y0)}` });
+    crops.push({ box: c.box, crop, row: `${Math.round(c.box.y0)}`, col: `${Math.round(c.box.x0)}` });
   }
   if (cells.length > 0) return crops;
   // Borderless tables: page layout analysis drops their lone figures, so the text blocks of table rows are
@@ -316,6 +320,7 @@ function cropJobs(
         box: { x0: b.box.x0 / scale, y0: b.box.y0 / scale, x1: b.box.x1 / scale, y1: b.box.y1 / scale },
         crop,
         row: null,
+        col: null,
       });
     }
   }
@@ -341,19 +346,32 @@ async function readJobs(
   );
   // Numbers, and short readings in rows of numbers (4 misread as 也, 1 as 工), are read again as digits.
   const looksNumeric = (t: string) => NUMERIC.test(t) || (/\d/.test(t) && !/[\u4e00-\u9fff]{2}/u.test(t));
-  const numericShare = new Map<string, number>();
-  for (const row of new Set(crops.map((c) => c.row))) {
-    if (row === null) continue;
-    const ks = crops.map((c, k) => (c.row === row ? k : -1)).filter((k) => k >= 0);
-    numericShare.set(row, ks.filter((k) => looksNumeric(texts[k].text)).length / ks.length);
-  }
+  const shareOf = (line: (c: CropJob) => string | null, test: (t: string) => boolean) => {
+    const share = new Map<string, number>();
+    for (const key of new Set(crops.map(line))) {
+      if (key === null) continue;
+      const ks = crops.map((c, k) => (line(c) === key ? k : -1)).filter((k) => k >= 0);
+      share.set(key, ks.filter((k) => test(texts[k].text)).length / ks.length);
+    }
+    return share;
+  };
+  const numericShare = shareOf((c) => c.row, looksNumeric);
+  const columnFigures = shareOf((c) => c.col, looksNumeric);
+  const columnShort = shareOf(
+    (c) => c.col,
+    (t) => Array.from(t).length <= 2,
+  );
   // A text block that is not a label (two Chinese characters or more) may be a misread figure: read it as one.
   // In a ruled row with any figure, a reading of one or two characters is a misread figure as likely as not
-  // (a bold 0 at 120 dpi reads as 册 in every cell of a column).
+  // (a bold 0 at 120 dpi reads as 册 in every cell of a column). A row whose every figure misread (0 crowded
+  // by its cell's borders reads as 品) is found by its column: one character in a column of short readings
+  // (labels are long), some of them figures.
   const maybeNumber = (k: number) => {
-    const row = crops[k].row;
+    const { row, col } = crops[k];
     if (row === null) return !TWO_HAN.test(texts[k].text);
-    return (numericShare.get(row) ?? 0) > 0 && Array.from(texts[k].text).length <= 2;
+    const chars = Array.from(texts[k].text).length;
+    const figureColumn = (columnFigures.get(col!) ?? 0) > 0 && (columnShort.get(col!) ?? 0) > MOSTLY;
+    return ((numericShare.get(row) ?? 0) > 0 && chars <= 2) || (figureColumn && chars === 1);
   };
   const numeric = crops.map((_, k) => k).filter((k) => looksNumeric(texts[k].text) || maybeNumber(k));
   const digits = await engine.readCrops(
