@@ -9,6 +9,7 @@ import type { Cell } from "../layout/table.js";
 import { tableBlocks } from "./blocks.js";
 import { markShape } from "./marks.js";
 import { scanImage } from "./pageImage.js";
+import { looksNumeric, misreadFigures, NUMERIC, TWO_HAN } from "./figureReadings.js";
 import { voteFigure } from "./vote.js";
 import { joinWrappedFigures, joinWrappedLabels, type ReadBlock } from "./stacks.js";
 import { gridSegments, rowLabels, virtualGrids } from "./virtualGrid.js";
@@ -87,17 +88,13 @@ export const defaultOcrSettings: OcrSettings = {
   whitePaper: 252,
 };
 
-const NUMERIC = /^[0-9０-９,，.．\-－—–/／oO〇]+$/u;
 const ONE_LOOKALIKES = /^[|lI丨工]$/u;
 /** Readings of one upright or leaning stroke: a 1, or a slash. */
 const STROKE_READING = /^[1|lI丨/／]$/u;
-const TWO_HAN = /[\u4e00-\u9fff].*[\u4e00-\u9fff]/u;
 /** What tables print for nothing (see values.ts). */
 const BLANK_MARK = /^[-－—–―─━一_/／\\]+$/u;
 /** Confidence given to a guessed reading, low enough to be flagged. */
 const UNSURE = 30;
-/** More than half: a column of short readings. */
-const MOSTLY = 0.5;
 
 /** Nominal size of text read from a cell (cells are taller than their text). */
 const CELL_TEXT_SIZE = 12;
@@ -344,35 +341,10 @@ async function readJobs(
     crops.map((c) => c.crop),
     "text",
   );
-  // Numbers, and short readings in rows of numbers (4 misread as 也, 1 as 工), are read again as digits.
-  const looksNumeric = (t: string) => NUMERIC.test(t) || (/\d/.test(t) && !/[\u4e00-\u9fff]{2}/u.test(t));
-  const shareOf = (line: (c: CropJob) => string | null, test: (t: string) => boolean) => {
-    const share = new Map<string, number>();
-    for (const key of new Set(crops.map(line))) {
-      if (key === null) continue;
-      const ks = crops.map((c, k) => (line(c) === key ? k : -1)).filter((k) => k >= 0);
-      share.set(key, ks.filter((k) => test(texts[k].text)).length / ks.length);
-    }
-    return share;
-  };
-  const numericShare = shareOf((c) => c.row, looksNumeric);
-  const columnFigures = shareOf((c) => c.col, looksNumeric);
-  const columnShort = shareOf(
-    (c) => c.col,
-    (t) => Array.from(t).length <= 2,
+  const maybeNumber = misreadFigures(
+    texts.map((t) => t.text),
+    crops,
   );
-  // A text block that is not a label (two Chinese characters or more) may be a misread figure: read it as one.
-  // In a ruled row with any figure, a reading of one or two characters is a misread figure as likely as not
-  // (a bold 0 at 120 dpi reads as 册 in every cell of a column). A row whose every figure misread (0 crowded
-  // by its cell's borders reads as 品) is found by its column: one character in a column of short readings
-  // (labels are long), some of them figures.
-  const maybeNumber = (k: number) => {
-    const { row, col } = crops[k];
-    if (row === null) return !TWO_HAN.test(texts[k].text);
-    const chars = Array.from(texts[k].text).length;
-    const figureColumn = (columnFigures.get(col!) ?? 0) > 0 && (columnShort.get(col!) ?? 0) > MOSTLY;
-    return ((numericShare.get(row) ?? 0) > 0 && chars <= 2) || (figureColumn && chars === 1);
-  };
   const numeric = crops.map((_, k) => k).filter((k) => looksNumeric(texts[k].text) || maybeNumber(k));
   const digits = await engine.readCrops(
     source,
