@@ -20,10 +20,11 @@ const SEED = 20240501;
 const PER_KIND = Number(process.env.XXGK_FUZZ_PER_KIND ?? 20);
 /**
  * Per-file limit. runBatch starts a file's clock when it is queued, not when a worker picks it up (see the
- * queue test in hostile.e2e.test.ts), so the limit also bounds the whole batch: a shorter one would stop
- * mutants that never got to run. No mutant takes more than a few seconds.
+ * queue test in hostile.e2e.test.ts), so the limit also bounds the whole batch: it must be far above the batch's
+ * time on a loaded 2-core machine (60 s stopped the last mutants of a run sharing the cores with two OCR
+ * batches), so that only a hang reaches it. No mutant takes more than a few seconds.
  */
-const TIMEOUT_SECONDS = Number(process.env.XXGK_FUZZ_TIMEOUT ?? 60);
+const TIMEOUT_SECONDS = Number(process.env.XXGK_FUZZ_TIMEOUT ?? 300);
 
 // The text-layer samples: mutants of the OCR samples would each be read by OCR (tests/ocr.e2e.test.ts covers those).
 const samplePdfs = textSamplePdfs;
@@ -33,51 +34,57 @@ let results: FileResult[] = [];
 let elapsedMs = 0;
 const made = new Map<Mutation, number>();
 
-beforeAll(async () => {
-  inputDir = mkdtempSync(join(tmpdir(), "xxgk-fuzz-in-"));
-  outDir = mkdtempSync(join(tmpdir(), "xxgk-fuzz-out-"));
-  const rand = prng(SEED);
-  for (const pdf of samplePdfs) {
-    const original = readFileSync(join(SAMPLES, pdf));
-    for (const kind of MUTATIONS)
-      for (let k = 0; k < PER_KIND; k++) {
-        const mutant = mutate(original, kind, rand);
-        if (!mutant) continue;
-        made.set(kind, (made.get(kind) ?? 0) + 1);
-        writeFileSync(join(inputDir, `${pdf.replace(/\.pdf$/, "")}-${kind}-${String(k).padStart(3, "0")}.pdf`), mutant);
-      }
-  }
-  const { files } = collectInputs([inputDir]);
-  const started = performance.now();
-  results = await runBatch(files, { outDir, jobs: 2, timeoutSeconds: TIMEOUT_SECONDS });
-  elapsedMs = performance.now() - started;
-  if (process.env.XXGK_FUZZ_VERBOSE) {
-    const byReason = new Map<string, number>();
-    for (const r of results) {
-      const key = `${r.status}: ${r.reason
-        .replace(/\d+/g, "N")
-        .replace(/same file as .*/, "same file as …")
-        .slice(0, 140)}`;
-      byReason.set(key, (byReason.get(key) ?? 0) + 1);
+beforeAll(
+  async () => {
+    inputDir = mkdtempSync(join(tmpdir(), "xxgk-fuzz-in-"));
+    outDir = mkdtempSync(join(tmpdir(), "xxgk-fuzz-out-"));
+    const rand = prng(SEED);
+    for (const pdf of samplePdfs) {
+      const original = readFileSync(join(SAMPLES, pdf));
+      for (const kind of MUTATIONS)
+        for (let k = 0; k < PER_KIND; k++) {
+          const mutant = mutate(original, kind, rand);
+          if (!mutant) continue;
+          made.set(kind, (made.get(kind) ?? 0) + 1);
+          writeFileSync(
+            join(inputDir, `${pdf.replace(/\.pdf$/, "")}-${kind}-${String(k).padStart(3, "0")}.pdf`),
+            mutant,
+          );
+        }
     }
-    console.log(`${results.length} mutants in ${(elapsedMs / 1000).toFixed(1)} s`, Object.fromEntries(made));
-    console.log(
-      [...byReason]
-        .sort((a, b) => b[1] - a[1])
-        .map(([k, n]) => `${String(n).padStart(4)}  ${k}`)
-        .join("\n"),
-    );
-    const slow = [...results].sort((a, b) => b.seconds - a.seconds).slice(0, 5);
-    console.log(
-      "stopped:",
-      results
-        .filter((r) => /--timeout/.test(r.reason))
-        .map((r) => r.file.split("/").pop())
-        .join(" "),
-    );
-    console.log("slowest:", slow.map((r) => `${r.file.split("/").pop()} ${r.seconds}s ${r.status}`).join(", "));
-  }
-}, 300_000);
+    const { files } = collectInputs([inputDir]);
+    const started = performance.now();
+    results = await runBatch(files, { outDir, jobs: 2, timeoutSeconds: TIMEOUT_SECONDS });
+    elapsedMs = performance.now() - started;
+    if (process.env.XXGK_FUZZ_VERBOSE) {
+      const byReason = new Map<string, number>();
+      for (const r of results) {
+        const key = `${r.status}: ${r.reason
+          .replace(/\d+/g, "N")
+          .replace(/same file as .*/, "same file as …")
+          .slice(0, 140)}`;
+        byReason.set(key, (byReason.get(key) ?? 0) + 1);
+      }
+      console.log(`${results.length} mutants in ${(elapsedMs / 1000).toFixed(1)} s`, Object.fromEntries(made));
+      console.log(
+        [...byReason]
+          .sort((a, b) => b[1] - a[1])
+          .map(([k, n]) => `${String(n).padStart(4)}  ${k}`)
+          .join("\n"),
+      );
+      const slow = [...results].sort((a, b) => b.seconds - a.seconds).slice(0, 5);
+      console.log(
+        "stopped:",
+        results
+          .filter((r) => /--timeout/.test(r.reason))
+          .map((r) => r.file.split("/").pop())
+          .join(" "),
+      );
+      console.log("slowest:", slow.map((r) => `${r.file.split("/").pop()} ${r.seconds}s ${r.status}`).join(", "));
+    }
+  },
+  (TIMEOUT_SECONDS + 120) * 1000,
+);
 
 afterAll(() => {
   for (const d of [inputDir, outDir]) if (d) rmSync(d, { recursive: true, force: true });
