@@ -1,4 +1,5 @@
-import { getDocument, OPS, PasswordResponses } from "./pdfjs.js";
+import { getDocument, OPS, PasswordResponses, PDFWorker, WorkerMessageHandler } from "./pdfjs.js";
+import { CopyingLoopbackPort } from "./port.js";
 import { restoreNatives } from "./natives.js";
 import { useInflateAtOnce } from "./inflate.js";
 import { createRequire } from "node:module";
@@ -42,6 +43,23 @@ class CachedBinaryDataFactory {
     }
     return data.slice();
   }
+}
+
+const sharedWorkers = new Map<"extract" | "render", PDFWorker>();
+
+/**
+ * pdf.js's worker half, on this thread behind a CopyingLoopbackPort, set up once for every document it opens:
+ * one for extraction, whose operator lists carry only what decodeGraphics reads, and one for rendering.
+ */
+function pdfWorker(use: "extract" | "render"): PDFWorker {
+  let worker = sharedWorkers.get(use);
+  if (!worker) {
+    const port = new CopyingLoopbackPort(use === "extract" ? new Set(Object.values(pathOps)) : null);
+    WorkerMessageHandler.initializeFromPort(port);
+    worker = new PDFWorker({ port: port as never });
+    sharedWorkers.set(use, worker);
+  }
+  return worker;
 }
 
 /** A failure a person can act on; `code` is stable for files.csv. */
@@ -92,6 +110,7 @@ export async function openPdf(data: Uint8Array, options: OpenOptions = {}): Prom
   }
   const task = getDocument({
     data,
+    worker: pdfWorker(options.render ? "render" : "extract"),
     password: options.password,
     cMapUrl,
     cMapPacked: true,

@@ -4,8 +4,9 @@
  * import graph, would load it before the capture: batches ran 30% slower on the polyfills.
  */
 import { restoreNatives } from "./natives.js";
-import { getDocument, ImageKind, OPS, PasswordResponses } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument, ImageKind, OPS, PasswordResponses, PDFWorker } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { WorkerMessageHandler } from "pdfjs-dist/legacy/build/pdf.worker.mjs";
 
 restoreNatives();
 
-export { getDocument, ImageKind, OPS, PasswordResponses };
+export { getDocument, ImageKind, OPS, PasswordResponses, PDFWorker, WorkerMessageHandler };
