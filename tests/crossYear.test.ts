@@ -72,6 +72,21 @@ describe("checkBatch: 上年结转 against last year's 结转下年度", () => {
     );
   });
 
+  it("compares with the same one of several copies of last year's report, whatever the batch's order", () => {
+    const copy = (name: string, fwd: number[]) => ({
+      ...report(A, 2022, { over: [0, 0, 0, 0, 0, 0], fwd }),
+      source: { file: name, sha256: "1".repeat(64), pages: 4, bytes: 1 },
+    });
+    const [a, b] = [copy("a.pdf", [3, 0, 0, 0, 1, 0]), copy("b.pdf", DIFF)];
+    const cur = y2023(DIFF);
+    const named = (order: ReportJson[]) =>
+      checkBatch(order)
+        .get(cur)
+        ?.map((w) => w.right?.cells[0]) ?? [];
+    expect(named([a, b, cur])).toEqual(named([cur, b, a]));
+    expect(named([b, cur, a])[0]).toMatch(/^a\.pdf#/);
+  });
+
   it("is silent when the carry-over agrees", () => {
     expect(checkBatch([y2022(), y2023(SAME)]).size).toBe(0);
   });

@@ -19,7 +19,7 @@ const CROSS_YEAR_ROWS = new Set([
 
 /** What checkBatch reads of a report, and the cross-year warnings it already has (a whole report will do). */
 export interface CrossYearView {
-  source: { file: string };
+  source: { file: string; sha256: string | null };
   report: Pick<ReportJson["report"], "agency" | "year" | "template">;
   cells: CellValue[];
   warnings: Warning[];
@@ -28,7 +28,7 @@ export interface CrossYearView {
 /** A report's cross-year view: a batch holds this for every report instead of whole reports. */
 export function crossYearView(report: ReportJson): CrossYearView {
   return {
-    source: { file: report.source.file },
+    source: { file: report.source.file, sha256: report.source.sha256 },
     report: { agency: report.report.agency, year: report.report.year, template: report.report.template },
     cells: report.cells
       .filter((c) => CROSS_YEAR_ROWS.has(`${c.table}/${c.row}`))
@@ -45,8 +45,14 @@ export function crossYearView(report: ReportJson): CrossYearView {
 export function checkBatch<R extends CrossYearView>(reports: R[]): Map<R, Warning[]> {
   const out = new Map<R, Warning[]>();
   const byAgencyYear = new Map<string, R>();
-  for (const r of reports)
-    if (r.report.agency && r.report.year) byAgencyYear.set(`${agencyKey(r.report.agency)}|${r.report.year}`, r);
+  // Of several reports of one agency and year, the same one whatever order the batch lists them in (shards merged).
+  const sortKey = (r: R) => `${r.source.file}\u0000${r.source.sha256 ?? ""}`;
+  for (const r of reports) {
+    if (!r.report.agency || !r.report.year) continue;
+    const key = `${agencyKey(r.report.agency)}|${r.report.year}`;
+    const held = byAgencyYear.get(key);
+    if (!held || sortKey(r) < sortKey(held)) byAgencyYear.set(key, r);
+  }
   for (const cur of reports) {
     if (!cur.report.agency || !cur.report.year) continue;
     const prev = byAgencyYear.get(`${agencyKey(cur.report.agency)}|${cur.report.year - 1}`);
