@@ -1,14 +1,25 @@
 #!/usr/bin/env node
 // Benchmark: xxgk extract against `pdftotext -layout` (poppler-utils) over the same files at the same
-// parallelism. The corpus is the project's samples replicated into distinct files (a trailing comment makes
-// each copy's bytes unique, so none is skipped as a duplicate).
+// parallelism. The files are copies of varied reports: the dev corpus's text-layer PDFs when ../shared/corpus is
+// there (real and generated layouts of many agencies), else the project's text samples; a trailing comment makes
+// each copy's bytes unique, so none is skipped as a duplicate.
 //
-//   npm run bench [-- --files 1000] [--jobs N]
+//   npm run bench [-- --files 1000] [--small 150] [--jobs N]
 //
-// Prints pages/s, reports/s, wall time and peak RSS (polled from /proc) at --jobs 1 and at all cores, and OCR
-// seconds per page on the scanned sample (with the native tesseract CLI's, when installed, as a ratio).
+// Prints pages/s, reports/s, wall time and peak RSS (polled from /proc) at --jobs 1 and at all cores, for a large
+// batch and an everyday one (fixed costs weigh there), and OCR seconds per page on the scanned sample (with the
+// native tesseract CLI's, when installed, as a ratio).
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  appendFileSync,
+} from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,23 +31,32 @@ const opt = (name, dflt) => {
   return i >= 0 ? Number(args[i + 1]) : dflt;
 };
 const count = opt("files", 1000);
+const small = opt("small", 150);
 const cores = opt("jobs", availableParallelism());
 
 const work = join(tmpdir(), `xxgk-bench-${process.pid}`);
-const corpus = join(work, "corpus");
-mkdirSync(corpus, { recursive: true });
-// Text-layer samples only: the scanned ones are measured on their own below (OCR is another cost entirely).
-const samples = readdirSync(join(root, "samples"))
-  .filter((f) => f.endsWith(".pdf") && !/-(scan|mixed)\.pdf$/.test(f))
-  .sort();
-let pages = 0;
-for (let k = 0; k < count; k++) {
-  const src = join(root, "samples", samples[k % samples.length]);
-  const dst = join(corpus, `r${String(k).padStart(5, "0")}.pdf`);
-  copyFileSync(src, dst);
-  appendFileSync(dst, `\n%bench copy ${k}\n`);
-  const m = readFileSync(src, "latin1").match(/\/Type\s*\/Page[^s]/g);
-  pages += m ? m.length : 1;
+const corpusText = resolve(root, "../shared/corpus/text");
+const sourceDir = existsSync(corpusText) ? corpusText : join(root, "samples");
+// Text-layer reports only: the scanned ones are measured on their own below (OCR is another cost entirely).
+const sources = readdirSync(sourceDir)
+  .filter((f) => f.endsWith(".pdf") && !/-(scan|mixed)(-hard)?(-s\d+)?\.pdf$/.test(f))
+  .sort()
+  .map((f) => join(sourceDir, f));
+const pagesOf = (file) => (readFileSync(file, "latin1").match(/\/Type\s*\/Page[^s]/g) ?? [1]).length;
+const sourcePages = sources.map(pagesOf);
+
+/** A folder of `n` distinct copies of the sources, round-robin; returns the folder, file count and page count. */
+function makeCorpus(n) {
+  const dir = join(work, `corpus-${n}`);
+  mkdirSync(dir, { recursive: true });
+  let pages = 0;
+  for (let k = 0; k < n; k++) {
+    const dst = join(dir, `r${String(k).padStart(5, "0")}.pdf`);
+    copyFileSync(sources[k % sources.length], dst);
+    appendFileSync(dst, `\n%bench copy ${k}\n`);
+    pages += sourcePages[k % sources.length];
+  }
+  return { dir, files: n, pages };
 }
 
 /** Runs a command, polling its process tree's resident memory; resolves with seconds and peak RSS in MB. */
@@ -68,30 +88,35 @@ function measure(cmd, argv, env = {}) {
  * pdftotext over every file, `jobs` processes at a time, spawned by xargs (the leanest way to run a
  * one-file-per-process tool over a folder, so the reference is as fast as it can be).
  */
-async function pdftotext(jobs) {
+async function pdftotext(dir, jobs) {
   const script = `find "$1" -name '*.pdf' -print0 | xargs -0 -P ${jobs} -I{} pdftotext -layout {} /dev/null`;
-  const r = await measure("sh", ["-c", script, "sh", corpus]);
+  const r = await measure("sh", ["-c", script, "sh", dir]);
   return { seconds: r.seconds };
 }
 
 const hasPdftotext = spawnSync("pdftotext", ["-v"]).status !== null;
 const rows = [];
-for (const jobs of [...new Set([1, cores])]) {
-  const out = join(work, `out-${jobs}`);
-  // Run as a user runs it: the bin itself, whose shebang sets its memory allocator up.
-  const r = await measure(join(root, "bin/xxgk.js"), [
-    "extract",
-    corpus,
-    "-o",
-    out,
-    "--quiet",
-    "--jobs",
-    String(jobs),
-    "--force",
-  ]);
-  if (r.code !== 0) process.stderr.write(`xxgk exited ${r.code}: ${r.stderr.slice(-500)}\n`);
-  const ref = hasPdftotext ? await pdftotext(jobs) : null;
-  rows.push({ jobs, xxgk: r, ref });
+for (const size of [...new Set([count, small])]) {
+  const corpus = makeCorpus(size);
+  for (const jobs of [...new Set([1, cores])]) {
+    const out = join(work, `out-${size}-${jobs}`);
+    // Run as a user runs it: the bin itself, whose shebang sets its memory allocator up.
+    const r = await measure(join(root, "bin/xxgk.js"), [
+      "extract",
+      corpus.dir,
+      "-o",
+      out,
+      "--quiet",
+      "--jobs",
+      String(jobs),
+      "--force",
+    ]);
+    if (r.code !== 0) process.stderr.write(`xxgk exited ${r.code}: ${r.stderr.slice(-500)}\n`);
+    // pdftotext right after, so both see the machine in the same state (shared machines drift).
+    const ref = hasPdftotext ? await pdftotext(corpus.dir, jobs) : null;
+    rows.push({ corpus, jobs, xxgk: r, ref });
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 // OCR: the project's scanned sample, read alone, against the native tesseract CLI on the same page images.
@@ -133,13 +158,13 @@ if (scans.length) {
 
 const fmt = (n, d = 1) => (n === null || n === undefined ? "—" : n.toFixed(d));
 const lines = [
-  `corpus: ${count} files, ${pages} pages (samples replicated); cores: ${availableParallelism()}`,
+  `corpus: copies of ${sources.length} text-layer reports from ${sourceDir === corpusText ? "../shared/corpus/text" : "samples/"}; cores: ${availableParallelism()}`,
   "",
-  "| jobs | xxgk s | xxgk pages/s | xxgk reports/s | xxgk peak RSS MB | pdftotext s | pdftotext pages/s | time ratio xxgk/pdftotext |",
-  "|---:|---:|---:|---:|---:|---:|---:|---:|",
+  "| files | pages | jobs | xxgk s | xxgk pages/s | xxgk reports/s | xxgk peak RSS MB | pdftotext s | pdftotext pages/s | time ratio xxgk/pdftotext |",
+  "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ...rows.map(
-    ({ jobs, xxgk, ref }) =>
-      `| ${jobs} | ${fmt(xxgk.seconds)} | ${fmt(pages / xxgk.seconds)} | ${fmt(count / xxgk.seconds)} | ${fmt(xxgk.peakMb, 0)} | ${fmt(ref?.seconds)} | ${ref ? fmt(pages / ref.seconds) : "—"} | ${ref ? fmt(xxgk.seconds / ref.seconds, 2) : "—"} |`,
+    ({ corpus, jobs, xxgk, ref }) =>
+      `| ${corpus.files} | ${corpus.pages} | ${jobs} | ${fmt(xxgk.seconds)} | ${fmt(corpus.pages / xxgk.seconds)} | ${fmt(corpus.files / xxgk.seconds)} | ${fmt(xxgk.peakMb, 0)} | ${fmt(ref?.seconds)} | ${ref ? fmt(corpus.pages / ref.seconds) : "—"} | ${ref ? fmt(xxgk.seconds / ref.seconds, 2) : "—"} |`,
   ),
 ];
 if (!hasPdftotext) lines.push("", "pdftotext not found: install poppler-utils for the reference column.");

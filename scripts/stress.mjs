@@ -4,7 +4,10 @@
 // commands that replay them. Not part of `npm test` (minutes to hours); see README "Stress test".
 //
 //   npm run stress -- [--sources DIR] [--synth N] [--seeds N] [--styles word,web,scan,mixed,html,docx] [--hard]
-//                     [--seed-base N] [--jobs N] [--keep DIR] [--worst N]
+//                     [--seed-base N] [--jobs N] [--timeout S] [--keep DIR] [--worst N]
+//
+// --timeout is extract's per-file limit (default 900 s here: scans on a loaded machine can pass extract's 120 s,
+// and a file stopped by the limit would be scored as lost rather than as read).
 //
 // --hard renders every (source, style, seed) twice, plain and with --hard. Seeds start at --seed-base (default:
 // drawn from the clock, printed) so every run is a layout nobody has looked at. With the same options, seed
@@ -43,6 +46,7 @@ const { values: opt } = parseArgs({
     hard: { type: "boolean", default: false },
     "seed-base": { type: "string" },
     jobs: { type: "string", default: String(availableParallelism()) },
+    timeout: { type: "string", default: "900" },
     keep: { type: "string" },
     worst: { type: "string", default: "15" },
   },
@@ -297,7 +301,19 @@ const t0 = Date.now();
 try {
   execFileSync(
     process.execPath,
-    [join(root, "bin/xxgk.js"), "extract", dirs.pdfs, "-o", dirs.out, "--quiet", "--jobs", String(jobs), "--force"],
+    [
+      join(root, "bin/xxgk.js"),
+      "extract",
+      dirs.pdfs,
+      "-o",
+      dirs.out,
+      "--quiet",
+      "--jobs",
+      String(jobs),
+      "--timeout",
+      String(opt.timeout),
+      "--force",
+    ],
     { stdio: ["ignore", "ignore", "inherit"] },
   );
 } catch {

@@ -200,48 +200,92 @@ describe("xxgk extract rerun over a smaller batch into the same folder", () => {
 });
 
 describe("xxgk extract --shard and xxgk merge", () => {
-  it("merges two shards into what one unsharded run gives", { timeout: 300_000 }, async () => {
-    const s1 = join(tempDir(), "shard1");
-    const s2 = join(tempDir(), "shard2");
-    const merged = join(tempDir(), "merged");
-    const [r1, r2] = await Promise.all([
-      runXxgk(["extract", input, "-o", s1, "--jobs", "1", "--quiet", "--shard", "1/2"]),
-      runXxgk(["extract", input, "-o", s2, "--jobs", "1", "--quiet", "--shard", "2/2"]),
-    ]);
-    expect(r1.code, failed(r1)).toBe(0);
-    expect(r2.code, failed(r2)).toBe(0);
-
-    // The shards split the inputs: disjoint, and together all of them.
-    const files1 = readCsv(join(s1, "files.csv")).map((r) => r.file);
-    const files2 = readCsv(join(s2, "files.csv")).map((r) => r.file);
-    expect(files1.length).toBeGreaterThan(0);
-    expect(files2.length).toBeGreaterThan(0);
-    expect(Math.abs(files1.length - files2.length)).toBeLessThanOrEqual(1);
-    expect(files1.filter((f) => files2.includes(f))).toEqual([]);
-
-    const m = await runXxgk(["merge", s1, s2, "-o", merged]);
-    expect(m.code, failed(m)).toBe(0);
-
-    const reference = readCsv(join(outB, "files.csv"));
-    const mergedFiles = readCsv(join(merged, "files.csv"));
-    expect(mergedFiles.map((r) => r.file).sort(), "files.csv lists every input once").toEqual(
-      reference.map((r) => r.file).sort(),
-    );
-    expect(new Set(mergedFiles.map((r) => r.file)).size).toBe(COPIES);
-    expect(mergedFiles.every((r) => r.status === "ok")).toBe(true);
-    expect(new Set(mergedFiles.map((r) => r.sha256))).toEqual(new Set(reference.map((r) => r.sha256)));
-    const stable = (rows: Record<string, string>[]) =>
-      sortedRows(rows.map(({ seconds: _s, cached: _c, ...rest }) => rest));
-    expect(stable(mergedFiles), "files.csv rows (but timing) as in an unsharded run").toEqual(stable(reference));
-
-    expect(reportJsons(merged)).toEqual(reportJsons(outB));
-    const mergedCells = readCsv(join(merged, "cells.csv"));
-    const referenceCells = readCsv(join(outB, "cells.csv"));
-    expect(mergedCells.length).toBeGreaterThan(COPIES * 100);
-    expect(sortedRows(mergedCells)).toEqual(sortedRows(referenceCells));
-    // Cross-year checks see the whole batch again after the merge.
-    expect(sortedRows(readCsv(join(merged, "warnings.csv")))).toEqual(sortedRows(readCsv(join(outB, "warnings.csv"))));
+  /** The job-array variables of the runner's own environment removed: each shard gets only its own. */
+  const noArray = {
+    SLURM_ARRAY_TASK_ID: undefined,
+    SLURM_ARRAY_TASK_MIN: undefined,
+    SLURM_ARRAY_TASK_MAX: undefined,
+    SLURM_ARRAY_TASK_COUNT: undefined,
+    JOB_COMPLETION_INDEX: undefined,
+    XXGK_SHARD_COUNT: undefined,
+  };
+  /** What Slurm sets in task `id` of `sbatch --array=min-max`. */
+  const slurmTask = (id: number, min: number, max: number) => ({
+    ...noArray,
+    SLURM_ARRAY_TASK_ID: String(id),
+    SLURM_ARRAY_TASK_MIN: String(min),
+    SLURM_ARRAY_TASK_MAX: String(max),
+    SLURM_ARRAY_TASK_COUNT: String(max - min + 1),
   });
+
+  it(
+    "merges three shards, run as job-array tasks, into what one unsharded run gives",
+    { timeout: 300_000 },
+    async () => {
+      const shards = [1, 2, 3].map((k) => join(tempDir(), `shard${k}`));
+      const merged = join(tempDir(), "merged");
+      const opts = ["--jobs", "1", "--quiet", "--shard", "auto"];
+      // As the README's recipes run them: shard 1 as task 0 of a Slurm --array=0-2, shard 2 as task 2 of an
+      // --array=1-3 (Slurm numbers tasks from the array's first id), shard 3 as index 2 of a Kubernetes Indexed
+      // Job with completions: 3.
+      const runs = [
+        () => runXxgk(["extract", input, "-o", shards[0], ...opts], { env: slurmTask(0, 0, 2) }),
+        () => runXxgk(["extract", input, "-o", shards[1], ...opts], { env: slurmTask(2, 1, 3) }),
+        () =>
+          runXxgk(["extract", input, "-o", shards[2], ...opts], {
+            env: { ...noArray, JOB_COMPLETION_INDEX: "2", XXGK_SHARD_COUNT: "3" },
+          }),
+      ];
+      // Two at a time, one job each: the machine has two cores.
+      const results: RunResult[] = [];
+      let next = 0;
+      await Promise.all(
+        [0, 1].map(async () => {
+          while (next < runs.length) {
+            const k = next++;
+            results[k] = await runs[k]();
+          }
+        }),
+      );
+      for (const r of results) expect(r.code, failed(r)).toBe(0);
+
+      // The shards split the sorted inputs round-robin: shard k holds the k-th, (k+3)-th, … of them.
+      const reference = readCsv(join(outB, "files.csv"));
+      const inputs = reference.map((r) => r.file).sort();
+      const shardFiles = shards.map((s) => readCsv(join(s, "files.csv")).map((r) => r.file));
+      for (const [k, files] of shardFiles.entries()) {
+        expect(files.length, `shard ${k + 1}`).toBe(COPIES / 3);
+        expect([...files].sort(), `shard ${k + 1}`).toEqual(inputs.filter((_, j) => j % 3 === k));
+      }
+      expect(new Set(shardFiles.flat()).size, "the shards are disjoint").toBe(COPIES);
+
+      const m = await runXxgk(["merge", ...shards, "-o", merged]);
+      expect(m.code, failed(m)).toBe(0);
+
+      const mergedFiles = readCsv(join(merged, "files.csv"));
+      expect(mergedFiles.map((r) => r.file).sort(), "files.csv lists every input once").toEqual(inputs);
+      expect(new Set(mergedFiles.map((r) => r.file)).size).toBe(COPIES);
+      expect(mergedFiles.every((r) => r.status === "ok")).toBe(true);
+      expect(new Set(mergedFiles.map((r) => r.sha256))).toEqual(new Set(reference.map((r) => r.sha256)));
+      const stable = (rows: Record<string, string>[]) =>
+        sortedRows(rows.map(({ seconds: _s, cached: _c, ...rest }) => rest));
+      expect(stable(mergedFiles), "files.csv rows (but timing) as in an unsharded run").toEqual(stable(reference));
+
+      expect(reportJsons(merged)).toEqual(reportJsons(outB));
+      for (const f of reportJsons(merged))
+        expect(JSON.parse(readFileSync(join(merged, f), "utf8")), f).toEqual(
+          JSON.parse(readFileSync(join(outB, f), "utf8")),
+        );
+      const mergedCells = readCsv(join(merged, "cells.csv"));
+      const referenceCells = readCsv(join(outB, "cells.csv"));
+      expect(mergedCells.length).toBeGreaterThan(COPIES * 100);
+      expect(sortedRows(mergedCells)).toEqual(sortedRows(referenceCells));
+      // Cross-year checks see the whole batch again after the merge.
+      expect(sortedRows(readCsv(join(merged, "warnings.csv")))).toEqual(
+        sortedRows(readCsv(join(outB, "warnings.csv"))),
+      );
+    },
+  );
 });
 
 describe("xxgk.sqlite", () => {

@@ -9,6 +9,7 @@ import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, runBatch, type FileResu
 import { checkFolder } from "./check.js";
 import { mergeOutputs } from "./merge.js";
 import { collectInputs } from "./inputs.js";
+import { resolveShard, SHARD_COUNT_VAR, ShardError, type Shard } from "./shard.js";
 
 const OUTPUTS_HELP = `
 Output files (in the -o folder):
@@ -28,6 +29,18 @@ Exit codes: 0 every file parsed, 1 some files failed or held no report (see file
 A rerun into the same folder skips files already done (same bytes, same xxgk version): use it to finish an
 interrupted batch. Check one page's reading with: xxgk inspect FILE --page N
 `;
+
+const SHARD_HELP = `
+Sharding (--shard): each run reads every n-th input of the sorted list, starting at the i-th; run the n shards
+into n folders, then: xxgk merge <folders…> -o <dir>
+  --shard i/n      the i-th of n (1 ≤ i ≤ n)
+  --shard auto     i and n from the job array this run is a task of:
+                     Slurm job array: i = SLURM_ARRAY_TASK_ID − SLURM_ARRAY_TASK_MIN + 1 (so --array=0-7 and
+                     --array=1-8 both work), n = SLURM_ARRAY_TASK_COUNT; arrays with a step or gaps are refused
+                     Kubernetes Indexed Job: i = JOB_COMPLETION_INDEX + 1, n = ${SHARD_COUNT_VAR} (set it in the
+                     manifest to the Job's completions)
+  --shard auto/N   the same i, and n = N (for a Kubernetes Indexed Job without ${SHARD_COUNT_VAR})
+A count given twice (auto/N, SLURM_ARRAY_TASK_COUNT, ${SHARD_COUNT_VAR}) must agree.`;
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command();
@@ -69,11 +82,12 @@ export async function main(argv: string[]): Promise<number> {
     )
     .option("--force", "re-extract files whose output is already there (by default a rerun skips them)")
     .option(
-      "--shard <i/n>",
-      "read only the i-th of n equal parts of the inputs (for Slurm arrays, GNU parallel); combine with xxgk merge",
+      "--shard <i/n|auto|auto/N>",
+      "read only the i-th of n parts of the inputs; auto: i and n from a Slurm job array or Kubernetes Indexed Job (see Sharding below); combine the outputs with xxgk merge",
       parseShard,
     )
     .option("--quiet", "no progress bar or per-file lines")
+    .addHelpText("after", SHARD_HELP)
     .addHelpText("after", OUTPUTS_HELP)
     .action(async (inputs: string[], opts: ExtractOptions) => {
       exitCode = await extractCommand(inputs, opts);
@@ -151,7 +165,7 @@ interface ExtractOptions {
   timeout: number;
   maxMemory: number;
   force?: boolean;
-  shard?: { index: number; count: number };
+  shard?: Shard;
   ocr: OcrMode;
 }
 
@@ -161,13 +175,13 @@ function parseOcrMode(value: string): OcrMode {
   return value;
 }
 
-function parseShard(value: string): { index: number; count: number } {
-  const m = value.match(/^(\d+)\/(\d+)$/);
-  const index = Number(m?.[1]);
-  const count = Number(m?.[2]);
-  if (!m || count < 1 || index < 1 || index > count)
-    throw new InvalidArgumentError("expected i/n with 1 ≤ i ≤ n, e.g. 2/8");
-  return { index, count };
+function parseShard(value: string): Shard {
+  try {
+    return resolveShard(value, process.env);
+  } catch (err) {
+    if (err instanceof ShardError) throw new InvalidArgumentError(err.message);
+    throw err;
+  }
 }
 
 function positiveInt(value: string): number {

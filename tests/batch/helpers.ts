@@ -69,6 +69,8 @@ export interface RunOptions {
   pollMs?: number;
   /** Sample /proc/<pid>/status VmHWM while the child runs. */
   sampleMemory?: boolean;
+  /** Variables set (a string) or removed (undefined) in the child's environment, over this process's. */
+  env?: Record<string, string | undefined>;
 }
 
 function readHwmKb(pid: number): number | null {
@@ -83,7 +85,8 @@ function readHwmKb(pid: number): number | null {
 /** Runs `node bin/xxgk.js …args` from the project root (so files.csv paths are relative to it). */
 export function runXxgk(args: string[], options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const env = options.env ? { ...process.env, ...options.env } : process.env;
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     let peakKb: number | null = null;
