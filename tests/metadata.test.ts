@@ -63,6 +63,18 @@ describe("readMetadata", () => {
     expect(readMetadata([page(title)]).agency).toBe("易城区新华街道办事处");
   });
 
+  it("joins an OCR'd title wrapped mid-word whose short second line's ink is a fifth lower", () => {
+    const ocr = (glyphs: Glyph[]) => glyphs.map((g) => ({ ...g, confidence: 98 }));
+    const first = ocr(line("云溪市自然资源和规划局2020年政府信息公开工", 114, 24.5));
+    const second = ocr(line("作年度报告", 146, 19.7));
+    expect(readMetadata([page([...first, ...second])])).toMatchObject({ agency: "云溪市自然资源和规划局", year: 2020 });
+    // A text layer gives font sizes: lines of two sizes are two things (a title and a subtitle, say).
+    const textTitle = readMetadata([
+      page([...line("云溪市自然资源和规划局2020年政府信息公开工", 114, 24.5), ...line("作年度报告", 146, 19.7)]),
+    ]);
+    expect(textTitle.agency).toBeNull();
+  });
+
   it("takes the agency from the line above a title that starts at its year, whatever the agency's kind", () => {
     for (const agency of ["河南省人民政府办公厅", "来宾市政务服务中心", "宁国市经济技术开发区管理委员会"]) {
       const meta = readMetadata([page([...line(agency, 80, 16), ...line("2023年政府信息公开工作年度报告", 104, 22)])]);

@@ -9,8 +9,13 @@ export interface ReportMetadata {
   year: number | null;
 }
 
-/** Lines of one title wrapped over two or three lines share their size and follow closely. */
+/**
+ * Lines of one title wrapped over two or three lines share their size and follow closely. OCR gives each
+ * character its ink box, not its font size, and a short line's tallest character may be a fifth lower than a
+ * long one's (作年度报告 under 云溪市…公开工), so OCR'd lines may differ more.
+ */
 const TITLE_SIZE_RATIO = 0.85;
+const OCR_TITLE_SIZE_RATIO = 0.7;
 const TITLE_LINE_GAP_EMS = 1.2;
 
 interface TitleCandidate {
@@ -40,7 +45,8 @@ function titleCandidates(lines: TextLine[]): TitleCandidate[] {
     for (let k = i + 1; k < Math.min(lines.length, i + 3); k++) {
       const next = lines[k];
       const s = sizeOf(next);
-      if (Math.min(s, size) / Math.max(s, size) < TITLE_SIZE_RATIO || next.y0 - last.y1 > TITLE_LINE_GAP_EMS * size)
+      const ratio = isOcr(next) && isOcr(last) ? OCR_TITLE_SIZE_RATIO : TITLE_SIZE_RATIO;
+      if (Math.min(s, size) / Math.max(s, size) < ratio || next.y0 - last.y1 > TITLE_LINE_GAP_EMS * size)
         break;
       text += next.text;
       last = next;
