@@ -46,8 +46,7 @@ function titleCandidates(lines: TextLine[]): TitleCandidate[] {
       const next = lines[k];
       const s = sizeOf(next);
       const ratio = isOcr(next) && isOcr(last) ? OCR_TITLE_SIZE_RATIO : TITLE_SIZE_RATIO;
-      if (Math.min(s, size) / Math.max(s, size) < ratio || next.y0 - last.y1 > TITLE_LINE_GAP_EMS * size)
-        break;
+      if (Math.min(s, size) / Math.max(s, size) < ratio || next.y0 - last.y1 > TITLE_LINE_GAP_EMS * size) break;
       text += next.text;
       last = next;
       parts.push(next);
