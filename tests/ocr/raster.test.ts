@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { paperLevel, whiten } from "../../src/ocr/raster.js";
+import { estimateSkew, paperLevel, whiten } from "../../src/ocr/raster.js";
 
 const gray = (width: number, values: number[]) => ({
   width,
@@ -19,5 +19,30 @@ describe("paperLevel", () => {
     expect(paperLevel(scan, 0, 0, 4, 2, 1)).toBe(243);
     const clean = gray(3, [255, 255, 0]);
     expect(paperLevel(clean, 0, 0, 3, 1, 1)).toBe(255);
+  });
+});
+
+describe("estimateSkew", () => {
+  const W = 800;
+  /** An 800 × 800 mask with lines of text falling by `degrees` and, optionally, a scanner's shadow along the top edge. */
+  function page(degrees: number, shadow: boolean): Uint8Array {
+    const m = new Uint8Array(W * W);
+    const t = Math.tan((degrees * Math.PI) / 180);
+    for (let line = 100; line < 700; line += 60)
+      for (let x = 80; x < 720; x++) {
+        if (x % 16 >= 8) continue; // characters apart
+        const y = Math.round(line + x * t);
+        for (let d = 0; d < 4; d++) m[(y + d) * W + x] = 1;
+      }
+    if (shadow) for (let y = 0; y < 32; y++) for (let x = 0; x < W; x++) m[y * W + x] = 1;
+    return m;
+  }
+
+  it("measures the turn of the text lines", () => {
+    expect(Math.abs(estimateSkew(page(1.5, false), W, W) - 1.5)).toBeLessThanOrEqual(0.25);
+  });
+
+  it("is not held at 0° by a shadow along the image's edge", () => {
+    expect(Math.abs(estimateSkew(page(1.5, true), W, W) - 1.5)).toBeLessThanOrEqual(0.25);
   });
 });
