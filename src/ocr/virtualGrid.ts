@@ -18,12 +18,6 @@ export interface GridSettings {
   maxHeaderHeight: number;
   /** A line of at least this many figures with nothing left of it is a row without a label (the review table's 15). */
   minBareRowValues: number;
-  /**
-   * A value further above or below its nearest row label than this many of the label's line heights is no value
-   * of that row (a remnant of a broken rule read as a dash, over the header): it would stretch the row over what
-   * lies between.
-   */
-  maxLabelGapLines: number;
 }
 
 export const defaultGridSettings: GridSettings = {
@@ -32,7 +26,6 @@ export const defaultGridSettings: GridSettings = {
   minConfidence: 50,
   maxHeaderHeight: 60,
   minBareRowValues: 5,
-  maxLabelGapLines: 2,
 };
 
 /** A horizontal rule of the page (y, and its extent along x), in points. */
@@ -122,14 +115,11 @@ function wrappedAround(line: ReadBlock[], blocks: ReadBlock[]): boolean {
 /** The blocks of a row: its label and values. */
 const span = (r: Row) => [...(r.label ? [r.label] : []), ...r.values];
 
-const distY = (a: ReadBlock, b: ReadBlock) => Math.max(0, a.box.y0 - b.box.y1, b.box.y0 - a.box.y1);
-
-function assignRows(values: ReadBlock[], labels: ReadBlock[], s: GridSettings): Row[] {
+function assignRows(values: ReadBlock[], labels: ReadBlock[]): Row[] {
   const byLabel = new Map<ReadBlock, ReadBlock[]>();
   for (const v of values) {
     const label = rowLabel(v.box, labels);
-    if (label && distY(v, label) <= s.maxLabelGapLines * label.lineHeight)
-      byLabel.set(label, [...(byLabel.get(label) ?? []), v]);
+    if (label) byLabel.set(label, [...(byLabel.get(label) ?? []), v]);
   }
   return joinRowsOnOneLine([...byLabel].map(([label, vs]) => ({ label, values: vs, y0: 0, y1: 0 })));
 }
@@ -181,7 +171,6 @@ export function rowLabels(blocks: ReadBlock[], s: GridSettings = defaultGridSett
   const rows = assignRows(
     values.filter((v) => !bare.has(v)),
     labels,
-    s,
   );
   if (!rows.length) return [];
   const rights = rows.map((r) => r.label!.box.x1).sort((a, b) => a - b);
@@ -206,7 +195,6 @@ export function virtualGrids(blocks: ReadBlock[], rules: Rule[], s: GridSettings
   let rows = assignRows(
     values.filter((v) => v.box.x0 >= valueLeft && !inBare.has(v)),
     labels,
-    s,
   );
   // A doubtful figure makes no row (a header character read as a digit) but joins the row of its label
   // when it lies on that row.

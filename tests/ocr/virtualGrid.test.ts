@@ -18,14 +18,7 @@ const b = (
   kind,
   lineHeight: 6,
 });
-const settings = {
-  pad: 1,
-  minColumnRows: 2,
-  minConfidence: 50,
-  maxHeaderHeight: 40,
-  minBareRowValues: 4,
-  maxLabelGapLines: 2,
-};
+const settings = { pad: 1, minColumnRows: 2, minConfidence: 50, maxHeaderHeight: 40, minBareRowValues: 4 };
 
 /** A three-row borderless table: header words over two value columns, labels on the left. */
 function table(): ReadBlock[] {
@@ -55,14 +48,6 @@ describe("virtualGrids", () => {
     expect(ys).toEqual([-1, 11, 21, 33, 43]);
   });
 
-  it("keeps a dash far above the first row (a remnant of a broken top rule) out of that row and its header", () => {
-    const blocks = table().map((x) => ({ ...x, box: { ...x.box, y0: x.box.y0 + 60, y1: x.box.y1 + 60 } }));
-    const grids = virtualGrids([b("—", "mark", 162, 2, 168, 3), ...blocks], [], settings);
-    expect(grids).toHaveLength(1);
-    // The header row still starts at the header words and the first row at its own line.
-    expect(grids[0].ys).toEqual([59, 71, 81, 93, 103]);
-  });
-
   it("starts a new table where a title reaches into the value columns", () => {
     const blocks = [
       ...table(),
@@ -90,7 +75,7 @@ describe("virtualGrids", () => {
     expect(grid.ys).toEqual([-1, 11, 21, 33, 43]);
   });
   it("makes no table of a header whose characters read as dashes", () => {
-    const blocks = table().map((x) => ({ ...x, box: { ...x.box, y0: x.box.y0 + 60, y1: x.box.y1 + 60 } }));
+    const blocks = table().map((x) => ({ ...x, box: { ...x.box, y0: x.box.y0 + 30, y1: x.box.y1 + 30 } }));
     const header = [
       b("（本列数据的勾稽关系为", "label", 10, 0, 60, 6),
       b("—", "mark", 112, 0, 118, 6),
