@@ -106,9 +106,18 @@ export function textBlocks(mask: Uint8Array, width: number, area: PixelBox, s: B
   return out;
 }
 
-/** Height of the tallest line of text in a box (lines split at any white row). */
+/**
+ * Height of the tallest glyph line in a box: lines split at any white row, within each run of ink between
+ * white columns (figures of narrow columns stand in one block, a one-line figure centred between the two
+ * lines of its wrapped neighbour; together they make no tall line).
+ */
 function tallestLine(mask: Uint8Array, width: number, b: PixelBox): number {
-  return Math.max(0, ...inkRuns(profile(mask, width, b, "rows"), 1).map(([a, e]) => e - a));
+  return Math.max(
+    0,
+    ...inkRuns(profile(mask, width, b, "cols"), 1).flatMap(([x0, x1]) =>
+      inkRuns(profile(mask, width, { ...b, x0: b.x0 + x0, x1: b.x0 + x1 }, "rows"), 1).map(([a, e]) => e - a),
+    ),
+  );
 }
 
 /**
@@ -121,4 +130,38 @@ export function tableBlocks(mask: Uint8Array, width: number, area: PixelBox, s: 
   const perBand = new Map<number, number>();
   for (const b of blocks) perBand.set(b.band, (perBand.get(b.band) ?? 0) + 1);
   return blocks.filter((b) => (perBand.get(b.band) ?? 0) >= 2 && tallestLine(mask, width, b.box) <= s.titleHeight);
+}
+
+/**
+ * The figures of one block of a borderless table that stand in neighbouring columns: columns narrow enough
+ * to wrap their figures stand closer than the gap that separates blocks, so "25 22" is one block. It is cut
+ * at white gaps through all its lines at least `minGap` wide when every gap inside a piece, on any line, is
+ * at most half as wide (the gaps between a figure's digits) and a piece holds two glyphs side by side on
+ * some line: evenly spaced lone glyphs are the digits of one full-width figure. Pieces with less than
+ * `minInk` ink are specks and dropped. Callers pass only blocks read as figures: a label's gap after its
+ * numbering is no column.
+ */
+export function figurePieces(mask: Uint8Array, width: number, b: PixelBox, minGap: number, minInk: number): PixelBox[] {
+  const spans = inkRuns(profile(mask, width, b, "cols"), 1);
+  const cuts = spans.slice(1).flatMap((s, k) => (s[0] - spans[k][1] >= minGap ? [[spans[k][1], s[0]]] : []));
+  if (!cuts.length) return [b];
+  const narrowest = Math.min(...cuts.map(([a, e]) => e - a));
+  const pieceOf = (x: number) => cuts.filter(([a]) => a <= x).length;
+  const paired = new Set<number>();
+  for (const [y0, y1] of inkRuns(profile(mask, width, b, "rows"), 1)) {
+    const glyphs = inkRuns(profile(mask, width, { ...b, y0: b.y0 + y0, y1: b.y0 + y1 }, "cols"), 1);
+    for (let k = 1; k < glyphs.length; k++) {
+      if (pieceOf(glyphs[k][0]) !== pieceOf(glyphs[k - 1][1] - 1)) continue;
+      if ((glyphs[k][0] - glyphs[k - 1][1]) * 2 > narrowest) return [b];
+      paired.add(pieceOf(glyphs[k][0]));
+    }
+  }
+  if (!paired.size) return [b];
+  const edges = [0, ...cuts.flat(), b.x1 - b.x0];
+  const pieces: PixelBox[] = [];
+  for (let k = 0; k < edges.length; k += 2) {
+    const p = tight(mask, width, { ...b, x0: b.x0 + edges[k], x1: b.x0 + edges[k + 1] });
+    if (p && inkCount(mask, width, p) >= minInk) pieces.push(p);
+  }
+  return pieces.length > 1 ? pieces : [b];
 }

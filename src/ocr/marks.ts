@@ -24,6 +24,22 @@ export const defaultMarkSettings: MarkSettings = {
 
 export type Mark = "dash" | "slash";
 
+/** Readings of one upright or leaning stroke: a 1, or a slash. */
+const STROKE_READING = /^[1|lI丨/／]$/u;
+
+/**
+ * The blank mark a reading stands for, given the shape of its ink: flat ink read as one character is a dash
+ * whatever the character (a faint dash reads as a 4; a long figure is flat too, but reads as several); a
+ * leaning stroke is a slash when read as nothing, as a stroke, or, where figures stand (`amongFigures`), as a
+ * lone character (/ as 册).
+ */
+export function markReading(text: string, shape: Mark | null, amongFigures: boolean): Mark | null {
+  const chars = Array.from(text).length;
+  if (shape === "dash" && chars <= 1) return "dash";
+  const lone = chars === 1 && !/\d/.test(text) && amongFigures;
+  return !text || STROKE_READING.test(text) || lone ? shape : null;
+}
+
 /** Share of the ink's height taken as its top (and as its bottom) when the lean is measured. */
 const END_SHARE = 0.3;
 

@@ -6,8 +6,8 @@ import { buildRulings } from "../layout/rulings.js";
 import { UNREAD, type Box, type Glyph, type PageModel, type Segment } from "../pdf/types.js";
 import { cropSource, type Crop, type OcrEngine, type Reading } from "./engine.js";
 import type { Cell } from "../layout/table.js";
-import { tableBlocks } from "./blocks.js";
-import { markShape } from "./marks.js";
+import { figurePieces, tableBlocks } from "./blocks.js";
+import { markReading, markShape } from "./marks.js";
 import { scanImage } from "./pageImage.js";
 import { looksNumeric, misreadFigures, NUMERIC, TWO_HAN } from "./figureReadings.js";
 import { voteFigure } from "./vote.js";
@@ -55,6 +55,11 @@ export interface OcrSettings {
    */
   ruleMaxHeight: number;
   ruleMinWidth: number;
+  /**
+   * In a block read as figures, a white gap at least this wide (points) through all its lines parts two figures
+   * of neighbouring columns (when much wider than the gaps between their digits).
+   */
+  figureGap: number;
   /** White margin (pixels) kept around a text block's ink in its crop. */
   blockPad: number;
   /** Label lines closer than this many line heights are one wrapped label. */
@@ -81,6 +86,7 @@ export const defaultOcrSettings: OcrSettings = {
   titleHeight: 13,
   ruleMaxHeight: 2,
   ruleMinWidth: 30,
+  figureGap: 2.5,
   blockPad: 3,
   wrapGap: 0.5,
   markConfidence: 75,
@@ -89,8 +95,6 @@ export const defaultOcrSettings: OcrSettings = {
 };
 
 const ONE_LOOKALIKES = /^[|lI丨工]$/u;
-/** Readings of one upright or leaning stroke: a 1, or a slash. */
-const STROKE_READING = /^[1|lI丨/／]$/u;
 /** What tables print for nothing (see values.ts). */
 const BLANK_MARK = /^[-－—–―─━一_/／\\]+$/u;
 /** Confidence given to a guessed reading, low enough to be flagged. */
@@ -117,6 +121,14 @@ function spread(text: string, box: Box, confidence: number, maxSize = CELL_TEXT_
     confidence,
   }));
 }
+
+/** Ruled tables are at least this wide (points); large type has strokes as long as short ruling lines. */
+const MIN_TABLE_WIDTH = 40;
+
+/** Whether ruled cells make a table: lines closer than a table is wide are the strokes of a title character (口). */
+export const wideEnough = (cells: Cell[]) =>
+  cells.length > 0 &&
+  Math.max(...cells.map((c) => c.box.x1)) - Math.min(...cells.map((c) => c.box.x0)) >= MIN_TABLE_WIDTH;
 
 /** Half the thickness, in pixels, painted out along a found ruling line. */
 const LINE_HALF_WIDTH = 3;
@@ -212,7 +224,7 @@ function ruledTables(img: PageImage, page: PageModel, areas: Box[], settings: Oc
     .map((l) => ({ x0: l.x0 / scale, y0: l.y0 / scale, x1: l.x1 / scale, y1: l.y1 / scale }))
     .filter((s) => areas.some((a) => inside(s, a)));
   const { h, v } = buildRulings(segments);
-  const tables = findLatticeTables(page.number, h, v, []);
+  const tables = findLatticeTables(page.number, h, v, []).filter((t) => wideEnough(t.cells));
   // Long rules are never text: under a running header, tesseract took one and the title below for a picture.
   const rules = lines.h.filter((l) => l.x1 - l.x0 >= settings.ruleShare * canvas.width);
   return { lines, segments, tables, cells: tables.flatMap((t) => t.cells), rules };
@@ -331,15 +343,24 @@ function cropJobs(
 async function readJobs(
   engine: OcrEngine,
   source: Image,
-  crops: CropJob[],
+  blocks: CropJob[],
   cleanMask: Uint8Array,
-  width: number,
+  img: { width: number; height: number; scale: number },
   settings: OcrSettings,
-): Promise<Reading[]> {
-  const texts = await engine.readCrops(
+): Promise<{ crops: CropJob[]; readings: Reading[] }> {
+  const width = img.width;
+  const { crops, texts } = await splitFigureBlocks(
+    engine,
     source,
-    crops.map((c) => c.crop),
-    "text",
+    blocks,
+    await engine.readCrops(
+      source,
+      blocks.map((c) => c.crop),
+      "text",
+    ),
+    cleanMask,
+    img,
+    settings,
   );
   const maybeNumber = misreadFigures(
     texts.map((t) => t.text),
@@ -370,12 +391,9 @@ async function readJobs(
       : { text: longer, confidence: Math.min(d.confidence, texts[k].confidence) };
   });
   // Blank marks that OCR reads as nothing, as a 1, or as a lone character where figures stand (/ as 册) are
-  // told by their shape.
+  // told by their shape; ink flat as a dash is one whatever it was read as (a faint dash reads as a 4).
   crops.forEach((c, k) => {
-    const t = readings[k].text;
-    const lone = Array.from(t).length === 1 && !/\d/.test(t) && maybeNumber(k);
-    if (t && !STROKE_READING.test(t) && !lone) return;
-    const mark = markShape(cleanMask, width, c.crop);
+    const mark = markReading(readings[k].text, markShape(cleanMask, width, c.crop), maybeNumber(k));
     if (mark) readings[k] = { text: mark === "dash" ? "—" : "/", confidence: settings.markConfidence };
   });
   // Figures, and inked cells that read as nothing, are read again one by one at several scales, and vote;
@@ -390,7 +408,58 @@ async function readJobs(
     settings.voteScales,
   );
   toVote.forEach((k, i) => (readings[k] = voteFigure(readings[k], each[i], settings)));
-  return readings;
+  return { crops, readings };
+}
+
+/**
+ * Borderless blocks read as figures that hold the figures of neighbouring narrow columns are cut into one
+ * block per figure, and the pieces read.
+ */
+async function splitFigureBlocks(
+  engine: OcrEngine,
+  source: Image,
+  blocks: CropJob[],
+  texts: Reading[],
+  cleanMask: Uint8Array,
+  img: { width: number; height: number; scale: number },
+  settings: OcrSettings,
+): Promise<{ crops: CropJob[]; texts: Reading[] }> {
+  const { width, height, scale } = img;
+  const pad = settings.blockPad;
+  const parts = blocks.map((c, k) => {
+    if (c.row !== null || !looksNumeric(texts[k].text)) return [c];
+    const ink = {
+      x0: Math.round(c.box.x0 * scale),
+      y0: Math.round(c.box.y0 * scale),
+      x1: Math.round(c.box.x1 * scale),
+      y1: Math.round(c.box.y1 * scale),
+    };
+    const pieces = figurePieces(cleanMask, width, ink, Math.round(settings.figureGap * scale), settings.minInkPixels);
+    if (pieces.length < 2) return [c];
+    return pieces.map((p) => ({
+      box: { x0: p.x0 / scale, y0: p.y0 / scale, x1: p.x1 / scale, y1: p.y1 / scale },
+      crop: {
+        x0: Math.max(0, p.x0 - pad),
+        y0: Math.max(0, p.y0 - pad),
+        x1: Math.min(width, p.x1 + pad),
+        y1: Math.min(height, p.y1 + pad),
+      },
+      row: null,
+      col: null,
+    }));
+  });
+  if (parts.every((p) => p.length === 1)) return { crops: blocks, texts };
+  const cut = parts.flatMap((p) => (p.length > 1 ? p : []));
+  const read = await engine.readCrops(
+    source,
+    cut.map((c) => c.crop),
+    "text",
+  );
+  let next = 0;
+  return {
+    crops: parts.flat(),
+    texts: parts.flatMap((p, k) => (p.length > 1 ? p.map(() => read[next++]) : [texts[k]])),
+  };
 }
 
 /**
@@ -510,8 +579,14 @@ export async function ocrPage(
   const areas: Box[] = regions === "page" ? [{ x0: 0, y0: 0, x1: page.width, y1: page.height }] : regions;
   const ruled = ruledTables(img, page, areas, settings);
   const { painted, cleanGray, clean, cleanMask } = cleanImage(img, areas, ruled, settings);
-  const crops = cropJobs(img, ruled.cells, areas, cleanMask, settings);
-  const readings = await readJobs(engine, await cropSource(clean), crops, cleanMask, img.canvas.width, settings);
+  const { crops, readings } = await readJobs(
+    engine,
+    await cropSource(clean),
+    cropJobs(img, ruled.cells, areas, cleanMask, settings),
+    cleanMask,
+    { width: img.canvas.width, height: img.canvas.height, scale: img.scale },
+    settings,
+  );
   const tables = tableText(crops, readings, ruled, img.scale, settings);
   const prose = cleanGray === painted ? clean : toCanvas(painted);
   const glyphs = [...tables.glyphs, ...(await proseGlyphs(engine, prose, areas, crops, img.scale, settings))];

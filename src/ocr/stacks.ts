@@ -111,25 +111,44 @@ function twoFigureRows(upper: Box, line: Box, figures: ReadBlock[]): boolean {
 }
 
 /**
+ * Where the line of a row label starts: a spaced label line is several blocks ("（二）", "部分公开", "（区分…"),
+ * one after another less than two line heights apart, of any kind (its numbering may read as a figure). A
+ * line without figures right of it is no row label (a header line), and starts where its block does.
+ */
+function lineStart(u: ReadBlock, words: ReadBlock[]): number {
+  const sameLine = (w: ReadBlock) => Math.min(w.box.y1, u.box.y1) - Math.max(w.box.y0, u.box.y0) > 0;
+  if (!words.some((w) => (w.kind === "figure" || w.kind === "mark") && w.box.x0 >= u.box.x1 && sameLine(w)))
+    return u.box.x0;
+  let x0 = u.box.x0;
+  for (const w of [...words].sort((a, b) => b.box.x1 - a.box.x1)) {
+    if (w.box.x1 > x0 || x0 - w.box.x1 >= 2 * u.lineHeight) continue;
+    if (sameLine(w)) x0 = w.box.x0;
+  }
+  return x0;
+}
+
+/**
  * Joins the lines of a label wrapped inside its cell: a label line right under another, closer than
- * `maxGap` times its line height, within its width, not numbered and without a row of figures of its own,
- * continues it.
+ * `maxGap` times its line height, within the width of that line, not numbered and without a row of figures
+ * of its own, continues it (its last block, when the line is spaced into several).
  */
 export function joinWrappedLabels(blocks: ReadBlock[], maxGap: number): ReadBlock[] {
   const figures = blocks.filter((b) => b.kind === "figure" || b.kind === "mark");
   const labels = blocks.filter((b) => b.kind === "label" || b.kind === "other").sort((a, b) => a.box.y0 - b.box.y0);
   const out: ReadBlock[] = [];
   for (const l of labels) {
-    const above = out.find(
-      (u) =>
-        u.kind === "label" &&
-        l.box.y0 >= u.box.y1 &&
-        l.box.y0 - u.box.y1 < maxGap * l.lineHeight &&
-        l.box.x0 >= u.box.x0 - l.lineHeight &&
-        l.box.x1 <= u.box.x1 + l.lineHeight &&
-        !startsNumbered(l.text) &&
-        !twoFigureRows(u.box, l.box, figures),
-    );
+    const above = out
+      .filter(
+        (u) =>
+          u.kind === "label" &&
+          l.box.y0 >= u.box.y1 &&
+          l.box.y0 - u.box.y1 < maxGap * l.lineHeight &&
+          l.box.x0 >= lineStart(u, blocks) - l.lineHeight &&
+          l.box.x1 <= u.box.x1 + l.lineHeight &&
+          !startsNumbered(l.text) &&
+          !twoFigureRows(u.box, l.box, figures),
+      )
+      .sort((a, b) => b.box.x1 - a.box.x1)[0];
     if (!above) {
       out.push(l);
       continue;

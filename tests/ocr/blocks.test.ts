@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inkRuns, tableBlocks, textBlocks, type PixelBox } from "../../src/ocr/blocks.js";
+import { figurePieces, inkRuns, tableBlocks, textBlocks, type PixelBox } from "../../src/ocr/blocks.js";
 
 /** An ink mask of `width` × `height` with the given rectangles (x1, y1 exclusive) inked. */
 function mask(width: number, height: number, rects: PixelBox[]): Uint8Array {
@@ -64,5 +64,49 @@ describe("tableBlocks", () => {
       box(2, 40, 20, 46),
       box(40, 40, 46, 46),
     ]);
+  });
+});
+
+describe("tableBlocks with narrow columns", () => {
+  it("keeps a block of a one-line figure centred beside a wrapped one: no line in it is tall", () => {
+    // Label; then "12" centred (rows 6–12) 3 pixels left of "25" over "8" (rows 2–8 and 10–16): one block 14 high.
+    const m = mask(60, 20, [box(2, 5, 20, 11), box(30, 6, 36, 12), box(39, 2, 45, 8), box(39, 10, 45, 16)]);
+    expect(tableBlocks(m, 60, box(0, 0, 60, 20), settings).map((b) => b.box)).toEqual([
+      box(2, 5, 20, 11),
+      box(30, 2, 45, 16),
+    ]);
+  });
+});
+
+describe("figurePieces", () => {
+  // Digits 4 pixels wide, 1 pixel apart, on a line 6 pixels high.
+  const digits = (x: number, n: number, pitch = 5) =>
+    Array.from({ length: n }, (_, k) => box(x + k * pitch, 2, x + k * pitch + 4, 8));
+
+  it("cuts two figures of neighbouring narrow columns apart at the wider gap", () => {
+    // "25" and "22" with 4 pixels between them (under the block gap of 6), over a wrapped line "0" and "40"
+    // whose digits fill the gaps between those above.
+    const m = mask(40, 20, [
+      ...digits(2, 2),
+      ...digits(15, 2),
+      box(5, 10, 11, 16),
+      box(15, 10, 18, 16),
+      box(19, 10, 24, 16),
+    ]);
+    expect(figurePieces(m, 40, box(2, 2, 24, 16), 4, 4)).toEqual([box(2, 2, 11, 16), box(15, 2, 24, 16)]);
+  });
+
+  it("keeps a figure whose gaps are all alike: digits, a thousands comma, full-width digits", () => {
+    const plain = mask(40, 10, digits(2, 4));
+    expect(figurePieces(plain, 40, box(2, 2, 21, 8), 4, 4)).toEqual([box(2, 2, 21, 8)]);
+    // Full-width digits: glyphs 4 pixels wide, 5 pixels apart, none of them with a neighbour close by.
+    const full = mask(60, 10, digits(2, 5, 9));
+    expect(figurePieces(full, 60, box(2, 2, 42, 8), 4, 4)).toEqual([box(2, 2, 42, 8)]);
+  });
+
+  it("keeps a block whose wide gap is not much wider than the gaps inside its pieces", () => {
+    // Gaps of 3 inside, 4 between: no clear column gap.
+    const m = mask(40, 10, [box(2, 2, 6, 8), box(9, 2, 13, 8), box(17, 2, 21, 8), box(24, 2, 28, 8)]);
+    expect(figurePieces(m, 40, box(2, 2, 28, 8), 4, 4)).toEqual([box(2, 2, 28, 8)]);
   });
 });

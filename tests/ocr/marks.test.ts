@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { markShape } from "../../src/ocr/marks.js";
+import { markReading, markShape } from "../../src/ocr/marks.js";
 
 /** A mask from rows of text art: '#' is ink. */
 function mask(art: string[]): {
@@ -46,5 +46,22 @@ describe("markShape", () => {
 
   it("finds nothing in an empty box", () => {
     expect(shape(["....", "...."])).toBeNull();
+  });
+});
+
+describe("markReading", () => {
+  it("takes flat ink read as one character for a dash, not a long figure or a label", () => {
+    expect(markReading("4", "dash", false)).toBe("dash");
+    expect(markReading("", "dash", false)).toBe("dash");
+    expect(markReading("12868.18", "dash", true)).toBeNull();
+    expect(markReading("一一", "dash", false)).toBeNull();
+  });
+
+  it("takes a leaning stroke for a slash only when the reading is nothing, a stroke or a lone character among figures", () => {
+    expect(markReading("1", "slash", false)).toBe("slash");
+    expect(markReading("册", "slash", true)).toBe("slash");
+    expect(markReading("册", "slash", false)).toBeNull();
+    expect(markReading("17", "slash", true)).toBeNull();
+    expect(markReading("7", null, true)).toBeNull();
   });
 });

@@ -40,6 +40,41 @@ describe("joinWrappedFigures", () => {
 });
 
 describe("joinWrappedLabels", () => {
+  it("joins the second line of a spaced label to the line's last block, though it starts under the first", () => {
+    // The line starts with its numbering, misread as a figure.
+    const out = joinWrappedLabels(
+      [
+        b("1", "figure", 10, 10, 24, 16),
+        b("部分公开", "label", 30, 10, 60, 16),
+        b("（区分处理的，不计其他情", "label", 66, 10, 150, 16),
+        b("形）", "other", 6, 18, 18, 24),
+        b("182", "figure", 170, 10, 185, 16),
+        b("3", "figure", 180, 18, 185, 24),
+      ],
+      0.8,
+    );
+    expect(texts(out.filter((x) => x.kind === "label"))).toEqual(["部分公开", "（区分处理的，不计其他情形）"]);
+    expect(out.find((x) => x.text.endsWith("形）"))?.box).toEqual({ x0: 6, y0: 10, x1: 150, y1: 24 });
+  });
+
+  it("does not join a row label to a header line above it that has no figures beside it", () => {
+    const out = joinWrappedLabels(
+      [
+        b("第二十条第（五）项", "label", 10, 10, 100, 16),
+        b("本年处理决定", "label", 110, 10, 190, 16),
+        b("数量", "label", 130, 18, 170, 24),
+        b("行政许可", "label", 10, 26, 50, 32),
+        b("4", "figure", 180, 26, 185, 32),
+      ],
+      0.8,
+    );
+    expect(texts(out.filter((x) => x.kind === "label"))).toEqual([
+      "本年处理决定数量",
+      "第二十条第（五）项",
+      "行政许可",
+    ]);
+  });
+
   it("joins a label's second line, not the next numbered row", () => {
     const out = joinWrappedLabels(
       [
