@@ -241,8 +241,6 @@ export function virtualGrids(blocks: ReadBlock[], rules: Rule[], s: GridSettings
 
   const used = new Set([...rows, ...bare].flatMap(span));
   const loose = blocks.filter((b) => !used.has(b));
-  // Each bare row is a table of its own.
-  const tables: Row[][] = bare.map((r) => [measured(r)]);
   const labelled: Row[][] = [];
   for (const r of rows) {
     const t = labelled[labelled.length - 1];
@@ -258,12 +256,84 @@ export function virtualGrids(blocks: ReadBlock[], rules: Rule[], s: GridSettings
     labelled.push([r]);
   }
   // Rows of blank marks alone are no table: a header's character misread as a dash does not make one.
-  tables.push(...labelled.filter((t) => t.some((r) => r.values.some((v) => v.kind === "figure"))));
+  const tables = labelled.filter((t) => t.some((r) => r.values.some((v) => v.kind === "figure")));
+  // A bare row between the rows of a table is one of its rows whose label OCR could not read as one (总 计
+  // spaced into lone characters: they stay in its label cell); elsewhere it is a table of its own (the review
+  // table's figures).
+  for (const r of bare.map(measured)) {
+    const into = tables.find((t) => t[0].y1 < r.y0 && t[t.length - 1].y0 > r.y1);
+    const values = r.values.filter((v) => v.box.x0 >= valueLeft);
+    if (into)
+      into.splice(
+        into.findIndex((x) => x.y0 > r.y1),
+        0,
+        { ...r, values },
+      );
+    else tables.push([r]);
+  }
   tables.sort((a, b) => a[0].y0 - b[0].y0);
-  return tables.map((t) => {
+  const grids = tables.map((t) => {
     const above = tables.map((u) => u[u.length - 1].y1).filter((y) => y <= t[0].y0);
     return gridOf(t, above.length ? Math.max(...above) : null, blocks, rules, s);
   });
+  const bottom = Math.max(-Infinity, ...grids.map((g) => g.ys[g.ys.length - 1]));
+  const header = trailingHeader(
+    blocks.filter((b) => b.box.y0 > bottom),
+    rules.filter((r) => r.y > bottom),
+    s,
+  );
+  return header ? [...grids, header] : grids;
+}
+
+/** A header has words over this many columns at least. */
+const MIN_HEADER_COLUMNS = 3;
+
+/**
+ * A table's header left at the foot of a page, its rows on the next: words under a table-wide rule below
+ * every table, over three columns or more, without figures. Its grid is one row, a cell per column of words
+ * (the header hands its columns on to the rows that continue it). Columns are where words stand one above
+ * another; a word over several (申请人情况) is a group heading and makes none.
+ */
+export function trailingHeader(blocks: ReadBlock[], rules: Rule[], s: GridSettings = defaultGridSettings): Grid | null {
+  for (const rule of [...rules].sort((a, b) => a.y - b.y)) {
+    const under = rules.filter((r) => r.y > rule.y + s.maxHeaderHeight / 4).map((r) => r.y);
+    const floor = Math.min(rule.y + s.maxHeaderHeight * 1.5, ...under);
+    const words = blocks.filter(
+      (b) => b.box.y0 >= rule.y && b.box.y1 <= floor && b.box.x0 >= rule.x0 - s.pad && b.box.x1 <= rule.x1 + s.pad,
+    );
+    if (words.some((b) => b.kind === "figure" && b.confidence >= s.minConfidence)) continue;
+    const cols = wordColumns(words);
+    if (cols.length < MIN_HEADER_COLUMNS) continue;
+    const xs = [cols[0].x0 - s.pad];
+    for (let c = 1; c < cols.length; c++) xs.push((cols[c - 1].x1 + cols[c].x0) / 2);
+    xs.push(cols[cols.length - 1].x1 + s.pad);
+    const y0 = Math.min(...words.map((b) => b.box.y0)) - s.pad;
+    const y1 = Math.max(...words.map((b) => b.box.y1)) + s.pad;
+    return { xs, ys: [y0, y1], values: [] };
+  }
+  return null;
+}
+
+/**
+ * The columns of header words, left to right, narrow words first: a word joins the column it mostly shares
+ * (the lines of a stacked word); one reaching well beyond a column is a group heading over several, and
+ * makes none.
+ */
+function wordColumns(words: ReadBlock[]): { x0: number; x1: number }[] {
+  const cols: { x0: number; x1: number }[] = [];
+  for (const w of [...words].sort((a, b) => a.box.x1 - a.box.x0 - (b.box.x1 - b.box.x0))) {
+    const over = cols.filter((c) => c.x0 < w.box.x1 && c.x1 > w.box.x0);
+    if (!over.length) {
+      cols.push({ x0: w.box.x0, x1: w.box.x1 });
+      continue;
+    }
+    const c = over[0];
+    const shared = Math.min(c.x1, w.box.x1) - Math.max(c.x0, w.box.x0);
+    if (over.length > 1 || shared * 2 < Math.max(c.x1 - c.x0, w.box.x1 - w.box.x0)) continue;
+    c.x0 = Math.min(c.x0, w.box.x0);
+    c.x1 = Math.max(c.x1, w.box.x1);
+  }
+  return cols.sort((a, b) => a.x0 - b.x0);
 }
 
 /** The grid of one table's rows, with a header row above them when text lies there. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Box } from "../../src/pdf/types.js";
 import type { ReadBlock } from "../../src/ocr/stacks.js";
-import { gridSegments, rowLabels, virtualGrids } from "../../src/ocr/virtualGrid.js";
+import { gridSegments, rowLabels, trailingHeader, virtualGrids } from "../../src/ocr/virtualGrid.js";
 
 const b = (
   text: string,
@@ -148,6 +148,27 @@ describe("virtualGrids on a row without a label", () => {
   });
 });
 
+describe("virtualGrids with a row whose label reads as lone characters", () => {
+  it("keeps a line of figures between a table's rows in that table, its header not stretched over the rows", () => {
+    const row = (y: number) => [100, 120, 140, 160, 180].map((x) => b("1", "figure", x, y, x + 5, y + 6));
+    const blocks = [
+      b("本年新收申请数量", "label", 10, 12, 60, 18),
+      ...row(12),
+      b("予以公开", "label", 10, 24, 40, 30),
+      ...row(24),
+      b("总", "other", 20, 36, 26, 42),
+      b("计", "other", 40, 36, 46, 42),
+      ...row(36),
+      b("结转下年度继续办理", "label", 10, 48, 70, 54),
+      ...row(48),
+    ];
+    const grids = virtualGrids(blocks, [{ y: 0, x0: 0, x1: 200 }], settings);
+    expect(grids).toHaveLength(1);
+    expect(grids[0].ys).toEqual([11, 21, 33, 45, 55]);
+    expect(grids[0].xs).toHaveLength(7);
+  });
+});
+
 describe("virtualGrids on a label wrapped around its figures", () => {
   /** （二）部分公开 wrapped onto two centred lines, its numbering lost to OCR, its figures between the lines. */
   function wrapped(): ReadBlock[] {
@@ -211,5 +232,38 @@ describe("gridSegments", () => {
       { x0: 0, y0: 0, x1: 0, y1: 9 },
       { x0: 10, y0: 0, x1: 10, y1: 9 },
     ]);
+  });
+});
+
+describe("trailingHeader", () => {
+  /** The header of the applications table at a page's foot, under its rule at y 100. */
+  const header = () => [
+    b("本列数据的勾稽关系为", "label", 10, 110, 90, 116),
+    b("申请人情况", "label", 130, 102, 170, 108),
+    b("法人或其他组织", "label", 125, 110, 185, 116),
+    b("自然人", "label", 100, 112, 108, 130),
+    b("商业企业", "label", 120, 118, 128, 140),
+    b("科研机构", "label", 140, 118, 148, 140),
+    b("其他", "label", 170, 118, 178, 132),
+    b("总计", "label", 190, 110, 198, 124),
+  ];
+
+  it("makes one row with a cell per column of words, group headings making none", () => {
+    const g = trailingHeader(header(), [{ y: 100, x0: 0, x1: 200 }], settings);
+    expect(g?.xs).toEqual([9, 95, 114, 134, 159, 184, 199]);
+    expect(g?.ys).toEqual([101, 141]);
+  });
+
+  it("is none with figures under the rule (a table's rows) or words in fewer than three columns", () => {
+    const rule = [{ y: 100, x0: 0, x1: 200 }];
+    expect(trailingHeader([...header(), b("12", "figure", 100, 132, 108, 138)], rule, settings)).toBeNull();
+    expect(trailingHeader([header()[0], header()[3]], rule, settings)).toBeNull();
+    expect(trailingHeader(header(), [], settings)).toBeNull();
+  });
+
+  it("is given by virtualGrids below the page's last table", () => {
+    const grids = virtualGrids([...table(), ...header()], [{ y: 100, x0: 0, x1: 200 }], settings);
+    expect(grids).toHaveLength(2);
+    expect(grids[1].ys).toEqual([101, 141]);
   });
 });
