@@ -12,7 +12,7 @@ import { scanImage } from "./pageImage.js";
 import { looksNumeric, misreadFigures, NUMERIC, TWO_HAN } from "./figureReadings.js";
 import { voteFigure } from "./vote.js";
 import { joinWrappedFigures, joinWrappedLabels, type ReadBlock } from "./stacks.js";
-import { gridSegments, rowLabels, virtualGrids } from "./virtualGrid.js";
+import { amongFigures, gridSegments, rowLabels, virtualGrids } from "./virtualGrid.js";
 import {
   estimateSkew,
   findPixelLines,
@@ -129,6 +129,20 @@ const MIN_TABLE_WIDTH = 40;
 export const wideEnough = (cells: Cell[]) =>
   cells.length > 0 &&
   Math.max(...cells.map((c) => c.box.x1)) - Math.min(...cells.map((c) => c.box.x0)) >= MIN_TABLE_WIDTH;
+
+/** Pixels painted out around a read crop before the rest of the page is read as prose. */
+const PROSE_CROP_MARGIN = 2;
+
+/** The pixels a crop job accounts for: its cell or ink box (points) and its crop, with a margin. */
+export function readArea(c: { box: Box; crop: Crop }, scale: number): Crop {
+  const m = PROSE_CROP_MARGIN;
+  return {
+    x0: Math.min(c.box.x0 * scale, c.crop.x0) - m,
+    y0: Math.min(c.box.y0 * scale, c.crop.y0) - m,
+    x1: Math.max(c.box.x1 * scale, c.crop.x1) + m,
+    y1: Math.max(c.box.y1 * scale, c.crop.y1) + m,
+  };
+}
 
 /** Half the thickness, in pixels, painted out along a found ruling line. */
 const LINE_HALF_WIDTH = 3;
@@ -466,7 +480,9 @@ async function splitFigureBlocks(
  * The readings as glyphs and the segments of the page's tables: ruled tables keep their lines; borderless
  * ones get a grid rebuilt from where their labels and figures stand, which the lattice stage reads like borders.
  */
-function tableText(
+async function tableText(
+  engine: OcrEngine,
+  source: Image,
   crops: CropJob[],
   readings: Reading[],
   ruled: ReturnType<typeof ruledTables>,
@@ -497,16 +513,42 @@ function tableText(
         blocks,
         rules.map((l) => ({ y: l.y0 / scale, x0: l.x0 / scale, x1: l.x1 / scale })),
       );
-  // A lone character where the grid has a figure is a figure OCR could not read.
-  const unread = new Set(grids.flatMap((g) => g.values.filter((b) => b.kind === "other")));
-  const glyphs: Glyph[] = blocks.flatMap((b) =>
-    unread.has(b) ? spread(UNREAD, b.box, 0, b.lineHeight) : spread(b.text, b.box, b.confidence, b.lineHeight),
+  // A lone character where the grid has a figure is a figure OCR misread (a thin 0 as 癌): it is read again as
+  // digits at several scales, and stays unreadable when that gives no figure.
+  const unread = [...new Set(grids.flatMap((g) => blocks.filter((b) => b.kind === "other" && amongFigures(b, g))))];
+  const again = await readAsFigures(
+    engine,
+    source,
+    unread.map((b) => crops[read.indexOf(b)].crop),
+    settings,
   );
+  const figures = new Map(unread.map((b, k) => [b, again[k]]));
+  const glyphs: Glyph[] = blocks.flatMap((b) => {
+    const f = figures.get(b);
+    if (!f) return spread(b.text, b.box, b.confidence, b.lineHeight);
+    return f.text ? spread(f.text, b.box, f.confidence, b.lineHeight) : spread(UNREAD, b.box, 0, b.lineHeight);
+  });
   const inGrid = (sg: Segment) =>
     grids.some(
       (g) => sg.y0 >= g.ys[0] && sg.y1 <= g.ys[g.ys.length - 1] && sg.x1 > g.xs[0] && sg.x0 < g.xs[g.xs.length - 1],
     );
   return { glyphs, segments: [...segments.filter((sg) => !inGrid(sg)), ...grids.flatMap(gridSegments)] };
+}
+
+/** Crops read as digits, then voted on at several scales; a reading that is no figure comes back empty. */
+async function readAsFigures(
+  engine: OcrEngine,
+  source: Image,
+  crops: Crop[],
+  settings: OcrSettings,
+): Promise<Reading[]> {
+  if (!crops.length) return [];
+  const digits = await engine.readCrops(source, crops, "digits");
+  const each = await engine.readEach(source, crops, settings.voteScales);
+  return digits.map((d, k) => {
+    const voted = voteFigure(d, each[k], settings);
+    return /^\d+(?:\.\d+)?$/.test(voted.text) ? voted : { text: "", confidence: 0 };
+  });
 }
 
 /**
@@ -539,13 +581,13 @@ async function proseGlyphs(
       (a.x1 - a.x0) * scale,
       (a.y1 - a.y0) * scale,
     );
-  for (const c of crops)
-    rctx.fillRect(
-      c.box.x0 * scale - 2,
-      c.box.y0 * scale - 2,
-      (c.box.x1 - c.box.x0) * scale + 4,
-      (c.box.y1 - c.box.y0) * scale + 4,
-    );
+  // What the crops read is theirs: each cell, and each text block with its crop's margin and a little more, is
+  // painted out, so the pale edges of their strokes (lighter than the ink mask takes) are not read again as
+  // characters (0 as 加).
+  for (const c of crops) {
+    const r = readArea(c, scale);
+    rctx.fillRect(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
+  }
   const glyphs: Glyph[] = [];
   if (inkShare(inkMask(inkGray(pixelsOf(rest), W, rest.height)), W, 0, 0, W, rest.height) > 0.0005) {
     // Running text reads best at about half the cell resolution: titles are then no taller than the model likes.
@@ -579,15 +621,16 @@ export async function ocrPage(
   const areas: Box[] = regions === "page" ? [{ x0: 0, y0: 0, x1: page.width, y1: page.height }] : regions;
   const ruled = ruledTables(img, page, areas, settings);
   const { painted, cleanGray, clean, cleanMask } = cleanImage(img, areas, ruled, settings);
+  const source = await cropSource(clean);
   const { crops, readings } = await readJobs(
     engine,
-    await cropSource(clean),
+    source,
     cropJobs(img, ruled.cells, areas, cleanMask, settings),
     cleanMask,
     { width: img.canvas.width, height: img.canvas.height, scale: img.scale },
     settings,
   );
-  const tables = tableText(crops, readings, ruled, img.scale, settings);
+  const tables = await tableText(engine, source, crops, readings, ruled, img.scale, settings);
   const prose = cleanGray === painted ? clean : toCanvas(painted);
   const glyphs = [...tables.glyphs, ...(await proseGlyphs(engine, prose, areas, crops, img.scale, settings))];
   releaseCanvases(clean, prose, img.canvas);

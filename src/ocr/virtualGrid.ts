@@ -413,3 +413,14 @@ export function gridSegments(g: Pick<Grid, "xs" | "ys">): Segment[] {
   const y1 = g.ys[g.ys.length - 1];
   return [...g.ys.map((y) => ({ x0, y0: y, x1, y1: y })), ...g.xs.map((x) => ({ x0: x, y0, x1: x, y1 }))];
 }
+
+/**
+ * Whether a block stands among a grid's figures: one of its values, or in a value column on a line with its
+ * figures (a lone character there is a misread figure, not a header's).
+ */
+export function amongFigures(b: ReadBlock, g: Grid): boolean {
+  if (g.values.includes(b)) return true;
+  const cx = (b.box.x0 + b.box.x1) / 2;
+  if (g.xs.length < 3 || cx < g.xs[1] || cx > g.xs[g.xs.length - 1]) return false;
+  return g.values.some((v) => v.kind === "figure" && Math.min(v.box.y1, b.box.y1) > Math.max(v.box.y0, b.box.y0));
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Cell } from "../../src/layout/table.js";
-import { wideEnough } from "../../src/ocr/page.js";
+import { readArea, wideEnough } from "../../src/ocr/page.js";
 
 const cell = (x0: number, x1: number): Cell => ({
   row: 0,
@@ -17,5 +17,14 @@ describe("wideEnough", () => {
     expect(wideEnough([cell(100, 180), cell(180, 260)])).toBe(true);
     expect(wideEnough([cell(333.8, 338), cell(338, 341.9)])).toBe(false);
     expect(wideEnough([])).toBe(false);
+  });
+});
+
+describe("readArea", () => {
+  it("covers a ruled cell whole, though its crop is inset, and a text block's padded crop", () => {
+    const cell = { box: { x0: 10, y0: 10, x1: 50, y1: 20 }, crop: { x0: 26, y0: 26, x1: 94, y1: 34 } };
+    expect(readArea(cell, 2)).toEqual({ x0: 18, y0: 18, x1: 102, y1: 42 });
+    const block = { box: { x0: 10, y0: 10, x1: 12, y1: 13 }, crop: { x0: 17, y0: 17, x1: 27, y1: 29 } };
+    expect(readArea(block, 2)).toEqual({ x0: 15, y0: 15, x1: 29, y1: 31 });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Box } from "../../src/pdf/types.js";
 import type { ReadBlock } from "../../src/ocr/stacks.js";
-import { gridSegments, rowLabels, trailingHeader, virtualGrids } from "../../src/ocr/virtualGrid.js";
+import { amongFigures, gridSegments, rowLabels, trailingHeader, virtualGrids } from "../../src/ocr/virtualGrid.js";
 
 const b = (
   text: string,
@@ -265,5 +265,16 @@ describe("trailingHeader", () => {
     const grids = virtualGrids([...table(), ...header()], [{ y: 100, x0: 0, x1: 200 }], settings);
     expect(grids).toHaveLength(2);
     expect(grids[1].ys).toEqual([101, 141]);
+  });
+});
+
+describe("amongFigures", () => {
+  it("takes a lone character in a value column on a line of figures, not in the header or the label column", () => {
+    const blocks = table();
+    const grid = virtualGrids(blocks, [], settings)[0];
+    const misread = blocks.find((x) => x.text === "也")!;
+    expect(amongFigures(misread, grid)).toBe(true);
+    expect(amongFigures(b("计", "other", 160, 0, 168, 6), grid)).toBe(false);
+    expect(amongFigures(b("合", "other", 10, 36, 18, 42), grid)).toBe(false);
   });
 });
