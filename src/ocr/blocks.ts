@@ -132,6 +132,9 @@ export function tableBlocks(mask: Uint8Array, width: number, area: PixelBox, s: 
   return blocks.filter((b) => (perBand.get(b.band) ?? 0) >= 2 && tallestLine(mask, width, b.box) <= s.titleHeight);
 }
 
+/** Glyphs of neighbouring figures stand at least this many digit pitches apart, centre to centre. */
+const COLUMN_PITCH_RATIO = 1.4;
+
 /**
  * The figures of one block of a borderless table that stand in neighbouring columns: columns narrow enough
  * to wrap their figures stand closer than the gap that separates blocks, so "25 22" is one block. It is cut
@@ -148,15 +151,27 @@ export function figurePieces(mask: Uint8Array, width: number, b: PixelBox, minGa
   const narrowest = Math.min(...cuts.map(([a, e]) => e - a));
   const pieceOf = (x: number) => cuts.filter(([a]) => a <= x).length;
   const paired = new Set<number>();
+  const pitches: number[] = [];
+  const across: number[] = [];
+  const centre = (g: [number, number]) => (g[0] + g[1]) / 2;
   for (const [y0, y1] of inkRuns(profile(mask, width, b, "rows"), 1)) {
     const glyphs = inkRuns(profile(mask, width, { ...b, y0: b.y0 + y0, y1: b.y0 + y1 }, "cols"), 1);
     for (let k = 1; k < glyphs.length; k++) {
-      if (pieceOf(glyphs[k][0]) !== pieceOf(glyphs[k - 1][1] - 1)) continue;
+      const step = centre(glyphs[k]) - centre(glyphs[k - 1]);
+      if (pieceOf(glyphs[k][0]) !== pieceOf(glyphs[k - 1][1] - 1)) {
+        across.push(step);
+        continue;
+      }
       if ((glyphs[k][0] - glyphs[k - 1][1]) * 2 > narrowest) return [b];
       paired.add(pieceOf(glyphs[k][0]));
+      pitches.push(step);
     }
   }
   if (!paired.size) return [b];
+  // Digits stand at one pitch whatever their ink (a 1 leaves wide white around it): two figures stand
+  // further apart than that.
+  const pitch = pitches.sort((x, y) => x - y)[Math.floor(pitches.length / 2)];
+  if (across.some((step) => step < COLUMN_PITCH_RATIO * pitch)) return [b];
   const edges = [0, ...cuts.flat(), b.x1 - b.x0];
   const pieces: PixelBox[] = [];
   for (let k = 0; k < edges.length; k += 2) {

@@ -104,6 +104,12 @@ describe("figurePieces", () => {
     expect(figurePieces(full, 60, box(2, 2, 42, 8), 4, 4)).toEqual([box(2, 2, 42, 8)]);
   });
 
+  it("keeps a figure of tabular digits whose 1 leaves wide white beside it: its digits stand at one pitch", () => {
+    // "1526" at a pitch of 8: the 1 is 2 pixels wide, so 5 pixels of white follow it; the others leave 1.
+    const m = mask(60, 10, [box(5, 2, 7, 8), box(11, 2, 18, 8), box(19, 2, 26, 8), box(27, 2, 34, 8)]);
+    expect(figurePieces(m, 60, box(5, 2, 34, 8), 4, 4)).toEqual([box(5, 2, 34, 8)]);
+  });
+
   it("keeps a block whose wide gap is not much wider than the gaps inside its pieces", () => {
     // Gaps of 3 inside, 4 between: no clear column gap.
     const m = mask(40, 10, [box(2, 2, 6, 8), box(9, 2, 13, 8), box(17, 2, 21, 8), box(24, 2, 28, 8)]);
