@@ -152,6 +152,8 @@ export function tableRows(tables: Table[]): RowRecord[] {
     let context = previousContext;
     let seenHeader = false;
     for (let r = 0; r < rowCount(table); r++) {
+      // A row whose every cell spans down from the row above (a rule stub cut that row in two) is part of it.
+      if (!table.cells.some((c) => c.row === r)) continue;
       if (!isData(r)) {
         if (!seenHeader || (r > 0 && isData(r - 1))) headerRows = [];
         headerRows.push(r);

@@ -17,7 +17,7 @@ export interface BlockSettings {
   minInk: number;
   /** Blocks with a line of text taller than this many pixels are titles, not table text. */
   titleHeight: number;
-  /** Blocks at most this many pixels high and at least `ruleMinWidth` wide are what is left of a rule, not text. */
+  /** Blocks at least `ruleMinWidth` wide with ink at most this many pixels high in each column are what is left of a rule, not text. */
   ruleMaxHeight: number;
   ruleMinWidth: number;
 }
@@ -99,7 +99,9 @@ export function textBlocks(mask: Uint8Array, width: number, area: PixelBox, s: B
   const out: TextBlock[] = [];
   split(mask, width, area, "rows", s).forEach((band, k) => {
     for (const box of cut(mask, width, band, "cols", s)) {
-      const ruleLeft = box.y1 - box.y0 <= s.ruleMaxHeight && box.x1 - box.x0 >= s.ruleMinWidth;
+      // A rule of a skewed scan climbs as it goes: its ink stays thin in every column, not in the whole box.
+      const ruleLeft =
+        box.x1 - box.x0 >= s.ruleMinWidth && Math.max(...profile(mask, width, box, "cols")) <= s.ruleMaxHeight;
       if (!ruleLeft && inkCount(mask, width, box) >= s.minInk) out.push({ band: k, box });
     }
   });

@@ -50,8 +50,8 @@ export interface OcrSettings {
   /** Lines of text taller than this (points) are titles, read with the page, not as table blocks. */
   titleHeight: number;
   /**
-   * Ink no taller than this (points) and at least `ruleMinWidth` long is a remnant of a rule, not text (a dash is
-   * shorter).
+   * Ink no taller than this (points) in any column and at least `ruleMinWidth` long is a remnant of a rule, not
+   * text, even when a skewed scan makes it climb (a dash is shorter).
    */
   ruleMaxHeight: number;
   ruleMinWidth: number;

@@ -16,7 +16,11 @@ const overlapX = (a: Box, b: Box) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)
 /** Vertical distance between two boxes, 0 when they overlap. */
 const distY = (a: Box, b: Box) => Math.max(0, a.y0 - b.y1, b.y0 - a.y1);
 
-/** The row label of a figure: the label left of it nearest vertically; of equal ones the rightmost (the leaf label). */
+/**
+ * The row label of a figure: the label left of it nearest vertically; of equal ones the rightmost (the leaf label).
+ * None when even that one is more than a line away: the figure stands on no row's line (a header word read as
+ * a digit).
+ */
 export function rowLabel(value: Box, labels: ReadBlock[]): ReadBlock | null {
   let best: ReadBlock | null = null;
   for (const l of labels) {
@@ -27,7 +31,7 @@ export function rowLabel(value: Box, labels: ReadBlock[]): ReadBlock | null {
       if (d < 0 || (d === 0 && l.box.x1 > best.box.x1)) best = l;
     }
   }
-  return best;
+  return best && distY(value, best.box) <= best.lineHeight ? best : null;
 }
 
 /**

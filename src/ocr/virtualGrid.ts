@@ -112,6 +112,9 @@ function wrappedAround(line: ReadBlock[], blocks: ReadBlock[]): boolean {
   );
 }
 
+/** Words, not figures or blank marks: a figure on no row's line does not part two tables. */
+const isText = (b: ReadBlock) => b.kind === "label" || b.kind === "other";
+
 /** The blocks of a row: its label and values. */
 const span = (r: Row) => [...(r.label ? [r.label] : []), ...r.values];
 
@@ -121,7 +124,35 @@ function assignRows(values: ReadBlock[], labels: ReadBlock[]): Row[] {
     const label = rowLabel(v.box, labels);
     if (label) byLabel.set(label, [...(byLabel.get(label) ?? []), v]);
   }
-  return joinRowsOnOneLine([...byLabel].map(([label, vs]) => ({ label, values: vs, y0: 0, y1: 0 })));
+  const rows = joinRowsOnOneLine([...byLabel].map(([label, vs]) => ({ label, values: vs, y0: 0, y1: 0 })));
+  const heading = new Set(rows.map((r) => r.label));
+  return rows.map((r) =>
+    claimWrappedLine(
+      r,
+      labels.filter((l) => !heading.has(l)),
+    ),
+  );
+}
+
+/**
+ * A row whose figures stand beside the gap above its label (or below it), not beside its line: the label is
+ * the last (or first) line of one wrapped around its figures, whose other line was not joined to it (a
+ * centred label starts its lines apart) and heads no row. That line, the next one across the gap, joins it.
+ */
+function claimWrappedLine(r: Row, free: ReadBlock[]): Row {
+  const l = r.label!.box;
+  const cy = r.values.reduce((sum, v) => sum + (v.box.y0 + v.box.y1) / 2, 0) / r.values.length;
+  const x0 = Math.min(...r.values.map((v) => v.box.x0));
+  const line = free.find(
+    (u) =>
+      u.box.x1 <= x0 &&
+      Math.min(u.box.x1, l.x1) > Math.max(u.box.x0, l.x0) &&
+      ((cy < l.y0 && u.box.y1 <= cy && l.y0 - u.box.y1 < r.label!.lineHeight) ||
+        (cy > l.y1 && u.box.y0 >= cy && u.box.y0 - l.y1 < r.label!.lineHeight)),
+  );
+  if (!line) return r;
+  const [a, b] = line.box.y0 < l.y0 ? [line, r.label!] : [r.label!, line];
+  return { ...r, label: joinedLabel(a, b) };
 }
 
 /** Two figures stand on one line when they overlap by more than half the height of the shorter. */
@@ -141,23 +172,25 @@ function joinRowsOnOneLine(rows: Row[]): Row[] {
       out.push(r);
       continue;
     }
-    const [a, b] = [into.label!, r.label!];
-    into.label = {
-      box: {
-        x0: Math.min(a.box.x0, b.box.x0),
-        y0: Math.min(a.box.y0, b.box.y0),
-        x1: Math.max(a.box.x1, b.box.x1),
-        y1: Math.max(a.box.y1, b.box.y1),
-      },
-      text: a.text + b.text,
-      confidence: Math.min(a.confidence, b.confidence),
-      kind: "label",
-      lineHeight: a.lineHeight,
-    };
+    into.label = joinedLabel(into.label!, r.label!);
     into.values.push(...r.values);
   }
   return out;
 }
+
+/** One label of two lines, top line first. */
+const joinedLabel = (a: ReadBlock, b: ReadBlock): ReadBlock => ({
+  box: {
+    x0: Math.min(a.box.x0, b.box.x0),
+    y0: Math.min(a.box.y0, b.box.y0),
+    x1: Math.max(a.box.x1, b.box.x1),
+    y1: Math.max(a.box.y1, b.box.y1),
+  },
+  text: a.text + b.text,
+  confidence: Math.min(a.confidence, b.confidence),
+  kind: "label",
+  lineHeight: a.lineHeight,
+});
 
 /**
  * The labels of the label column: those left of the value columns. A figure misread as Chinese lies in a
@@ -247,7 +280,7 @@ export function virtualGrids(blocks: ReadBlock[], rules: Rule[], s: GridSettings
     if (t) {
       const prev = t[t.length - 1];
       const valueLeft = Math.min(...t.flatMap((x) => x.values.map((v) => v.box.x0)), ...r.values.map((v) => v.box.x0));
-      const between = loose.filter((b) => b.box.y0 >= prev.y1 && b.box.y1 <= r.y0 && b.box.x1 > valueLeft);
+      const between = loose.filter((b) => isText(b) && b.box.y0 >= prev.y1 && b.box.y1 <= r.y0 && b.box.x1 > valueLeft);
       if (!between.length) {
         t.push(r);
         continue;
@@ -368,7 +401,8 @@ function gridOf(rows: Row[], previousBottom: number | null, blocks: ReadBlock[],
   // The header: up to the rule that opens the table (three-line tables have one above the header and one
   // under it), or the previous table, or a bounded distance.
   const spanning = rules
-    .filter((r) => r.y < first.y0 && r.x0 <= cols[0].x0 && r.x1 >= right - s.pad)
+    // A skewed scan shortens a rule by a few points: reaching into the last column is spanning.
+    .filter((r) => r.y < first.y0 && r.x0 <= cols[0].x0 && r.x1 >= cols[cols.length - 1].x0)
     .map((r) => r.y)
     .sort((a, b) => b - a);
   const underHeader = spanning.length && !blocks.some((b) => b.box.y0 >= spanning[0] && b.box.y1 <= first.y0);
@@ -379,6 +413,9 @@ function gridOf(rows: Row[], previousBottom: number | null, blocks: ReadBlock[],
   const header = blocks.filter(
     (b) => b.box.y0 >= ceiling && b.box.y1 <= first.y0 && b.box.x1 > left && b.box.x0 < right,
   );
+
+  for (const c of blankColumns(cols, header.filter(isText)))
+    cols.splice(cols.filter((d) => d.x0 < c.x0).length, 0, { ...c, rows: new Set() });
 
   // Column boundaries pass between the header words where they can: a header wider than its figures
   // (本年新制作数量 over 16) stays whole in its column. Words over several columns (行政复议) are group
@@ -403,6 +440,27 @@ function gridOf(rows: Row[], previousBottom: number | null, blocks: ReadBlock[],
   for (let r = 1; r < rows.length; r++) ys.push((rows[r - 1].y1 + rows[r].y0) / 2);
   ys.push(last.y1 + s.pad);
   return { xs, ys: [...new Set(ys)].sort((a, b) => a - b), values };
+}
+
+/** Two value columns this many column pitches apart or more may have one between them. */
+const MISSING_COLUMN_PITCHES = 1.5;
+
+/**
+ * Columns blank in every row, which no figure makes: a column of header words (尚未 over 审结) between two
+ * value columns, over none of them, where those stand about two column pitches apart.
+ */
+export function blankColumns(cols: { x0: number; x1: number }[], header: ReadBlock[]): { x0: number; x1: number }[] {
+  if (cols.length < 3) return [];
+  const centre = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
+  const pitches = cols
+    .slice(1)
+    .map((c, k) => centre(c) - centre(cols[k]))
+    .sort((a, b) => a - b);
+  const pitch = pitches[Math.floor(pitches.length / 2)];
+  return wordColumns(header).filter((w) => {
+    const k = cols.findIndex((c) => c.x0 >= w.x1);
+    return k > 0 && cols[k - 1].x1 <= w.x0 && centre(cols[k]) - centre(cols[k - 1]) >= MISSING_COLUMN_PITCHES * pitch;
+  });
 }
 
 /** The ruling lines of a grid: every row and column boundary across the whole grid. */

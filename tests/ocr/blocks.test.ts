@@ -21,6 +21,13 @@ describe("inkRuns", () => {
 });
 
 describe("textBlocks", () => {
+  it("drops what is left of a rule, even one a skewed scan makes climb, and keeps a line of text", () => {
+    // A 2-pixel stroke rising one pixel every 20 (8 pixels over 160), and a line of text under it.
+    const stroke = Array.from({ length: 8 }, (_, k) => box(k * 20, 10 - k, k * 20 + 20, 12 - k));
+    const m = mask(170, 30, [...stroke, box(2, 20, 60, 26)]);
+    expect(textBlocks(m, 170, box(0, 0, 170, 30), settings)).toEqual([{ band: 1, box: box(2, 20, 60, 26) }]);
+  });
+
   it("cuts a row of a borderless table into its label and figures, bands top to bottom", () => {
     // Band 0: a label (with a 2-pixel gap inside) and two figures; band 1: a line of prose.
     const m = mask(60, 30, [

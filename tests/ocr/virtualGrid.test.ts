@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Box } from "../../src/pdf/types.js";
 import type { ReadBlock } from "../../src/ocr/stacks.js";
-import { amongFigures, gridSegments, rowLabels, trailingHeader, virtualGrids } from "../../src/ocr/virtualGrid.js";
+import {
+  amongFigures,
+  blankColumns,
+  gridSegments,
+  rowLabels,
+  trailingHeader,
+  virtualGrids,
+} from "../../src/ocr/virtualGrid.js";
 
 const b = (
   text: string,
@@ -74,6 +81,31 @@ describe("virtualGrids", () => {
     expect(grid.xs).toEqual([-1, 99, 140, 171]);
     expect(grid.ys).toEqual([-1, 11, 21, 33, 43]);
   });
+  it("leaves a header word read as a figure, more than a line above the first row, in the header", () => {
+    const blocks = [
+      ...table().map((x) => (x.box.y0 === 0 ? x : { ...x, box: { ...x.box, y0: x.box.y0 + 20, y1: x.box.y1 + 20 } })),
+      b("数量", "label", 150, 14, 170, 20),
+      b("0", "figure", 112, 14, 118, 20, 70),
+    ];
+    const [grid] = virtualGrids(blocks, [], settings);
+    expect(grid.ys).toEqual([-1, 31, 41, 53, 63]);
+    expect(grid.values.map((v) => v.text)).not.toContain("0");
+  });
+
+  it("gives a row the line of its centred label that its figures stand under, not the header", () => {
+    const blocks = [
+      b("3.补正后申请内容", "label", 10, 0, 60, 6),
+      b("仍不明确", "label", 20, 9, 50, 15),
+      b("15", "figure", 110, 6.5, 120, 10.5),
+      b("19", "figure", 160, 6.5, 170, 10.5),
+      b("其他", "label", 10, 24, 30, 30),
+      b("4", "figure", 110, 24, 120, 30),
+      b("8", "figure", 160, 24, 170, 30),
+    ];
+    const [grid] = virtualGrids(blocks, [], settings);
+    expect(grid.ys).toEqual([-1, 19.5, 31]);
+  });
+
   it("makes no table of a header whose characters read as dashes", () => {
     const blocks = table().map((x) => ({ ...x, box: { ...x.box, y0: x.box.y0 + 30, y1: x.box.y1 + 30 } }));
     const header = [
@@ -220,6 +252,23 @@ describe("rowLabels", () => {
     const labels = rowLabels(blocks, settings).map((l) => l.text);
     expect(labels).toContain("其他");
     expect(labels).not.toContain("凡凡");
+  });
+});
+
+describe("blankColumns", () => {
+  const cols = [
+    { x0: 10, x1: 20 },
+    { x0: 40, x1: 50 },
+    { x0: 100, x1: 110 },
+    { x0: 130, x1: 140 },
+  ];
+  it("finds a column of header words where a column of figures is missing", () => {
+    const header = [b("尚未", "label", 70, 0, 80, 6), b("审结", "label", 70, 8, 80, 14)];
+    expect(blankColumns(cols, header)).toEqual([{ x0: 70, x1: 80 }]);
+  });
+  it("makes none of a header word between columns a pitch apart, or over a column", () => {
+    const header = [b("其他", "label", 22, 0, 38, 6), b("总计", "label", 125, 0, 145, 6)];
+    expect(blankColumns(cols, header)).toEqual([]);
   });
 });
 
