@@ -24,8 +24,8 @@ export const defaultMarkSettings: MarkSettings = {
 
 export type Mark = "dash" | "slash";
 
-/** Readings of one upright or leaning stroke: a 1, or a slash. */
-const STROKE_READING = /^[1|lI丨/／]$/u;
+/** Readings of one upright or leaning stroke: a 1, or a slash (a slash may read as two strokes, 1/). */
+const STROKE_READING = /^[1|lI丨/／]{1,2}$/u;
 
 /**
  * The blank mark a reading stands for, given the shape of its ink: flat ink read as one character is a dash

@@ -192,6 +192,9 @@ const joinedLabel = (a: ReadBlock, b: ReadBlock): ReadBlock => ({
   lineHeight: a.lineHeight,
 });
 
+/** Figures this many lines above or below a label stand beside it (its row, the rows next to it). */
+const NEAR_LINES = 3;
+
 /**
  * The labels of the label column: those left of the value columns. A figure misread as Chinese lies in a
  * value column, and a bracket of a label misread as a figure in no column of several rows: the value columns
@@ -210,8 +213,22 @@ export function rowLabels(blocks: ReadBlock[], s: GridSettings = defaultGridSett
   const typical = rights[Math.floor(rights.length / 2)];
   const cols = columns(rows.flatMap((r) => r.values));
   for (const r of rows) for (const v of r.values) cols.find((c) => v.box.x0 < c.x1 && v.box.x1 > c.x0)?.rows.add(r);
-  const valueLeft = Math.min(...cols.filter((c) => c.rows.size >= s.minColumnRows && c.x0 >= typical).map((c) => c.x0));
-  return labels.filter((l) => l.box.x1 <= valueLeft);
+  const valueCols = cols
+    .filter((c) => c.rows.size >= s.minColumnRows && c.x0 >= typical)
+    .map((c) => ({
+      x0: c.x0,
+      values: [...c.rows].flatMap((r) => r.values.filter((v) => v.box.x0 < c.x1 && v.box.x1 > c.x0)),
+    }));
+  const valueLeft = Math.min(...valueCols.map((c) => c.x0));
+  // A label is measured against the columns with figures near it (its table's): another table of the page may
+  // start its figures further left than this one's labels end. Labels far from any figure (header words,
+  // titles) against all columns.
+  return labels.filter((l) => {
+    const cy = (l.box.y0 + l.box.y1) / 2;
+    const near = (v: ReadBlock) => Math.abs((v.box.y0 + v.box.y1) / 2 - cy) <= NEAR_LINES * l.lineHeight;
+    const beside = valueCols.filter((c) => c.values.some(near));
+    return l.box.x1 <= (beside.length ? Math.min(...beside.map((c) => c.x0)) : valueLeft);
+  });
 }
 
 /**
@@ -224,9 +241,16 @@ export function virtualGrids(blocks: ReadBlock[], rules: Rule[], s: GridSettings
   const values = sureValues(blocks, s);
   const bare = bareRows(blocks, values, s);
   const inBare = new Set(bare.flatMap((r) => r.values));
+  // Values stand right of the label column: right of the labels near them (another table of the page may have
+  // a wider label column).
   const valueLeft = Math.max(...labels.map((l) => l.box.x1));
+  const rightOfLabels = (v: ReadBlock) => {
+    const cy = (v.box.y0 + v.box.y1) / 2;
+    const near = labels.filter((l) => Math.abs((l.box.y0 + l.box.y1) / 2 - cy) <= NEAR_LINES * v.lineHeight);
+    return v.box.x0 >= (near.length ? Math.max(...near.map((l) => l.box.x1)) : valueLeft);
+  };
   let rows = assignRows(
-    values.filter((v) => v.box.x0 >= valueLeft && !inBare.has(v)),
+    values.filter((v) => rightOfLabels(v) && !inBare.has(v)),
     labels,
   );
   // A doubtful figure makes no row (a header character read as a digit) but joins the row of its label
@@ -237,9 +261,7 @@ export function virtualGrids(blocks: ReadBlock[], rules: Rule[], s: GridSettings
       { y0: Math.min(...span(r).map((b) => b.box.y0)), y1: Math.max(...span(r).map((b) => b.box.y1)) },
     ]),
   );
-  for (const v of blocks.filter(
-    (b) => b.kind === "figure" && b.confidence < s.minConfidence && b.box.x0 >= valueLeft,
-  )) {
+  for (const v of blocks.filter((b) => b.kind === "figure" && b.confidence < s.minConfidence && rightOfLabels(b))) {
     const label = rowLabel(v.box, labels);
     const row = rows.find((r) => r.label === label);
     const cy = (v.box.y0 + v.box.y1) / 2;
@@ -295,7 +317,7 @@ export function virtualGrids(blocks: ReadBlock[], rules: Rule[], s: GridSettings
   // table's figures).
   for (const r of bare.map(measured)) {
     const into = tables.find((t) => t[0].y1 < r.y0 && t[t.length - 1].y0 > r.y1);
-    const values = r.values.filter((v) => v.box.x0 >= valueLeft);
+    const values = r.values.filter(rightOfLabels);
     if (into)
       into.splice(
         into.findIndex((x) => x.y0 > r.y1),

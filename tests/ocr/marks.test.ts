@@ -59,6 +59,8 @@ describe("markReading", () => {
 
   it("takes a leaning stroke for a slash only when the reading is nothing, a stroke or a lone character among figures", () => {
     expect(markReading("1", "slash", false)).toBe("slash");
+    expect(markReading("1/", "slash", false)).toBe("slash");
+    expect(markReading("1/", null, true)).toBeNull();
     expect(markReading("册", "slash", true)).toBe("slash");
     expect(markReading("册", "slash", false)).toBeNull();
     expect(markReading("17", "slash", true)).toBeNull();

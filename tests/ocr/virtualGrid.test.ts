@@ -255,6 +255,32 @@ describe("rowLabels", () => {
   });
 });
 
+describe("virtualGrids on a page of tables with label columns of different widths", () => {
+  it("keeps the long labels of a table whose figures start right of another table's", () => {
+    const blocks = [
+      b("行政许可", "label", 10, 0, 40, 6),
+      b("1045", "figure", 50, 0, 66, 6),
+      b("5", "figure", 100, 0, 106, 6),
+      b("行政强制", "label", 10, 12, 40, 18),
+      b("1", "figure", 50, 12, 56, 18),
+      b("5", "figure", 100, 12, 106, 18),
+      b("三、收到和处理政府信息公开申请情况", "label", 10, 60, 150, 66),
+      b("一、本年新收政府信息公开申请数量", "label", 10, 100, 90, 106),
+      b("2116", "figure", 100, 100, 116, 106),
+      b("478", "figure", 140, 100, 152, 106),
+      b("二、上年结转政府信息公开申请数量", "label", 10, 112, 90, 118),
+      b("31", "figure", 100, 112, 108, 118),
+      b("0", "figure", 140, 112, 146, 118),
+    ];
+    expect(rowLabels(blocks, settings).map((l) => l.text)).toHaveLength(4);
+    const grids = virtualGrids(blocks, [], settings);
+    expect(grids.map((g) => g.xs)).toEqual([
+      [9, 49, 83, 107],
+      [9, 99, 128, 153],
+    ]);
+  });
+});
+
 describe("blankColumns", () => {
   const cols = [
     { x0: 10, x1: 20 },
