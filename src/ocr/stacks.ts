@@ -114,6 +114,21 @@ function twoFigureRows(upper: Box, line: Box, figures: ReadBlock[]): boolean {
   return twoLines >= 2 && twoLines * 2 >= columns.length && !oneCell;
 }
 
+/** Lines of a label a figure stands centred between may lie this many line heights apart (widely spaced lines). */
+const WIDE_WRAP_GAP = 1;
+
+/**
+ * Whether a figure right of two label lines stands centred in the gap between them: the two lines are one label
+ * wrapped around its row's figures, however widely spaced (a row's own figures stand on its line).
+ */
+function centredInGap(upper: Box, line: Box, figures: ReadBlock[]): boolean {
+  const quarter = (line.y1 - line.y0) / 4;
+  return figures.some((f) => {
+    const cy = (f.box.y0 + f.box.y1) / 2;
+    return f.box.x0 >= Math.max(upper.x1, line.x1) && cy >= upper.y1 - quarter && cy <= line.y0 + quarter;
+  });
+}
+
 /**
  * Where the line of a row label starts: a spaced label line is several blocks ("（二）", "部分公开", "（区分…"),
  * one after another less than two line heights apart, of any kind (its numbering may read as a figure). A
@@ -146,7 +161,7 @@ export function joinWrappedLabels(blocks: ReadBlock[], maxGap: number): ReadBloc
         (u) =>
           u.kind === "label" &&
           l.box.y0 >= u.box.y1 &&
-          l.box.y0 - u.box.y1 < maxGap * l.lineHeight &&
+          l.box.y0 - u.box.y1 < (centredInGap(u.box, l.box, figures) ? WIDE_WRAP_GAP : maxGap) * l.lineHeight &&
           l.box.x0 >= lineStart(u, blocks) - l.lineHeight &&
           l.box.x1 <= u.box.x1 + l.lineHeight &&
           !startsNumbered(l.text) &&

@@ -417,7 +417,6 @@ function gridOf(rows: Row[], previousBottom: number | null, blocks: ReadBlock[],
           .map((b) => b.box.x0),
       ) - s.pad
     : cols[0].x0 - (cols.length > 1 ? cols[1].x0 - cols[0].x1 : 0);
-  const right = cols[cols.length - 1].x1 + s.pad;
 
   const ys: number[] = [];
   // The header: up to the rule that opens the table (three-line tables have one above the header and one
@@ -432,12 +431,11 @@ function gridOf(rows: Row[], previousBottom: number | null, blocks: ReadBlock[],
     previousBottom ?? -Infinity,
     (underHeader ? spanning[1] : spanning[0]) ?? first.y0 - s.maxHeaderHeight,
   );
-  const header = blocks.filter(
-    (b) => b.box.y0 >= ceiling && b.box.y1 <= first.y0 && b.box.x1 > left && b.box.x0 < right,
-  );
-
-  for (const c of blankColumns(cols, header.filter(isText)))
+  const band = blocks.filter((b) => b.box.y0 >= ceiling && b.box.y1 <= first.y0 && b.box.x1 > left);
+  for (const c of blankColumns(cols, band.filter(isText)))
     cols.splice(cols.filter((d) => d.x0 < c.x0).length, 0, { ...c, rows: new Set() });
+  const right = cols[cols.length - 1].x1 + s.pad;
+  const header = band.filter((b) => b.box.x0 < right);
 
   // Column boundaries pass between the header words where they can: a header wider than its figures
   // (本年新制作数量 over 16) stays whole in its column. Words over several columns (行政复议) are group
@@ -464,12 +462,14 @@ function gridOf(rows: Row[], previousBottom: number | null, blocks: ReadBlock[],
   return { xs, ys: [...new Set(ys)].sort((a, b) => a - b), values };
 }
 
-/** Two value columns this many column pitches apart or more may have one between them. */
-const MISSING_COLUMN_PITCHES = 1.5;
+/** A blank column after the last value column stands this many column pitches on from the one before it. */
+const TRAILING_PITCHES = [0.5, 1.5];
 
 /**
- * Columns blank in every row, which no figure makes: a column of header words (尚未 over 审结) between two
- * value columns, over none of them, where those stand about two column pitches apart.
+ * Columns blank in every row, which no figure makes: columns of header words (尚未 over 审结) between two value
+ * columns, over none of them, as many as the columns missing there (the two stand that many column pitches
+ * too far apart), and after the last one. Of more word columns than that, those nearest a value column are its
+ * header (figures set right in their cells stand right of their words).
  */
 export function blankColumns(cols: { x0: number; x1: number }[], header: ReadBlock[]): { x0: number; x1: number }[] {
   if (cols.length < 3) return [];
@@ -479,10 +479,26 @@ export function blankColumns(cols: { x0: number; x1: number }[], header: ReadBlo
     .map((c, k) => centre(c) - centre(cols[k]))
     .sort((a, b) => a - b);
   const pitch = pitches[Math.floor(pitches.length / 2)];
-  return wordColumns(header).filter((w) => {
-    const k = cols.findIndex((c) => c.x0 >= w.x1);
-    return k > 0 && cols[k - 1].x1 <= w.x0 && centre(cols[k]) - centre(cols[k - 1]) >= MISSING_COLUMN_PITCHES * pitch;
+  const words = wordColumns(header);
+  const between = cols.slice(1).flatMap((right, k) => {
+    const left = cols[k];
+    const missing = Math.round((centre(right) - centre(left)) / pitch) - 1;
+    if (missing < 1) return [];
+    const apart = (w: { x0: number; x1: number }) => Math.min(centre(w) - centre(left), centre(right) - centre(w));
+    return words
+      .filter((w) => w.x0 >= left.x1 && w.x1 <= right.x0)
+      .sort((a, b) => apart(b) - apart(a))
+      .slice(0, missing)
+      .sort((a, b) => a.x0 - b.x0);
   });
+  // Right of the last value column, a column of words about a pitch on from the one before is blank too (总计).
+  const trailing: { x0: number; x1: number }[] = [];
+  for (const w of words.filter((w) => w.x0 >= cols[cols.length - 1].x1).sort((a, b) => a.x0 - b.x0)) {
+    const step = centre(w) - centre(trailing[trailing.length - 1] ?? cols[cols.length - 1]);
+    if (step < TRAILING_PITCHES[0] * pitch || step > TRAILING_PITCHES[1] * pitch) break;
+    trailing.push(w);
+  }
+  return [...between, ...trailing];
 }
 
 /** The ruling lines of a grid: every row and column boundary across the whole grid. */

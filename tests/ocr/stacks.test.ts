@@ -57,6 +57,22 @@ describe("joinWrappedLabels", () => {
     expect(out.find((x) => x.text.endsWith("形）"))?.box).toEqual({ x0: 6, y0: 10, x1: 150, y1: 24 });
   });
 
+  it("joins widely spaced lines of a label when its figures stand centred between them, not otherwise", () => {
+    const lines = [
+      b("（二）部分公开（区分处理的，只计", "label", 10, 10, 100, 16),
+      b("这一情形，不计其他情形）", "label", 10, 21, 90, 27),
+    ];
+    const between = joinWrappedLabels([...lines, b("25", "figure", 120, 15, 130, 21)], 0.5);
+    expect(texts(between.filter((x) => x.kind === "label"))).toEqual([
+      "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    ]);
+    const onLines = joinWrappedLabels(
+      [...lines, b("25", "figure", 120, 10, 130, 16), b("3", "figure", 120, 21, 130, 27)],
+      0.5,
+    );
+    expect(onLines.filter((x) => x.kind === "label")).toHaveLength(2);
+  });
+
   it("does not join a row label to a header line above it that has no figures beside it", () => {
     const out = joinWrappedLabels(
       [

@@ -292,6 +292,21 @@ describe("blankColumns", () => {
     const header = [b("尚未", "label", 70, 0, 80, 6), b("审结", "label", 70, 8, 80, 14)];
     expect(blankColumns(cols, header)).toEqual([{ x0: 70, x1: 80 }]);
   });
+  it("of two word columns where one column is missing, takes the one farther from the figures", () => {
+    // Figures set right in their cells: the slash under 尚未审结 stands right of its words.
+    const right = [
+      { x0: 10, x1: 20 },
+      { x0: 40, x1: 50 },
+      { x0: 105, x1: 110 },
+      { x0: 130, x1: 140 },
+    ];
+    const header = [b("其他结果", "label", 70, 0, 80, 6), b("尚未审结", "label", 88, 0, 100, 6)];
+    expect(blankColumns(right, header)).toEqual([{ x0: 70, x1: 80 }]);
+  });
+  it("finds a blank last column a pitch on from the last column of figures, not a word far beyond it", () => {
+    const header = [b("总计", "label", 98, 0, 112, 6), b("单位：件", "label", 200, 0, 230, 6)];
+    expect(blankColumns(cols.slice(0, 2).concat({ x0: 70, x1: 80 }), header)).toEqual([{ x0: 98, x1: 112 }]);
+  });
   it("makes none of a header word between columns a pitch apart, or over a column", () => {
     const header = [b("其他", "label", 22, 0, 38, 6), b("总计", "label", 125, 0, 145, 6)];
     expect(blankColumns(cols, header)).toEqual([]);
