@@ -269,18 +269,14 @@ export function virtualGrids(blocks: ReadBlock[], rules: Rule[], s: GridSettings
   }
   const cols = columns(rows.flatMap((r) => r.values));
   for (const r of rows) for (const v of r.values) cols.find((c) => v.box.x0 < c.x1 && v.box.x1 > c.x0)?.rows.add(r);
-  // A column of few figures is kept when a header word stands over it (a sub-table of one row).
+  // A column of few figures is kept when a header word stands over it (a sub-table of one row); a header
+  // stacked a character a line in a narrow column (本/年/制/发) is lone characters.
   const headed = (c: { x0: number; x1: number; rows: Set<Row> }) => {
     const top = Math.min(
       ...[...c.rows].flatMap((r) => r.values.filter((v) => v.box.x0 < c.x1 && v.box.x1 > c.x0).map((v) => v.box.y0)),
     );
     return blocks.some(
-      (b) =>
-        b.kind === "label" &&
-        b.box.x0 < c.x1 &&
-        b.box.x1 > c.x0 &&
-        b.box.y1 <= top &&
-        top - b.box.y1 <= s.maxHeaderHeight,
+      (b) => isText(b) && b.box.x0 < c.x1 && b.box.x1 > c.x0 && b.box.y1 <= top && top - b.box.y1 <= s.maxHeaderHeight,
     );
   };
   const weak = cols.filter((c) => c.rows.size < s.minColumnRows && !headed(c));
@@ -410,13 +406,13 @@ function gridOf(rows: Row[], previousBottom: number | null, blocks: ReadBlock[],
   const labels = rows.flatMap((r) => (r.label ? [r.label] : []));
   // Group labels (三、本年度办理结果) stand left of the row labels, beside the rows. A bare row's header
   // may reach left of its first figures by about a column gap.
-  const left = labels.length
+  const labelLeft = labels.length
     ? Math.min(
         ...blocks
           .filter((b) => b.box.x1 < cols[0].x0 && b.box.y0 >= first.y0 && b.box.y1 <= last.y1)
           .map((b) => b.box.x0),
       ) - s.pad
-    : cols[0].x0 - (cols.length > 1 ? cols[1].x0 - cols[0].x1 : 0);
+    : -Infinity;
 
   const ys: number[] = [];
   // The header: up to the rule that opens the table (three-line tables have one above the header and one
@@ -426,16 +422,20 @@ function gridOf(rows: Row[], previousBottom: number | null, blocks: ReadBlock[],
     .filter((r) => r.y < first.y0 && r.x0 <= cols[0].x0 && r.x1 >= cols[cols.length - 1].x0)
     .map((r) => r.y)
     .sort((a, b) => b - a);
-  const underHeader = spanning.length && !blocks.some((b) => b.box.y0 >= spanning[0] && b.box.y1 <= first.y0);
+  // A row label alone between that rule and the first figures is a row left blank, not a header.
+  const underHeader =
+    spanning.length && !blocks.some((b) => b.box.y0 >= spanning[0] && b.box.y1 <= first.y0 && b.box.x1 > cols[0].x0);
   const ceiling = Math.max(
     previousBottom ?? -Infinity,
     (underHeader ? spanning[1] : spanning[0]) ?? first.y0 - s.maxHeaderHeight,
   );
-  const band = blocks.filter((b) => b.box.y0 >= ceiling && b.box.y1 <= first.y0 && b.box.x1 > left);
-  for (const c of blankColumns(cols, band.filter(isText)))
+  const band = blocks.filter((b) => b.box.y0 >= ceiling && b.box.y1 <= first.y0 && b.box.x1 > labelLeft);
+  // Without row labels, the first column may be blank too.
+  for (const c of blankColumns(cols, band.filter(isText), !labels.length))
     cols.splice(cols.filter((d) => d.x0 < c.x0).length, 0, { ...c, rows: new Set() });
+  const left = labels.length ? labelLeft : cols[0].x0 - (cols.length > 1 ? cols[1].x0 - cols[0].x1 : 0);
   const right = cols[cols.length - 1].x1 + s.pad;
-  const header = band.filter((b) => b.box.x0 < right);
+  const header = band.filter((b) => b.box.x1 > left && b.box.x0 < right);
 
   // Column boundaries pass between the header words where they can: a header wider than its figures
   // (本年新制作数量 over 16) stays whole in its column. Words over several columns (行政复议) are group
@@ -462,8 +462,8 @@ function gridOf(rows: Row[], previousBottom: number | null, blocks: ReadBlock[],
   return { xs, ys: [...new Set(ys)].sort((a, b) => a - b), values };
 }
 
-/** A blank column after the last value column stands this many column pitches on from the one before it. */
-const TRAILING_PITCHES = [0.5, 1.5];
+/** A blank column after the last value column (or before the first) stands this many pitches from its neighbour. */
+const OUTER_PITCHES = [0.5, 1.5];
 
 /**
  * Columns blank in every row, which no figure makes: columns of header words (尚未 over 审结) between two value
@@ -471,7 +471,11 @@ const TRAILING_PITCHES = [0.5, 1.5];
  * too far apart), and after the last one. Of more word columns than that, those nearest a value column are its
  * header (figures set right in their cells stand right of their words).
  */
-export function blankColumns(cols: { x0: number; x1: number }[], header: ReadBlock[]): { x0: number; x1: number }[] {
+export function blankColumns(
+  cols: { x0: number; x1: number }[],
+  header: ReadBlock[],
+  leading = false,
+): { x0: number; x1: number }[] {
   if (cols.length < 3) return [];
   const centre = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
   const pitches = cols
@@ -491,14 +495,29 @@ export function blankColumns(cols: { x0: number; x1: number }[], header: ReadBlo
       .slice(0, missing)
       .sort((a, b) => a.x0 - b.x0);
   });
-  // Right of the last value column, a column of words about a pitch on from the one before is blank too (总计).
-  const trailing: { x0: number; x1: number }[] = [];
-  for (const w of words.filter((w) => w.x0 >= cols[cols.length - 1].x1).sort((a, b) => a.x0 - b.x0)) {
-    const step = centre(w) - centre(trailing[trailing.length - 1] ?? cols[cols.length - 1]);
-    if (step < TRAILING_PITCHES[0] * pitch || step > TRAILING_PITCHES[1] * pitch) break;
-    trailing.push(w);
-  }
-  return [...between, ...trailing];
+  // Beyond the last value column (and, with `leading`, before the first), a column of words about a pitch on
+  // from the one before is blank too (总计, 结果维持 left empty).
+  const outward = (candidates: { x0: number; x1: number }[], from: { x0: number; x1: number }) => {
+    const out: { x0: number; x1: number }[] = [];
+    for (const w of candidates) {
+      const step = Math.abs(centre(w) - centre(out[out.length - 1] ?? from));
+      if (step < OUTER_PITCHES[0] * pitch || step > OUTER_PITCHES[1] * pitch) break;
+      out.push(w);
+    }
+    return out;
+  };
+  const last = cols[cols.length - 1];
+  const trailing = outward(
+    words.filter((w) => w.x0 >= last.x1).sort((a, b) => a.x0 - b.x0),
+    last,
+  );
+  const before = leading
+    ? outward(
+        words.filter((w) => w.x1 <= cols[0].x0).sort((a, b) => b.x1 - a.x1),
+        cols[0],
+      )
+    : [];
+  return [...before.reverse(), ...between, ...trailing];
 }
 
 /** The ruling lines of a grid: every row and column boundary across the whole grid. */

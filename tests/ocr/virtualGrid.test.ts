@@ -255,6 +255,33 @@ describe("rowLabels", () => {
   });
 });
 
+describe("virtualGrids on a one-row table headed by stacked characters, a blank row under its header", () => {
+  it("keeps the figure columns under their one-character lines and reads the header above the rule", () => {
+    const header = ["本", "年", "制", "发"].flatMap((ch, k) => [
+      b(ch, "other", 100, k * 8, 106, k * 8 + 6),
+      b(ch, "other", 130, k * 8, 136, k * 8 + 6),
+      b(ch, "other", 160, k * 8, 166, k * 8 + 6),
+    ]);
+    const blocks = [
+      b("信息内容", "label", 10, 12, 40, 18),
+      ...header,
+      b("规章", "label", 10, 40, 30, 46),
+      b("行政规范性文件", "label", 10, 52, 60, 58),
+      b("35", "figure", 98, 52, 108, 58),
+      b("46", "figure", 128, 52, 138, 58),
+      b("3", "figure", 160, 52, 166, 58),
+    ];
+    const rules = [
+      { y: -4, x0: 0, x1: 180 },
+      { y: 34, x0: 0, x1: 180 },
+    ];
+    const [grid] = virtualGrids(blocks, rules, settings);
+    expect(grid.xs).toHaveLength(5);
+    expect(grid.ys).toEqual([-1, 51, 59]);
+    expect(grid.values.map((v) => v.text)).toEqual(["35", "46", "3"]);
+  });
+});
+
 describe("virtualGrids on a page of tables with label columns of different widths", () => {
   it("keeps the long labels of a table whose figures start right of another table's", () => {
     const blocks = [
@@ -306,6 +333,16 @@ describe("blankColumns", () => {
   it("finds a blank last column a pitch on from the last column of figures, not a word far beyond it", () => {
     const header = [b("总计", "label", 98, 0, 112, 6), b("单位：件", "label", 200, 0, 230, 6)];
     expect(blankColumns(cols.slice(0, 2).concat({ x0: 70, x1: 80 }), header)).toEqual([{ x0: 98, x1: 112 }]);
+  });
+  it("finds a blank first column of a table without row labels only", () => {
+    const three = [
+      { x0: 40, x1: 50 },
+      { x0: 70, x1: 80 },
+      { x0: 100, x1: 110 },
+    ];
+    const header = [b("结果维持", "label", 10, 0, 24, 6)];
+    expect(blankColumns(three, header, true)).toEqual([{ x0: 10, x1: 24 }]);
+    expect(blankColumns(three, header)).toEqual([]);
   });
   it("makes none of a header word between columns a pitch apart, or over a column", () => {
     const header = [b("其他", "label", 22, 0, 38, 6), b("总计", "label", 125, 0, 145, 6)];
