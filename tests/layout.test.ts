@@ -182,6 +182,14 @@ describe("toLines / blockText", () => {
     expect(toLines(glyphs, true).map((l) => l.text)).toEqual(["本年", "12"]);
   });
 
+  it("splits two figures whose digits touch at a narrow gap, not a letter-spaced figure", () => {
+    // 103 and 1,492 set 2 points apart (0.2 em) in columns almost edge to edge.
+    const glyphs = [...word("103", 0, 0), ...word("1,492", 32, 0)];
+    expect(toLines(glyphs, true).map((l) => l.text)).toEqual(["103", "1,492"]);
+    const spaced = Array.from("1492").map((ch, k) => g(ch, k * 12, 0));
+    expect(toLines(spaced, true).map((l) => l.text)).toEqual(["1492"]);
+  });
+
   it("joins the lines of a wrapped cell without separators", () => {
     const glyphs = [...word("行制作", 0, 15), ...word("没有现成信息需要另", 0, 0)];
     expect(blockText(glyphs)).toBe("没有现成信息需要另行制作");

@@ -43,6 +43,13 @@ const RECENT_ROWS = 4;
 const RUN_GAP_EMS = 1.5;
 /** Digits of one number touch; a visible gap between digits separates two numbers in narrow columns. */
 const NUMBER_GAP_EMS = 0.35;
+/**
+ * A narrower gap does too where the figures on either side of it touch (103 1,492 in columns set almost edge
+ * to edge): it is not the even spacing of a letter-spaced number.
+ */
+const TIGHT_NUMBER_GAP_EMS = 0.15;
+/** Glyphs this close touch (rounding in the text layer). */
+const TOUCHING_EMS = 0.02;
 /** Figures and the marks printed for nothing: neighbours in narrow value columns are told apart by a small gap. */
 const NUMERIC = /^[0-9０-９.,，．—–―\-－/／]$/u;
 
@@ -75,13 +82,22 @@ export function toLines(glyphs: Glyph[], splitRuns = false): TextLine[] {
       lines.push(line);
       run = [];
     };
-    for (const g of row) {
+    const numericGap = (k: number) =>
+      k > 0 && k < row.length && NUMERIC.test(row[k - 1].text) && NUMERIC.test(row[k].text)
+        ? row[k].x0 - row[k - 1].x1
+        : Infinity;
+    row.forEach((g, k) => {
       const prev = run[run.length - 1];
       const gap = prev ? g.x0 - prev.x1 : 0;
+      const em = prev ? Math.max(prev.size, g.size) : 0;
       const numeric = prev && NUMERIC.test(prev.text) && NUMERIC.test(g.text);
-      if (splitRuns && prev && gap > (numeric ? NUMBER_GAP_EMS : RUN_GAP_EMS) * Math.max(prev.size, g.size)) flush();
+      const tight =
+        numeric &&
+        gap > TIGHT_NUMBER_GAP_EMS * em &&
+        Math.min(numericGap(k - 1), numericGap(k + 1)) <= TOUCHING_EMS * em;
+      if (splitRuns && prev && (gap > (numeric ? NUMBER_GAP_EMS : RUN_GAP_EMS) * em || tight)) flush();
       run.push(g);
-    }
+    });
     flush();
   }
   return lines.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
