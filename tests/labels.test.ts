@@ -226,6 +226,14 @@ describe("mapApplications", () => {
     expect(got["carried_forward/total"]).toBe("3");
   });
 
+  it("maps a continuation row without header and with a 小计 column by position, without the subtotal", () => {
+    const got = byKey([record(0, "", "四、结转下年度继续办理", ["1", "0", "0", "0", "0", "2", "2", "3"], [])]);
+    expect(got["carried_forward/natural_person"]).toBe("1");
+    expect(got["carried_forward/other_org"]).toBe("2");
+    expect(got["carried_forward/total"]).toBe("3");
+    expect(Object.keys(got)).toHaveLength(7);
+  });
+
   it("chooses the single （六）其他处理 row when the report prints one", () => {
     const rows = [
       record(0, "（五）不予处理", "5.要求行政机关确认或重新出具已获取信息", ["0", "0", "0", "0", "0", "0", "0"], []),

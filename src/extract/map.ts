@@ -70,6 +70,12 @@ function mapColumns(
   const kept = byHeader.filter((x) => x.def !== null);
   if (kept.length === columns.length)
     return kept.map((x, k) => ({ def: columns[k], cell: x.v.cell, by: "position" as const }));
+  // One more where an extra column may stand: the subtotal of the organisations, printed before 总计 (the row's
+  // consistency rule checks what position gives).
+  if (extraKeys.length && kept.length === columns.length + 1)
+    return kept
+      .filter((_, k) => k !== columns.length - 1)
+      .map((x, k) => ({ def: columns[k], cell: x.v.cell, by: "position" as const }));
   return known
     .filter((x, k, arr) => arr.findIndex((y) => y.def!.id === x.def!.id) === k)
     .map((x) => ({ def: x.def!, cell: x.v.cell, by: "header" as const }));
