@@ -232,6 +232,10 @@ describe("mapApplications", () => {
     expect(got["carried_forward/other_org"]).toBe("2");
     expect(got["carried_forward/total"]).toBe("3");
     expect(Object.keys(got)).toHaveLength(7);
+    // Eight values whose seventh is no subtotal (145 split by OCR into 4 | 5): no column is guessed.
+    expect(byKey([record(0, "", "四、结转下年度继续办理", ["4", "5", "23", "1", "0", "7", "5", "181"], [])])).toEqual(
+      {},
+    );
   });
 
   it("chooses the single （六）其他处理 row when the report prints one", () => {

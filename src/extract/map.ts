@@ -1,6 +1,7 @@
 import type { Cell, Table } from "../layout/table.js";
 import { align, fillSingleGaps, MATCH_THRESHOLD } from "../template/align.js";
 import { normalizeLabel, similarity } from "../text/labels.js";
+import { parseValue } from "../text/values.js";
 import {
   ACTIVE_DISCLOSURE,
   APPLICATION_COLUMNS,
@@ -70,15 +71,23 @@ function mapColumns(
   const kept = byHeader.filter((x) => x.def !== null);
   if (kept.length === columns.length)
     return kept.map((x, k) => ({ def: columns[k], cell: x.v.cell, by: "position" as const }));
-  // One more where an extra column may stand: the subtotal of the organisations, printed before 总计 (the row's
-  // consistency rule checks what position gives).
-  if (extraKeys.length && kept.length === columns.length + 1)
+  // One more where an extra column may stand: the subtotal of the organisations, printed before 总计, when it
+  // is their sum (a figure OCR split in two also makes one value more, and its columns would all shift).
+  if (extraKeys.length && kept.length === columns.length + 1 && isSubtotal(kept.map((x) => x.v.cell.text)))
     return kept
       .filter((_, k) => k !== columns.length - 1)
       .map((x, k) => ({ def: columns[k], cell: x.v.cell, by: "position" as const }));
   return known
     .filter((x, k, arr) => arr.findIndex((y) => y.def!.id === x.def!.id) === k)
     .map((x) => ({ def: x.def!, cell: x.v.cell, by: "header" as const }));
+}
+
+/** Whether the second-last of a row's values is the sum of those between the first and it (the organisations'). */
+function isSubtotal(texts: string[]): boolean {
+  const values = texts.map((t) => parseValue(t, undefined, true).value);
+  const orgs = values.slice(1, -2);
+  const subtotal = values[values.length - 2];
+  return subtotal !== null && orgs.every((v) => v !== null) && orgs.reduce((a, v) => a! + v!, 0) === subtotal;
 }
 
 const withoutGroupTitles = (h: string) => h.replace(/申请人情况|法人或其他组织|法人或者其他组织/g, "");
