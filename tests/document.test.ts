@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { InflateAtOnceStream } from "../src/pdf/inflate.js";
+import { InflateAtOnce } from "../src/pdf/inflate.js";
 import { openPdf, readPage, skipFontLoading } from "../src/pdf/document.js";
 import { SAMPLES, textSamplePdfs } from "./sampleFiles.js";
 
@@ -23,9 +23,9 @@ it("opens documents for extraction with pdf.js's font loading switched off (the 
   }
 });
 
-describe("InflateAtOnceStream (pdf.js's DecompressionStream)", () => {
+describe("InflateAtOnce (pdf.js's DecompressionStream)", () => {
   const read = async (input: Uint8Array) => {
-    const stream = new InflateAtOnceStream("deflate");
+    const stream = new InflateAtOnce("deflate");
     const writer = stream.writable.getWriter();
     void writer
       .write(input)
@@ -45,7 +45,7 @@ describe("InflateAtOnceStream (pdf.js's DecompressionStream)", () => {
     await expect(read(whole.subarray(0, whole.length - 6))).rejects.toThrow();
   });
   it("refuses formats it does not inflate", () => {
-    expect(() => new InflateAtOnceStream("brotli")).toThrow(TypeError);
+    expect(() => new InflateAtOnce("brotli")).toThrow(TypeError);
   });
 });
 
