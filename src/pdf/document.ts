@@ -1,4 +1,11 @@
-import { getDocument, OPS, PasswordResponses, PDFWorker, WorkerMessageHandler } from "./pdfjs.js";
+import {
+  getDocument,
+  OPS,
+  PasswordResponses,
+  PDFWorker,
+  textOnlyWorkerHandler,
+  WorkerMessageHandler,
+} from "./pdfjs.js";
 import { CopyingLoopbackPort } from "./port.js";
 import { restoreNatives } from "./natives.js";
 import { useInflateAtOnce } from "./inflate.js";
@@ -49,13 +56,17 @@ const sharedWorkers = new Map<"extract" | "render", PDFWorker>();
 
 /**
  * pdf.js's worker half, on this thread behind a CopyingLoopbackPort, set up once for every document it opens:
- * one for extraction, whose operator lists carry only what decodeGraphics reads, and one for rendering.
+ * one for extraction, whose operator lists carry only what decodeGraphics reads and whose fonts keep no glyph
+ * programs, and one for rendering.
  */
-function pdfWorker(use: "extract" | "render"): PDFWorker {
+async function pdfWorker(use: "extract" | "render"): Promise<PDFWorker> {
   let worker = sharedWorkers.get(use);
   if (!worker) {
+    const handler = use === "extract" ? await textOnlyWorkerHandler() : WorkerMessageHandler;
+    worker = sharedWorkers.get(use);
+    if (worker) return worker;
     const port = new CopyingLoopbackPort(use === "extract" ? new Set(Object.values(pathOps)) : null);
-    WorkerMessageHandler.initializeFromPort(port);
+    handler.initializeFromPort(port);
     worker = new PDFWorker({ port: port as never });
     sharedWorkers.set(use, worker);
   }
@@ -110,7 +121,7 @@ export async function openPdf(data: Uint8Array, options: OpenOptions = {}): Prom
   }
   const task = getDocument({
     data,
-    worker: pdfWorker(options.render ? "render" : "extract"),
+    worker: await pdfWorker(options.render ? "render" : "extract"),
     password: options.password,
     cMapUrl,
     cMapPacked: true,

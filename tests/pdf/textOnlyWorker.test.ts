@@ -1,0 +1,83 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { openPdf } from "../../src/pdf/document.js";
+import { GLYPH_PROGRAM_ANCHOR, textOnlyWorkerSource } from "../../src/pdf/pdfjs.js";
+import { renderCrops } from "../../src/output/render.js";
+import { SAMPLES, textSamplePdfs } from "../sampleFiles.js";
+
+const workerPath = createRequire(import.meta.url).resolve("pdfjs-dist/legacy/build/pdf.worker.mjs");
+
+describe("textOnlyWorkerSource", () => {
+  it("changes the installed pdf.js at exactly one place (a pdf.js update that moves it fails here)", () => {
+    const source = readFileSync(workerPath, "utf8");
+    const changed = textOnlyWorkerSource(source);
+    expect(changed).not.toBeNull();
+    expect(changed!.length).toBeGreaterThan(source.length);
+    expect(changed!.split(GLYPH_PROGRAM_ANCHOR)).toHaveLength(2);
+  });
+  it("leaves a source alone when the anchor is missing or not unique", () => {
+    expect(textOnlyWorkerSource("class Font {}")).toBeNull();
+    expect(textOnlyWorkerSource(GLYPH_PROGRAM_ANCHOR + GLYPH_PROGRAM_ANCHOR)).toBeNull();
+  });
+});
+
+/** Every text item of every page, without the font ids (numbered per document). */
+async function textOf(doc: PDFDocumentProxy) {
+  const pages = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const content = await page.getTextContent({ disableNormalization: false });
+    pages.push(
+      content.items.map((it) => ("str" in it ? [it.str, it.transform, it.width, it.height, it.dir, it.hasEOL] : it)),
+    );
+  }
+  return pages;
+}
+
+/** The mime types of page `n`'s fonts as the main half of pdf.js received them (none when no font program was kept). */
+async function fontTypes(doc: PDFDocumentProxy, n: number) {
+  const page = await doc.getPage(n);
+  await page.getOperatorList();
+  const objs = (page as unknown as { commonObjs: Iterable<[string, { mimetype?: string | null }]> }).commonObjs;
+  return [...objs].filter(([id]) => !id.includes("_path_")).map(([, font]) => font.mimetype ?? null);
+}
+
+describe("the text-only worker half that extraction opens documents with", () => {
+  it("reads the same text as pdf.js's own, from fonts without their glyph programs", async () => {
+    for (const file of textSamplePdfs.slice(0, 3)) {
+      const data = readFileSync(join(SAMPLES, file));
+      const text = await openPdf(new Uint8Array(data));
+      const full = await openPdf(new Uint8Array(data), { render: true });
+      try {
+        const read = await textOf(text);
+        expect(read.flat().length, file).toBeGreaterThan(20);
+        expect(read, file).toEqual(await textOf(full));
+        expect(await fontTypes(full, 1), file).toContain("font/opentype");
+        expect(await fontTypes(text, 1), file).not.toContain("font/opentype");
+      } finally {
+        await text.destroy();
+        await full.destroy();
+      }
+    }
+  });
+});
+
+describe("renderCrops", () => {
+  it("draws each crop asked for, in order, with the fonts' glyphs", async () => {
+    const path = join(SAMPLES, textSamplePdfs[0]);
+    const [a, b] = await renderCrops(path, [
+      { page: 1, boxes: [[60, 100, 300, 130]] },
+      { page: 1, boxes: [[60, 400, 300, 430]] },
+    ]);
+    for (const png of [a, b]) expect(Buffer.from(png!, "base64").subarray(1, 4).toString()).toBe("PNG");
+    expect(a).not.toBe(b);
+  });
+  it("gives none for a file that is no longer a readable PDF", async () => {
+    expect(await renderCrops(join(SAMPLES, "..", "package.json"), [{ page: 1, boxes: [[0, 0, 10, 10]] }])).toEqual([
+      null,
+    ]);
+  });
+});
