@@ -11,11 +11,11 @@ import { ReportCsvs, writeCsv } from "../output/csv.js";
 import { writeAtomic } from "../output/files.js";
 import { readReport } from "../output/reports.js";
 import { writeCodebook } from "../output/codebook.js";
-import { HtmlReport } from "../output/html.js";
+import { HtmlReport, renderCropsHere, type CropRenderer } from "../output/html.js";
 import { writeSqliteOnThread } from "../output/sqliteThread.js";
 import { agencyKey, checkBatch, crossYearView } from "../validate/crossYear.js";
 import { INPUT_EXTENSION, type InputFile } from "./inputs.js";
-import type { ExtractTask, FileStatus, TaskResult } from "./worker.js";
+import type { CropTask, ExtractTask, FileStatus, TaskResult } from "./worker.js";
 
 export type { FileStatus } from "./worker.js";
 
@@ -189,7 +189,7 @@ export async function runBatch(inputs: InputFile[], options: BatchOptions): Prom
   sweepTemporaryFiles(options.outDir);
   // Started first, no more workers than files: the workers load pdf.js while the files are hashed.
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), inputs.length));
-  const pool = new Piscina<ExtractTask, TaskResult>({
+  const pool = new Piscina<ExtractTask | CropTask, TaskResult | (string | null)[]>({
     filename: workerFile,
     maxThreads: jobs,
     minThreads: jobs,
@@ -217,10 +217,10 @@ export async function runBatch(inputs: InputFile[], options: BatchOptions): Prom
     // The time limit runs from when a worker takes the file, not from when it was queued.
     await slots.acquire();
     try {
-      const r = await pool.run(
+      const r = (await pool.run(
         { path, name: basename(file), outPath, password: options.password, ocr: options.ocr },
         { signal: AbortSignal.timeout((options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000) },
-      );
+      )) as TaskResult;
       return { ...r, file, sha256, output: r.status === "ok" ? output : null, cached: false };
     } catch (err) {
       return {
@@ -256,15 +256,29 @@ export async function runBatch(inputs: InputFile[], options: BatchOptions): Prom
         return finish(k, await job);
       }),
     );
+    // The crops of report.html are drawn on the workers too, as many PDFs at a time as there are workers.
+    // A PDF whose crops take too long gets none, as one that can no longer be drawn.
+    await finishBatch(results, options.outDir, (path, requests) =>
+      pool
+        .run({ path, requests } satisfies CropTask, {
+          name: "cropTask",
+          signal: AbortSignal.timeout((options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000),
+        })
+        .then((images) => images as (string | null)[])
+        .catch(() => requests.map(() => null)),
+    );
   } finally {
     await pool.destroy();
   }
-  await finishBatch(results, options.outDir);
   return results;
 }
 
 /** What a batch writes once every report is on disk: cross-report checks, then every batch-level file. */
-export async function finishBatch(results: FileResult[], outDir: string): Promise<void> {
+export async function finishBatch(
+  results: FileResult[],
+  outDir: string,
+  renderCrops: CropRenderer = renderCropsHere,
+): Promise<void> {
   await crossCheck(results, outDir);
   // One entry per report JSON (duplicate inputs share one).
   const outputs = new Set<string>();
@@ -291,6 +305,7 @@ export async function finishBatch(results: FileResult[], outDir: string): Promis
     await html.write(
       join(outDir, "report.html"),
       results.map((r) => ({ ...r, file: relative(process.cwd(), r.file) || r.file })),
+      renderCrops,
     );
   } finally {
     await sqlite;

@@ -8,6 +8,8 @@ import { crossYearView, type CrossYearView } from "../validate/crossYear.js";
 import { writeAtomic } from "../output/files.js";
 import { PdfInputError } from "../pdf/document.js";
 
+import { renderCrops, type CropRequest } from "../output/render.js";
+
 export interface ExtractTask {
   /** Path to open: raw bytes (arrive as Uint8Array) when the name is not valid UTF-8. */
   path: string | Uint8Array;
@@ -77,4 +79,14 @@ export default async function extractTask(task: ExtractTask): Promise<TaskResult
       crossYear: null,
     };
   }
+}
+
+/** The crops of one PDF for a batch's report.html (`pool.run(task, { name: "cropTask" })`), drawn on a worker too. */
+export interface CropTask {
+  path: string;
+  requests: CropRequest[];
+}
+
+export function cropTask(task: CropTask): Promise<(string | null)[]> {
+  return renderCrops(task.path, task.requests);
 }

@@ -1,8 +1,15 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { cellKey, type ReportJson } from "../report/types.js";
 import { APPLICATION_COLUMNS, REVIEW_COLUMNS, REVIEW_ROWS } from "../template/templates.js";
 import { writeAtomic } from "./files.js";
-import type { BBox } from "./render.js";
+import type { BBox, CropRequest } from "./render.js";
+
+/** Draws crops of one PDF's cells (see renderCrops): in this thread, or on a batch's worker threads. */
+export type CropRenderer = (pdfPath: string, requests: CropRequest[]) => Promise<(string | null)[]>;
+
+/** Crops drawn in this thread; pdf.js is loaded only when there is one to draw. */
+export const renderCropsHere: CropRenderer = async (pdfPath, requests) =>
+  (await import("./render.js")).renderCrops(pdfPath, requests);
 
 export interface HtmlFileRow {
   file: string;
@@ -143,7 +150,7 @@ interface Flag {
   sources: string[];
 }
 
-async function crops(flags: Flag[]): Promise<Map<Flag, string>> {
+async function crops(flags: Flag[], render: CropRenderer): Promise<Map<Flag, string>> {
   const out = new Map<Flag, string>();
   const rank = { error: 0, warning: 1, info: 2 } as Record<string, number>;
   const chosen = flags
@@ -152,22 +159,17 @@ async function crops(flags: Flag[]): Promise<Map<Flag, string>> {
     .slice(0, MAX_CROPS);
   const byPdf = new Map<string, Flag[]>();
   for (const f of chosen) byPdf.set(f.pdfPath!, [...(byPdf.get(f.pdfPath!) ?? []), f]);
-  if (byPdf.size === 0) return out;
-  // Loaded here, not at the top: the batch's main thread then carries no pdf.js while its workers run.
-  const [{ openPdf }, { renderCellCrop }] = await Promise.all([import("../pdf/document.js"), import("./render.js")]);
-  for (const [path, list] of byPdf) {
-    if (!existsSync(path)) continue;
-    try {
-      const doc = await openPdf(new Uint8Array(readFileSync(path)), { render: true });
-      try {
-        for (const f of list) out.set(f, (await renderCellCrop(doc, f.page, f.boxes)).toString("base64"));
-      } finally {
-        await doc.destroy();
-      }
-    } catch {
-      // A PDF that cannot be rendered again just has no crops; its warnings are still listed.
-    }
-  }
+  // All asked at once: a renderer on a pool of threads draws as many PDFs at a time as it has threads.
+  await Promise.all(
+    [...byPdf].map(async ([path, list]) => {
+      if (!existsSync(path)) return;
+      const images = await render(
+        path,
+        list.map((f) => ({ page: f.page, boxes: f.boxes })),
+      );
+      list.forEach((f, k) => images[k] && out.set(f, images[k]));
+    }),
+  );
   return out;
 }
 
@@ -222,13 +224,14 @@ export class HtmlReport {
     }
   }
 
-  async write(path: string, files: HtmlFileRow[]): Promise<void> {
-    writeAtomic(path, await this.render(files));
+  /** `renderCrops` draws the crops of flagged cells (by default in this thread). */
+  async write(path: string, files: HtmlFileRow[], renderCrops: CropRenderer = renderCropsHere): Promise<void> {
+    writeAtomic(path, await this.render(files, renderCrops));
   }
 
-  private async render(files: HtmlFileRow[]): Promise<string> {
+  private async render(files: HtmlFileRow[], renderCrops: CropRenderer): Promise<string> {
     const { summaries, flags, byRule, byAgency } = this;
-    const images = await crops(flags);
+    const images = await crops(flags, renderCrops);
     const counts = ["ok", "no-report", "failed"]
       .map((s) => `${files.filter((f) => f.status === s).length} ${s}`)
       .join(" · ");

@@ -1,6 +1,7 @@
 import { createCanvas, type Canvas } from "@napi-rs/canvas";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { renderPage } from "../pdf/render.js";
+import { readFileSync } from "node:fs";
+import { openPdf } from "../pdf/document.js";
 
 /** Page box in points, origin top-left (as cells' bbox). */
 export type BBox = [number, number, number, number];
@@ -15,8 +16,9 @@ export interface CropOptions {
 export const defaultCropOptions: CropOptions = { scale: 1.5, context: 40 };
 
 /**
- * Renders one page and returns a PNG of the horizontal band around the given cells (full page width, so the
- * row label is visible) with each cell outlined in red.
+ * Renders the horizontal band of one page around the given cells (full page width, so the row label is visible)
+ * and returns it as a PNG with each cell outlined in red. Only the band is drawn, straight onto a band-sized
+ * canvas: drawing the page and copying the band out cost a page-sized copy per crop.
  */
 export async function renderCellCrop(
   doc: PDFDocumentProxy,
@@ -24,24 +26,60 @@ export async function renderCellCrop(
   boxes: BBox[],
   options: CropOptions = defaultCropOptions,
 ): Promise<Buffer> {
-  // A batch makes up to hundreds of crops: the same two canvases serve them all (see renderPage).
-  pageCanvas ??= createCanvas(1, 1);
+  // A batch makes up to hundreds of crops: one canvas serves them all (its pixels are native memory).
   bandCanvas ??= createCanvas(1, 1);
-  const canvas = await renderPage(doc, pageNumber, options.scale, pageCanvas);
-  const s = options.scale;
-  const top = Math.max(0, Math.floor((Math.min(...boxes.map((b) => b[1])) - options.context) * s));
-  const bottom = Math.min(canvas.height, Math.ceil((Math.max(...boxes.map((b) => b[3])) + options.context) * s));
-  const band = bandCanvas;
-  band.width = canvas.width;
-  band.height = Math.max(1, bottom - top);
-  const ctx = band.getContext("2d");
-  ctx.drawImage(canvas, 0, top, canvas.width, bottom - top, 0, 0, canvas.width, bottom - top);
-  ctx.strokeStyle = "#d00";
-  ctx.lineWidth = 3;
-  for (const [x0, y0, x1, y1] of boxes)
-    ctx.strokeRect(x0 * s - 2, y0 * s - 2 - top, (x1 - x0) * s + 4, (y1 - y0) * s + 4);
-  return band.toBuffer("image/png");
+  const page = await doc.getPage(pageNumber);
+  try {
+    const s = options.scale;
+    const viewport = page.getViewport({ scale: s });
+    const height = Math.ceil(viewport.height);
+    const top = Math.max(0, Math.floor((Math.min(...boxes.map((b) => b[1])) - options.context) * s));
+    const bottom = Math.min(height, Math.ceil((Math.max(...boxes.map((b) => b[3])) + options.context) * s));
+    const band = bandCanvas;
+    band.width = Math.ceil(viewport.width);
+    band.height = Math.max(1, bottom - top);
+    const ctx = band.getContext("2d");
+    ctx.fillStyle = "white";
+    ctx.fillRect(0, 0, band.width, band.height);
+    await page.render({
+      canvasContext: ctx as unknown as CanvasRenderingContext2D,
+      viewport,
+      canvas: band as unknown as HTMLCanvasElement,
+      transform: [1, 0, 0, 1, 0, -top],
+    }).promise;
+    ctx.strokeStyle = "#d00";
+    ctx.lineWidth = 3;
+    for (const [x0, y0, x1, y1] of boxes)
+      ctx.strokeRect(x0 * s - 2, y0 * s - 2 - top, (x1 - x0) * s + 4, (y1 - y0) * s + 4);
+    return band.toBuffer("image/png");
+  } finally {
+    page.cleanup();
+  }
 }
 
-let pageCanvas: Canvas | null = null;
 let bandCanvas: Canvas | null = null;
+
+/** The cells of one page to show in one crop. */
+export interface CropRequest {
+  page: number;
+  boxes: BBox[];
+}
+
+/**
+ * Crops of one PDF's cells as base64 PNGs, in the order asked, the PDF opened once for them all. A PDF that can
+ * no longer be opened or drawn gives none (null for each): its warnings are still listed without a picture.
+ */
+export async function renderCrops(pdfPath: string, requests: CropRequest[]): Promise<(string | null)[]> {
+  try {
+    const doc = await openPdf(new Uint8Array(readFileSync(pdfPath)), { render: true });
+    try {
+      const out: (string | null)[] = [];
+      for (const r of requests) out.push((await renderCellCrop(doc, r.page, r.boxes)).toString("base64"));
+      return out;
+    } finally {
+      await doc.destroy();
+    }
+  } catch {
+    return requests.map(() => null);
+  }
+}
