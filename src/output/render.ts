@@ -1,6 +1,7 @@
 import { createCanvas, type Canvas } from "@napi-rs/canvas";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { readFileSync } from "node:fs";
+import { renderPage } from "../pdf/render.js";
 import { openPdf } from "../pdf/document.js";
 
 /** Page box in points, origin top-left (as cells' bbox). */
@@ -28,33 +29,16 @@ export async function renderCellCrop(
 ): Promise<Buffer> {
   // A batch makes up to hundreds of crops: one canvas serves them all (its pixels are native memory).
   bandCanvas ??= createCanvas(1, 1);
-  const page = await doc.getPage(pageNumber);
-  try {
-    const s = options.scale;
-    const viewport = page.getViewport({ scale: s });
-    const height = Math.ceil(viewport.height);
-    const top = Math.max(0, Math.floor((Math.min(...boxes.map((b) => b[1])) - options.context) * s));
-    const bottom = Math.min(height, Math.ceil((Math.max(...boxes.map((b) => b[3])) + options.context) * s));
-    const band = bandCanvas;
-    band.width = Math.ceil(viewport.width);
-    band.height = Math.max(1, bottom - top);
-    const ctx = band.getContext("2d");
-    ctx.fillStyle = "white";
-    ctx.fillRect(0, 0, band.width, band.height);
-    await page.render({
-      canvasContext: ctx as unknown as CanvasRenderingContext2D,
-      viewport,
-      canvas: band as unknown as HTMLCanvasElement,
-      transform: [1, 0, 0, 1, 0, -top],
-    }).promise;
-    ctx.strokeStyle = "#d00";
-    ctx.lineWidth = 3;
-    for (const [x0, y0, x1, y1] of boxes)
-      ctx.strokeRect(x0 * s - 2, y0 * s - 2 - top, (x1 - x0) * s + 4, (y1 - y0) * s + 4);
-    return band.toBuffer("image/png");
-  } finally {
-    page.cleanup();
-  }
+  const s = options.scale;
+  const top = Math.max(0, Math.floor((Math.min(...boxes.map((b) => b[1])) - options.context) * s));
+  const bottom = Math.ceil((Math.max(...boxes.map((b) => b[3])) + options.context) * s);
+  const band = await renderPage(doc, pageNumber, s, bandCanvas, { top, bottom });
+  const ctx = band.getContext("2d");
+  ctx.strokeStyle = "#d00";
+  ctx.lineWidth = 3;
+  for (const [x0, y0, x1, y1] of boxes)
+    ctx.strokeRect(x0 * s - 2, y0 * s - 2 - top, (x1 - x0) * s + 4, (y1 - y0) * s + 4);
+  return band.toBuffer("image/png");
 }
 
 let bandCanvas: Canvas | null = null;

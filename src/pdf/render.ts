@@ -4,20 +4,24 @@ import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 /**
  * Renders one page on a white canvas at `scale` pixels per point (the document must be opened with `render: true`),
  * into `into` (resized) when given: a canvas's pixels are native memory V8's collector does not see, so
- * callers rendering many pages reuse one rather than leave hundreds for a late collection.
+ * callers rendering many pages reuse one rather than leave hundreds for a late collection. With `band` (the first
+ * and last pixel rows), only that band of the page is drawn, onto a canvas its size.
  */
 export async function renderPage(
   doc: PDFDocumentProxy,
   pageNumber: number,
   scale: number,
   into?: Canvas,
+  band?: { top: number; bottom: number },
 ): Promise<Canvas> {
   const page = await doc.getPage(pageNumber);
   try {
     const viewport = page.getViewport({ scale });
+    const height = Math.ceil(viewport.height);
+    const top = band ? Math.max(0, band.top) : 0;
     const canvas = into ?? createCanvas(1, 1);
     canvas.width = Math.ceil(viewport.width);
-    canvas.height = Math.ceil(viewport.height);
+    canvas.height = band ? Math.max(1, Math.min(height, band.bottom) - top) : height;
     const ctx = canvas.getContext("2d");
     ctx.fillStyle = "white";
     ctx.fillRect(0, 0, canvas.width, canvas.height);
@@ -25,6 +29,7 @@ export async function renderPage(
       canvasContext: ctx as unknown as CanvasRenderingContext2D,
       viewport,
       canvas: canvas as unknown as HTMLCanvasElement,
+      transform: [1, 0, 0, 1, 0, -top],
     }).promise;
     return canvas;
   } finally {
