@@ -1,11 +1,4 @@
-import {
-  getDocument,
-  OPS,
-  PasswordResponses,
-  PDFWorker,
-  textOnlyWorkerHandler,
-  WorkerMessageHandler,
-} from "./pdfjs.js";
+import { fullWorkerHandler, getDocument, OPS, PasswordResponses, PDFWorker, textOnlyWorkerHandler } from "./pdfjs.js";
 import { CopyingLoopbackPort } from "./port.js";
 import { restoreNatives } from "./natives.js";
 import { useInflateAtOnce } from "./inflate.js";
@@ -62,7 +55,7 @@ const sharedWorkers = new Map<"extract" | "render", PDFWorker>();
 async function pdfWorker(use: "extract" | "render"): Promise<PDFWorker> {
   let worker = sharedWorkers.get(use);
   if (!worker) {
-    const handler = use === "extract" ? await textOnlyWorkerHandler() : WorkerMessageHandler;
+    const handler = await (use === "extract" ? textOnlyWorkerHandler() : fullWorkerHandler());
     worker = sharedWorkers.get(use);
     if (worker) return worker;
     const port = new CopyingLoopbackPort(use === "extract" ? new Set(Object.values(pathOps)) : null);

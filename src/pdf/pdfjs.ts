@@ -5,15 +5,36 @@
  */
 import { restoreNatives } from "./natives.js";
 import { getDocument, ImageKind, OPS, PasswordResponses, PDFWorker } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { WorkerMessageHandler } from "pdfjs-dist/legacy/build/pdf.worker.mjs";
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join, sep } from "node:path";
+import { threadId } from "node:worker_threads";
+import { pathToFileURL } from "node:url";
 
 restoreNatives();
 
-export { getDocument, ImageKind, OPS, PasswordResponses, PDFWorker, WorkerMessageHandler };
+export { getDocument, ImageKind, OPS, PasswordResponses, PDFWorker };
 
-type MessageHandler = typeof WorkerMessageHandler;
+type MessageHandler = { initializeFromPort(port: unknown): void };
+
+/**
+ * pdf.js's worker halves are loaded when a document first needs one: a thread that only extracts never holds
+ * the one that draws (a 2.4 MB source and its compiled code in every worker's heap), and the reverse.
+ */
+async function loadWorkerHalf(url: string): Promise<MessageHandler> {
+  const module = (await import(url)) as { WorkerMessageHandler: MessageHandler };
+  restoreNatives();
+  return module.WorkerMessageHandler;
+}
+
+let full: Promise<MessageHandler> | null = null;
+
+/** pdf.js's own worker half, for documents that are drawn (OCR, crops). */
+export function fullWorkerHandler(): Promise<MessageHandler> {
+  full ??= loadWorkerHalf("pdfjs-dist/legacy/build/pdf.worker.mjs");
+  return full;
+}
 
 /**
  * The line of pdf.js's font constructor after which a TrueType font program is parsed and repaired for drawing
@@ -43,21 +64,32 @@ export function textOnlyWorkerSource(source: string): string | null {
 let textOnly: Promise<MessageHandler> | null = null;
 
 /**
- * A second instance of pdf.js's worker half for extraction, whose fonts keep no glyph programs (documents that
- * are drawn, for OCR or crops, go through WorkerMessageHandler). Loaded from its source, changed as above; if a
- * pdf.js update moved the anchor, the unchanged worker half serves instead (slower, same text), and the test of
- * textOnlyWorkerSource fails.
+ * A second instance of pdf.js's worker half for extraction, whose fonts keep no glyph programs. Its source,
+ * changed as above, is written once under a name made of its hash to node_modules/.cache/xxgk (where tools
+ * keep what they derive from their dependencies; a file module keeps one copy of its source, a data: URL module
+ * kept three) and imported from there. If a pdf.js update moved the anchor, or the folder is read-only, pdf.js's
+ * own half serves instead (slower, same text); the test of textOnlyWorkerSource fails on the first.
  */
 export function textOnlyWorkerHandler(): Promise<MessageHandler> {
   textOnly ??= (async () => {
     const path = createRequire(import.meta.url).resolve("pdfjs-dist/legacy/build/pdf.worker.mjs");
     const source = textOnlyWorkerSource(readFileSync(path, "utf8"));
-    if (!source) return WorkerMessageHandler;
-    const module = (await import(`data:text/javascript;base64,${Buffer.from(source).toString("base64")}`)) as {
-      WorkerMessageHandler: MessageHandler;
-    };
-    restoreNatives();
-    return module.WorkerMessageHandler;
+    if (!source) return fullWorkerHandler();
+    const hash = createHash("sha256").update(source).digest("hex").slice(0, 16);
+    const nodeModules = path.slice(0, path.lastIndexOf(`${sep}pdfjs-dist${sep}`));
+    const file = join(nodeModules, ".cache", "xxgk", `pdf.worker.text-${hash}.mjs`);
+    try {
+      if (!existsSync(file)) {
+        mkdirSync(dirname(file), { recursive: true });
+        // Written under a name of its own, then renamed: threads starting together never import half a file.
+        const partial = `${file}.${process.pid}.${threadId}`;
+        writeFileSync(partial, source);
+        renameSync(partial, file);
+      }
+    } catch {
+      return fullWorkerHandler();
+    }
+    return loadWorkerHalf(pathToFileURL(file).href);
   })();
   return textOnly;
 }
