@@ -52,6 +52,11 @@ export const DEFAULT_MAX_MEMORY_MB = 1536;
  * batch under 300 MB and runs ~9% faster than 1 GB.)
  */
 const WORKER_YOUNG_GENERATION_MB = 16;
+/**
+ * A crop worker's heap limit: drawing a page leaves much short-lived garbage (a font's outlines), and V8 lets a
+ * heap with a high limit grow far past what is live before collecting it (~100 MB per worker at the default).
+ */
+const CROP_WORKER_MEMORY_MB = 256;
 
 // The worker is the compiled one, also when this module runs from src/ under the test runner.
 const workerFile = resolve(dirname(fileURLToPath(import.meta.url)), "../../dist/cli/worker.js");
@@ -189,16 +194,7 @@ export async function runBatch(inputs: InputFile[], options: BatchOptions): Prom
   sweepTemporaryFiles(options.outDir);
   // Started first, no more workers than files: the workers load pdf.js while the files are hashed.
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), inputs.length));
-  const pool = new Piscina<ExtractTask | CropTask, TaskResult | (string | null)[]>({
-    filename: workerFile,
-    maxThreads: jobs,
-    minThreads: jobs,
-    idleTimeout: 1000,
-    resourceLimits: {
-      maxOldGenerationSizeMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB,
-      maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
-    },
-  });
+  const pool = workerPool(jobs, options);
   const hashed = await hashInputs(inputs);
   const names = outputNames(hashed);
   const slots = new Semaphore(pool.maxThreads);
@@ -256,21 +252,42 @@ export async function runBatch(inputs: InputFile[], options: BatchOptions): Prom
         return finish(k, await job);
       }),
     );
-    // The crops of report.html are drawn on the workers too, as many PDFs at a time as there are workers.
-    // A PDF whose crops take too long gets none, as one that can no longer be drawn.
-    await finishBatch(results, options.outDir, (path, requests) =>
-      pool
+  } finally {
+    await pool.destroy();
+  }
+  // The extraction workers are gone (with their heaps) before the batch's outputs are written; the crops of
+  // report.html are drawn on fresh workers with small heaps, as many PDFs at a time as the batch had workers,
+  // started only if a crop is asked for. A PDF whose crops take too long gets none, as one that cannot be drawn.
+  const drawing: { pool?: Piscina<ExtractTask | CropTask, unknown> } = {};
+  try {
+    await finishBatch(results, options.outDir, (path, requests) => {
+      drawing.pool ??= workerPool(jobs, { ...options, maxMemoryMb: CROP_WORKER_MEMORY_MB });
+      return drawing.pool
         .run({ path, requests } satisfies CropTask, {
           name: "cropTask",
           signal: AbortSignal.timeout((options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000),
         })
         .then((images) => images as (string | null)[])
-        .catch(() => requests.map(() => null)),
-    );
+        .catch(() => requests.map(() => null));
+    });
   } finally {
-    await pool.destroy();
+    await drawing.pool?.destroy();
   }
   return results;
+}
+
+/** `jobs` worker threads, all started at once, each with the batch's heap limits. */
+function workerPool(jobs: number, options: BatchOptions): Piscina<ExtractTask | CropTask, unknown> {
+  return new Piscina({
+    filename: workerFile,
+    maxThreads: jobs,
+    minThreads: jobs,
+    idleTimeout: 1000,
+    resourceLimits: {
+      maxOldGenerationSizeMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB,
+      maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
+    },
+  });
 }
 
 /** What a batch writes once every report is on disk: cross-report checks, then every batch-level file. */
@@ -302,6 +319,8 @@ export async function finishBatch(
     await csvs.close();
     await writeFilesCsv(results, outDir);
     await writeCodebook(outDir);
+    // The database's thread is done before the crops are drawn: one memory-hungry step at a time.
+    await sqlite;
     await html.write(
       join(outDir, "report.html"),
       results.map((r) => ({ ...r, file: relative(process.cwd(), r.file) || r.file })),

@@ -7,9 +7,17 @@ import type { BBox, CropRequest } from "./render.js";
 /** Draws crops of one PDF's cells (see renderCrops): in this thread, or on a batch's worker threads. */
 export type CropRenderer = (pdfPath: string, requests: CropRequest[]) => Promise<(string | null)[]>;
 
-/** Crops drawn in this thread; pdf.js is loaded only when there is one to draw. */
-export const renderCropsHere: CropRenderer = async (pdfPath, requests) =>
-  (await import("./render.js")).renderCrops(pdfPath, requests);
+let drawnHere: Promise<unknown> = Promise.resolve();
+
+/**
+ * Crops drawn in this thread, one PDF at a time (documents drawn together on one thread's pdf.js end each other's
+ * tasks when one is closed, and share one canvas); pdf.js is loaded only when there is one to draw.
+ */
+export const renderCropsHere: CropRenderer = (pdfPath, requests) => {
+  const next = drawnHere.then(async () => (await import("./render.js")).renderCrops(pdfPath, requests));
+  drawnHere = next.catch(() => {});
+  return next;
+};
 
 export interface HtmlFileRow {
   file: string;

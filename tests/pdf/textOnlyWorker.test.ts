@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { openPdf } from "../../src/pdf/document.js";
 import { GLYPH_PROGRAM_ANCHOR, textOnlyWorkerSource } from "../../src/pdf/pdfjs.js";
+import { renderCropsHere } from "../../src/output/html.js";
 import { renderCrops } from "../../src/output/render.js";
 import { SAMPLES, textSamplePdfs } from "../sampleFiles.js";
 
@@ -79,5 +80,11 @@ describe("renderCrops", () => {
     expect(await renderCrops(join(SAMPLES, "..", "package.json"), [{ page: 1, boxes: [[0, 0, 10, 10]] }])).toEqual([
       null,
     ]);
+  });
+  it("draws PDFs asked for together in this thread one after another, so none ends another's tasks", async () => {
+    const asked = textSamplePdfs
+      .slice(0, 3)
+      .map((f) => renderCropsHere(join(SAMPLES, f), [{ page: 1, boxes: [[60, 100, 300, 130]] }]));
+    for (const images of await Promise.all(asked)) expect(images[0]).toMatch(/^iVBORw0KGgo/);
   });
 });
