@@ -51,3 +51,22 @@ describe("buildReport: figures in a row the template does not have", () => {
     expect(report.warnings.some((w) => w.rule === "table.figures_unplaced")).toBe(false);
   });
 });
+
+describe("buildReport: an agency read by OCR", () => {
+  const table = grid([header, ["4.保护第三方合法权益", "98", "12", "0", "1", "5", "6", "122"]]);
+  const build = (agency: string, agencyByOcr: boolean) =>
+    buildReport(
+      { tables: [table], meta: { title: null, agency, year: 2023, agencyByOcr }, narrative: [], sections: [] },
+      source,
+    ).warnings.filter((w) => w.rule === "meta.agency_unverified");
+
+  it("is flagged when it names no real place at its start (重州 for 孟州)", () => {
+    const [w] = build("重州市商务局", true);
+    expect(w.message).toContain("重州市商务局");
+    expect(w.severity).toBe("warning");
+  });
+  it("is not flagged when it names a real place, nor when a text layer gave it", () => {
+    expect(build("孟州市商务局", true)).toEqual([]);
+    expect(build("重州市商务局", false)).toEqual([]);
+  });
+});

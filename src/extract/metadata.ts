@@ -7,6 +7,8 @@ export interface ReportMetadata {
   title: string | null;
   agency: string | null;
   year: number | null;
+  /** The agency's name was read by OCR (from a scanned title), so it may be misread. */
+  agencyByOcr?: boolean;
 }
 
 /**
@@ -156,6 +158,7 @@ export function readMetadata(pages: PageModel[]): ReportMetadata {
       title: best.text,
       agency: agency && best.ocr ? confirmAgency(agency, best.confidence, pages) : agency,
       year: year ? Number(year[1]) : null,
+      ...(agency && best.ocr ? { agencyByOcr: true } : {}),
     };
   }
   return { title: null, agency: null, year: null };

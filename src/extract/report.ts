@@ -109,12 +109,22 @@ export function buildReport(
     ),
     ...missingCells([...labels.keys()].filter((k) => !seen.has(k))),
   );
+  const place = placeAgency(meta.agency);
+  // OCR rarely turns one real place into another; a name that starts with none may be misread (重州 for 孟州).
+  if (meta.agencyByOcr && meta.agency && !place.division_code && place.agency_kind !== "development_zone")
+    warnings.push(
+      warning(
+        "meta.agency_unverified",
+        `the agency “${meta.agency}” was read by OCR and names no province, city or county we know at its start: ` +
+          `it may be misread`,
+      ),
+    );
   return {
     extractor: { name: "xxgk", version: EXTRACTOR_VERSION },
     source,
     report: {
       agency: meta.agency,
-      ...placeAgency(meta.agency),
+      ...place,
       year: meta.year,
       template,
       title: meta.title,

@@ -41,6 +41,7 @@ export const RULES = {
   "ocr.repaired": { kind: "extraction", severity: "warning" },
   "table.stream_blank": { kind: "extraction", severity: "info" },
   "table.figures_unplaced": { kind: "extraction", severity: "warning" },
+  "meta.agency_unverified": { kind: "extraction", severity: "warning" },
   "page.ocr": { kind: "input", severity: "info" },
   "page.needs_ocr": { kind: "input", severity: "warning" },
   "input.too_long": { kind: "input", severity: "warning" },
