@@ -52,8 +52,9 @@ const MARGIN_SHARE = 0.1;
 const PAGE_NUMBER_GAP_EMS = 1.5;
 
 /**
- * Lines that are a page number alone, in the page's top or bottom margin and set apart from the text next to
- * them: page furniture, not a table's figures.
+ * Lines that are a page number alone, in the page's top or bottom margin: page furniture, not a table's figures.
+ * A bare number must also be set apart from the text next to it (a table's last figures may reach the margin); a
+ * decorated one (- 2 -, 2/5, 第2页) is never a figure, however close a table that fills the page comes to it.
  */
 function withoutPageNumbers(lines: VisualLine[], page: PageModel): VisualLine[] {
   const top = (l: VisualLine) => Math.min(...l.runs.map((r) => r.y0));
@@ -61,9 +62,12 @@ function withoutPageNumbers(lines: VisualLine[], page: PageModel): VisualLine[] 
   return lines.filter((l, k) => {
     const text = l.runs.map((r) => r.text).join(" ");
     if (!isPageNumber(text)) return true;
+    const decorated = !/^\s*\d+\s*$/.test(text);
     const gap = PAGE_NUMBER_GAP_EMS * Math.max(...l.runs.map(sizeOf));
-    const footer = l.y > page.height * (1 - MARGIN_SHARE) && (k === 0 || top(l) - bottom(lines[k - 1]) > gap);
-    const header = l.y < page.height * MARGIN_SHARE && (k === lines.length - 1 || top(lines[k + 1]) - bottom(l) > gap);
+    const apartAbove = decorated || k === 0 || top(l) - bottom(lines[k - 1]) > gap;
+    const apartBelow = decorated || k === lines.length - 1 || top(lines[k + 1]) - bottom(l) > gap;
+    const footer = l.y > page.height * (1 - MARGIN_SHARE) && apartAbove;
+    const header = l.y < page.height * MARGIN_SHARE && apartBelow;
     return !footer && !header;
   });
 }

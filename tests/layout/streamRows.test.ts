@@ -206,4 +206,21 @@ describe("findStreamTables", () => {
     const header = t.cells.filter((c) => c.row === 0 && c.col > 0).map((c) => c.text.replace(/\s/g, ""));
     expect(header).toEqual(["自然人", "商业企业"]);
   });
+  it("leaves out a decorated page number in the bottom margin however close the table above it comes", () => {
+    const rows = (footer: string) => [
+      run("信息内容", 0, 690),
+      run("本", 200, 690),
+      run("其他", 260, 690),
+      run("一、本年新收", 0, 710),
+      run("20", 200, 710),
+      run("3", 262, 710),
+      run("二、上年结转", 0, 722),
+      run("4", 202, 722),
+      run("0", 262, 722),
+      // 6 pt below the last row: closer than the 1.5 em that sets a bare page number apart.
+      ...footer.split(" ").map((part, k) => run(part, 255 + 11 * k, 738)),
+    ];
+    const columns = (lines: TextLine[]) => findStreamTables(pageOf(lines), [])[0].xs.length - 1;
+    expect(columns(rows("- 2 -"))).toBe(3);
+  });
 });
