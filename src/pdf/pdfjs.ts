@@ -36,6 +36,12 @@ export function fullWorkerHandler(): Promise<MessageHandler> {
   return full;
 }
 
+/** A statement of pdf.js's worker half and what the text-only half has in its place. */
+export interface SourcePatch {
+  anchor: string;
+  replacement: string;
+}
+
 /**
  * The line of pdf.js's font constructor after which a TrueType font program is parsed and repaired for drawing
  * (its tables checked, glyph locations sanitised, a new font file written): a fifth of the time of a text-layer
@@ -53,19 +59,38 @@ const SKIP_GLYPH_PROGRAMS =
   "      return;\n" +
   "    }\n";
 
-/** pdf.js's worker half with SKIP_GLYPH_PROGRAMS after the anchor; null when its source no longer has the anchor. */
-export function textOnlyWorkerSource(source: string): string | null {
-  const at = source.indexOf(GLYPH_PROGRAM_ANCHOR);
-  if (at < 0 || source.indexOf(GLYPH_PROGRAM_ANCHOR, at + 1) >= 0) return null;
-  const end = at + GLYPH_PROGRAM_ANCHOR.length;
-  return source.slice(0, end) + SKIP_GLYPH_PROGRAMS + source.slice(end);
+/**
+ * The text state's copy at every `q` of getTextContent made the state copied the copy's prototype: V8 then
+ * turns the copied object into a prototype (slow to make, and it deoptimises code that reads text states), ~10%
+ * of reading a page. Every field of a text state is its own (the copy takes them all), so the copy can share the
+ * class's prototype instead: nothing read through the chain changes.
+ */
+const TEXT_STATE_CLONE = "    const clone = Object.assign(Object.create(this), this);\n";
+
+export const TEXT_ONLY_PATCHES: SourcePatch[] = [
+  { anchor: GLYPH_PROGRAM_ANCHOR, replacement: GLYPH_PROGRAM_ANCHOR + SKIP_GLYPH_PROGRAMS },
+  {
+    anchor: TEXT_STATE_CLONE,
+    replacement: "    const clone = Object.assign(Object.create(Object.getPrototypeOf(this)), this);\n",
+  },
+];
+
+/** pdf.js's worker half with TEXT_ONLY_PATCHES applied; null when its source no longer has each anchor once. */
+export function textOnlyWorkerSource(source: string, patches: SourcePatch[] = TEXT_ONLY_PATCHES): string | null {
+  let out = source;
+  for (const { anchor, replacement } of patches) {
+    const at = out.indexOf(anchor);
+    if (at < 0 || out.indexOf(anchor, at + 1) >= 0) return null;
+    out = out.slice(0, at) + replacement + out.slice(at + anchor.length);
+  }
+  return out;
 }
 
 let textOnly: Promise<MessageHandler> | null = null;
 
 /**
  * A second instance of pdf.js's worker half for extraction, whose fonts keep no glyph programs. Its source,
- * changed as above, is written once under a name made of its hash to node_modules/.cache/xxgk (where tools
+ * patched as above, is written once under a name made of its hash to node_modules/.cache/xxgk (where tools
  * keep what they derive from their dependencies; a file module keeps one copy of its source, a data: URL module
  * kept three) and imported from there. If a pdf.js update moved the anchor, or the folder is read-only, pdf.js's
  * own half serves instead (slower, same text); the test of textOnlyWorkerSource fails on the first.

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { openPdf } from "../../src/pdf/document.js";
-import { GLYPH_PROGRAM_ANCHOR, textOnlyWorkerSource } from "../../src/pdf/pdfjs.js";
+import { GLYPH_PROGRAM_ANCHOR, TEXT_ONLY_PATCHES, textOnlyWorkerSource } from "../../src/pdf/pdfjs.js";
 import { renderCropsHere } from "../../src/output/html.js";
 import { renderCrops } from "../../src/output/render.js";
 import { SAMPLES, textSamplePdfs } from "../sampleFiles.js";
@@ -12,15 +12,25 @@ import { SAMPLES, textSamplePdfs } from "../sampleFiles.js";
 const workerPath = createRequire(import.meta.url).resolve("pdfjs-dist/legacy/build/pdf.worker.mjs");
 
 describe("textOnlyWorkerSource", () => {
-  it("changes the installed pdf.js at exactly one place (a pdf.js update that moves it fails here)", () => {
+  it("finds each of its anchors once in the installed pdf.js (a pdf.js update that moves one fails here)", () => {
     const source = readFileSync(workerPath, "utf8");
+    for (const { anchor } of TEXT_ONLY_PATCHES) expect(source.split(anchor), anchor).toHaveLength(2);
     const changed = textOnlyWorkerSource(source);
     expect(changed).not.toBeNull();
-    expect(changed!.length).toBeGreaterThan(source.length);
-    expect(changed!.split(GLYPH_PROGRAM_ANCHOR)).toHaveLength(2);
+    for (const { anchor, replacement } of TEXT_ONLY_PATCHES) {
+      expect(changed!.split(replacement), replacement).toHaveLength(2);
+      if (!replacement.includes(anchor)) expect(changed!.includes(anchor), anchor).toBe(false);
+    }
   });
-  it("leaves a source alone when the anchor is missing or not unique", () => {
+  it("leaves a source alone when an anchor is missing or not unique", () => {
+    const patches = [
+      { anchor: "a();\n", replacement: "b();\n" },
+      { anchor: "c();\n", replacement: "d();\n" },
+    ];
+    expect(textOnlyWorkerSource("a();\nc();\n", patches)).toBe("b();\nd();\n");
     expect(textOnlyWorkerSource("class Font {}")).toBeNull();
+    expect(textOnlyWorkerSource("a();\n", patches)).toBeNull();
+    expect(textOnlyWorkerSource("a();\nc();\nc();\n", patches)).toBeNull();
     expect(textOnlyWorkerSource(GLYPH_PROGRAM_ANCHOR + GLYPH_PROGRAM_ANCHOR)).toBeNull();
   });
 });
