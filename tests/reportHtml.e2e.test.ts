@@ -173,7 +173,8 @@ describe("report.html in headless Chromium", () => {
               complete: img.complete,
               width: img.naturalWidth,
               height: img.naturalHeight,
-              data: img.src.startsWith("data:image/png;base64,"),
+              data: /^data:image\/(png|svg\+xml);base64,/.test(img.src),
+              svg: img.src.startsWith("data:image/svg+xml;base64,"),
             };
           }),
         );
@@ -184,7 +185,11 @@ describe("report.html in headless Chromium", () => {
         ).toBeGreaterThan(0);
         expect(
           crops.every((c) => c.data),
-          "a crop is not an inline PNG",
+          "a crop is not an inline PNG or SVG",
+        ).toBe(true);
+        expect(
+          crops.some((c) => c.svg),
+          "no text-layer crop drawn as SVG",
         ).toBe(true);
         expect(
           crops.filter((c) => c.width === 0),

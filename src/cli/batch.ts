@@ -255,12 +255,14 @@ export async function runBatch(inputs: InputFile[], options: BatchOptions): Prom
   } finally {
     await pool.destroy();
   }
-  // The extraction workers are gone (with their heaps) before the batch's outputs are written; the crops of
-  // report.html are drawn on fresh workers with small heaps, as many PDFs at a time as the batch had workers,
-  // started only if a crop is asked for. A PDF whose crops take too long gets none, as one that cannot be drawn.
+  // The extraction workers are gone (with their heaps) before the batch's outputs are written. report.html's crops
+  // of text-layer pages are read here (a page's text and lines, no drawing); those of OCR'd pages are drawn on
+  // fresh workers with small heaps, as many PDFs at a time as the batch had workers, started only if one is asked
+  // for. A PDF whose crops take too long gets none, as one that cannot be drawn.
   const drawing: { pool?: Piscina<ExtractTask | CropTask, unknown> } = {};
   try {
     await finishBatch(results, options.outDir, (path, requests) => {
+      if (!requests.some((r) => r.picture)) return renderCropsHere(path, requests);
       drawing.pool ??= workerPool(jobs, { ...options, maxMemoryMb: CROP_WORKER_MEMORY_MB });
       return drawing.pool
         .run({ path, requests } satisfies CropTask, {

@@ -4,7 +4,7 @@ import { APPLICATION_COLUMNS, REVIEW_COLUMNS, REVIEW_ROWS } from "../template/te
 import { writeAtomic } from "./files.js";
 import type { BBox, CropRequest } from "./render.js";
 
-/** Draws crops of one PDF's cells (see renderCrops): in this thread, or on a batch's worker threads. */
+/** Draws crops of one PDF's cells as data: URLs (see renderCrops): in this thread, or on a batch's worker threads. */
 export type CropRenderer = (pdfPath: string, requests: CropRequest[]) => Promise<(string | null)[]>;
 
 let drawnHere: Promise<unknown> = Promise.resolve();
@@ -153,6 +153,8 @@ interface Flag {
   message: string;
   page: number;
   boxes: BBox[];
+  /** The page was read by OCR. */
+  picture: boolean;
   pdfPath: string | null;
   /** A web page's or Word file's flagged cells, shown as their place and printed text instead of a crop. */
   sources: string[];
@@ -173,7 +175,7 @@ async function crops(flags: Flag[], render: CropRenderer): Promise<Map<Flag, str
       if (!existsSync(path)) return;
       const images = await render(
         path,
-        list.map((f) => ({ page: f.page, boxes: f.boxes })),
+        list.map((f) => ({ page: f.page, boxes: f.boxes, picture: f.picture })),
       );
       list.forEach((f, k) => images[k] && out.set(f, images[k]));
     }),
@@ -207,6 +209,7 @@ export class HtmlReport {
     const counts = this.byPlace.get(place) ?? { reports: 0, warnings: 0 };
     this.byPlace.set(place, { reports: counts.reports + 1, warnings: counts.warnings + r.warnings.length });
     const boxOf = new Map(r.cells.map((c) => [cellKey(c), c]));
+    const ocrPages = new Set(r.warnings.filter((w) => w.rule === "page.ocr").flatMap((w) => w.pages));
     for (const w of r.warnings) {
       this.byRule.set(w.rule, (this.byRule.get(w.rule) ?? 0) + 1);
       const agency = r.report.agency ?? "(unknown agency)";
@@ -220,6 +223,7 @@ export class HtmlReport {
         message: w.message,
         page,
         boxes: cells.flatMap((c) => (c.page === page && c.bbox ? [c.bbox] : [])),
+        picture: ocrPages.has(page),
         pdfPath: r.source.format === "pdf" ? pdfPath : null,
         sources: cells.flatMap((c) =>
           c.locator
@@ -307,7 +311,7 @@ export class HtmlReport {
       .filter((f) => f.severity !== "info")
       .map((f) => {
         const img = images.get(f);
-        return `<div class="flag"><div><b class="sev-${esc(f.severity)}">${esc(f.severity)}</b> <code>${esc(f.rule)}</code> · ${esc(f.file)}${f.page ? ` · 第${f.page}页` : ""}</div><div>${esc(f.message)}</div>${img ? `<img class="crop" alt="cell on page ${f.page}" src="data:image/png;base64,${img}">` : ""}${f.sources.map((x) => `<div class="source">${esc(x)}</div>`).join("")}</div>`;
+        return `<div class="flag"><div><b class="sev-${esc(f.severity)}">${esc(f.severity)}</b> <code>${esc(f.rule)}</code> · ${esc(f.file)}${f.page ? ` · 第${f.page}页` : ""}</div><div>${esc(f.message)}</div>${img ? `<img class="crop" alt="cell on page ${f.page}" src="${img}">` : ""}${f.sources.map((x) => `<div class="source">${esc(x)}</div>`).join("")}</div>`;
       })
       .join("");
     return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>xxgk report</title><style>${STYLE}</style></head><body>

@@ -2,7 +2,8 @@ import { createCanvas, type Canvas } from "@napi-rs/canvas";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { readFileSync } from "node:fs";
 import { renderPage } from "../pdf/render.js";
-import { openPdf } from "../pdf/document.js";
+import { openPdf, readPage } from "../pdf/document.js";
+import { bandSvg } from "./cropSvg.js";
 
 /** Page box in points, origin top-left (as cells' bbox). */
 export type BBox = [number, number, number, number];
@@ -47,23 +48,45 @@ let bandCanvas: Canvas | null = null;
 export interface CropRequest {
   page: number;
   boxes: BBox[];
+  /** The page was read by OCR: its picture is drawn (what OCR saw), not a text layer. */
+  picture?: boolean;
 }
 
 /**
- * Crops of one PDF's cells as base64 PNGs, in the order asked, the PDF opened once for them all. A PDF that can
- * no longer be opened or drawn gives none (null for each): its warnings are still listed without a picture.
+ * Crops of one PDF's cells as data: URLs, in the order asked, the PDF opened once for them all: a text-layer page's
+ * band as SVG from what extraction reads there (bandSvg), an OCR'd page's band drawn as a PNG. A PDF that can no
+ * longer be opened or drawn gives none (null for each): its warnings are still listed without a picture.
  */
 export async function renderCrops(pdfPath: string, requests: CropRequest[]): Promise<(string | null)[]> {
+  let data: Uint8Array;
   try {
-    const doc = await openPdf(new Uint8Array(readFileSync(pdfPath)), { render: true });
-    try {
-      const out: (string | null)[] = [];
-      for (const r of requests) out.push((await renderCellCrop(doc, r.page, r.boxes)).toString("base64"));
-      return out;
-    } finally {
-      await doc.destroy();
-    }
+    data = new Uint8Array(readFileSync(pdfPath));
   } catch {
     return requests.map(() => null);
   }
+  const out: (string | null)[] = requests.map(() => null);
+  const drawn = async (picture: boolean, draw: (doc: PDFDocumentProxy, r: CropRequest) => Promise<string>) => {
+    const wanted = requests.flatMap((r, k) => (Boolean(r.picture) === picture ? [k] : []));
+    if (!wanted.length) return;
+    try {
+      // pdf.js takes the bytes it is given: each opening gets its own copy.
+      const doc = await openPdf(data.slice(), { render: picture });
+      try {
+        for (const k of wanted) out[k] = await draw(doc, requests[k]);
+      } finally {
+        await doc.destroy();
+      }
+    } catch {
+      // this PDF's crops of this kind are left out
+    }
+  };
+  await drawn(false, async (doc, r) => {
+    const svg = bandSvg(await readPage(doc, r.page, { graphics: true }), r.boxes, defaultCropOptions);
+    return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
+  });
+  await drawn(
+    true,
+    async (doc, r) => `data:image/png;base64,${(await renderCellCrop(doc, r.page, r.boxes)).toString("base64")}`,
+  );
+  return out;
 }

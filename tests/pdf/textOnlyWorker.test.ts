@@ -77,14 +77,20 @@ describe("the text-only worker half that extraction opens documents with", () =>
 });
 
 describe("renderCrops", () => {
-  it("draws each crop asked for, in order, with the fonts' glyphs", async () => {
+  it("gives each crop asked for, in order: a text-layer page's band as SVG, an OCR'd page's drawn as PNG", async () => {
     const path = join(SAMPLES, textSamplePdfs[0]);
-    const [a, b] = await renderCrops(path, [
+    const [a, b, c] = await renderCrops(path, [
       { page: 1, boxes: [[60, 100, 300, 130]] },
+      { page: 1, boxes: [[60, 400, 300, 430]], picture: true },
       { page: 1, boxes: [[60, 400, 300, 430]] },
     ]);
-    for (const png of [a, b]) expect(Buffer.from(png!, "base64").subarray(1, 4).toString()).toBe("PNG");
-    expect(a).not.toBe(b);
+    const svg = (url: string | null) =>
+      Buffer.from(url!.replace(/^data:image\/svg\+xml;base64,/, ""), "base64").toString();
+    for (const url of [a, c]) expect(url).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(svg(a)).toMatch(/<svg[^>]*viewBox="0 60 /);
+    expect(svg(a)).toMatch(/<text [^>]*>[^<]*[\u4e00-\u9fff]/);
+    expect(svg(a)).not.toBe(svg(c));
+    expect(b).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
   });
   it("gives none for a file that is no longer a readable PDF", async () => {
     expect(await renderCrops(join(SAMPLES, "..", "package.json"), [{ page: 1, boxes: [[0, 0, 10, 10]] }])).toEqual([
@@ -94,7 +100,7 @@ describe("renderCrops", () => {
   it("draws PDFs asked for together in this thread one after another, so none ends another's tasks", async () => {
     const asked = textSamplePdfs
       .slice(0, 3)
-      .map((f) => renderCropsHere(join(SAMPLES, f), [{ page: 1, boxes: [[60, 100, 300, 130]] }]));
-    for (const images of await Promise.all(asked)) expect(images[0]).toMatch(/^iVBORw0KGgo/);
+      .map((f) => renderCropsHere(join(SAMPLES, f), [{ page: 1, boxes: [[60, 100, 300, 130]], picture: true }]));
+    for (const images of await Promise.all(asked)) expect(images[0]).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
   });
 });
