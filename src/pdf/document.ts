@@ -1,5 +1,5 @@
 import { fullWorkerHandler, getDocument, OPS, PasswordResponses, PDFWorker, textOnlyWorkerHandler } from "./pdfjs.js";
-import { CopyingLoopbackPort } from "./port.js";
+import { CopyingLoopbackPort, type ArgumentsCopier } from "./port.js";
 import { restoreNatives } from "./natives.js";
 import { useInflateAtOnce } from "./inflate.js";
 import { createRequire } from "node:module";
@@ -8,6 +8,7 @@ import { dirname, join } from "node:path";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { runsToGlyphs, type FontStyle, type TextRun } from "./glyphs.js";
 import { decodeGraphics, type Matrix, type PathOps } from "./paths.js";
+import { decodeText, type TextFont, type TextOps } from "./textOps.js";
 import type { Glyph, PageModel, TextLayerStatus } from "./types.js";
 
 useInflateAtOnce();
@@ -58,7 +59,7 @@ async function pdfWorker(use: "extract" | "render"): Promise<PDFWorker> {
     const handler = await (use === "extract" ? textOnlyWorkerHandler() : fullWorkerHandler());
     worker = sharedWorkers.get(use);
     if (worker) return worker;
-    const port = new CopyingLoopbackPort(use === "extract" ? new Set(Object.values(pathOps)) : null);
+    const port = new CopyingLoopbackPort(use === "extract" ? extractionArguments : null);
     handler.initializeFromPort(port);
     worker = new PDFWorker({ port: port as never });
     sharedWorkers.set(use, worker);
@@ -165,6 +166,44 @@ export const pathOps: PathOps = {
   paintImageXObjectRepeat: OPS.paintImageXObjectRepeat,
 };
 
+export const textOps: TextOps = {
+  save: OPS.save,
+  restore: OPS.restore,
+  transform: OPS.transform,
+  paintFormXObjectBegin: OPS.paintFormXObjectBegin,
+  paintFormXObjectEnd: OPS.paintFormXObjectEnd,
+  beginAnnotation: OPS.beginAnnotation,
+  endAnnotation: OPS.endAnnotation,
+  setGState: OPS.setGState,
+  beginText: OPS.beginText,
+  setFont: OPS.setFont,
+  setTextMatrix: OPS.setTextMatrix,
+  moveText: OPS.moveText,
+  setLeadingMoveText: OPS.setLeadingMoveText,
+  nextLine: OPS.nextLine,
+  setLeading: OPS.setLeading,
+  setCharSpacing: OPS.setCharSpacing,
+  setWordSpacing: OPS.setWordSpacing,
+  setHScale: OPS.setHScale,
+  setTextRise: OPS.setTextRise,
+  showText: OPS.showText,
+};
+
+const readOperators = new Set([...Object.values(pathOps), ...Object.values(textOps)]);
+
+/**
+ * What extraction's operator lists carry: the arguments decodeGraphics and decodeText read, copied, except a
+ * showText's glyphs, which are shared (pdf.js caches one glyph object per font and character and never changes
+ * it), and of a graphics state only the font it sets.
+ */
+const extractionArguments: ArgumentsCopier = (fn, args, copy) => {
+  if (!readOperators.has(fn) || !Array.isArray(args)) return null;
+  if (fn === OPS.showText) return [Array.isArray(args[0]) ? args[0].slice() : []];
+  if (fn === OPS.setGState)
+    return [copy((args[0] as [string, unknown][] | null)?.filter(([key]) => key === "Font") ?? [])];
+  return copy(args);
+};
+
 /** Text that came out as private-use, replacement or control characters was not decoded into real characters. */
 export function textLayerStatus(glyphs: Glyph[]): TextLayerStatus {
   if (glyphs.length === 0) return "empty";
@@ -197,20 +236,29 @@ export async function readPage(
   const page = await doc.getPage(pageNumber);
   try {
     const viewport = page.getViewport({ scale: 1 });
-    const content = await page.getTextContent({ disableNormalization: false });
-    const runs = content.items.filter((it): it is TextRun & typeof it => "str" in it);
-    const glyphs = runsToGlyphs(runs, content.styles as Record<string, FontStyle>, viewport.transform as Matrix);
+    const transform = viewport.transform as Matrix;
+    // One pass over the content stream gives both text and lines (the operator list); a page with a font that
+    // placement does not follow (Type 3, vertical) is read again for its text layer.
+    const opList = await page.getOperatorList();
+    const fonts = (page as unknown as { commonObjs: { has(id: string): boolean; get(id: string): TextFont } })
+      .commonObjs;
+    const fontOf = (name: string) => (fonts.has(name) ? fonts.get(name) : null);
+    let glyphs = decodeText(opList.fnArray, opList.argsArray, textOps, transform, fontOf);
+    if (!glyphs) {
+      const content = await page.getTextContent({ disableNormalization: false });
+      const runs = content.items.filter((it): it is TextRun & typeof it => "str" in it);
+      glyphs = runsToGlyphs(runs, content.styles as Record<string, FontStyle>, transform);
+    }
     const textLayer = textLayerStatus(glyphs);
     let segments: PageModel["segments"] = [];
     let images: PageModel["images"] = [];
     const graphicsRead = Boolean(options.graphics) || textLayer !== "ok" || mayHoldTable(glyphs);
     if (graphicsRead) {
-      const opList = await page.getOperatorList();
       const decoded = decodeGraphics(
         opList.fnArray,
         opList.argsArray,
         pathOps,
-        viewport.transform as Matrix,
+        transform,
         viewport.width * viewport.height,
       );
       segments = decoded.segments;

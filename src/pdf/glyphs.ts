@@ -12,7 +12,7 @@ export interface TextRun {
 }
 
 /** Runs rotated further than this from a multiple of 90° are dropped. */
-const MAX_SKEW_DEGREES = 5;
+export const MAX_SKEW_DEGREES = 5;
 
 export interface FontStyle {
   vertical?: boolean;
@@ -76,24 +76,9 @@ export function runsToGlyphs(runs: TextRun[], styles: Record<string, FontStyle>,
           const y = m[5] + pos;
           glyphs.push({ text: ch, x0: x - size / 2, x1: x + size / 2, y0: y, y1: y + adv, size, vertical });
         } else {
-          // Baseline origin; glyph box from ascent (~0.88 em) to descent (~0.12 em) in device space.
           const bx = m[4] + dirX * pos;
           const by = m[5] + dirY * pos;
-          const ex = bx + dirX * adv;
-          const ey = by + dirY * adv;
-          const upX = m[2] / size;
-          const upY = m[3] / size;
-          const xs = [bx - upX * 0.12 * size, ex - upX * 0.12 * size, bx + upX * 0.88 * size, ex + upX * 0.88 * size];
-          const ys = [by - upY * 0.12 * size, ey - upY * 0.12 * size, by + upY * 0.88 * size, ey + upY * 0.88 * size];
-          glyphs.push({
-            text: ch,
-            x0: Math.min(...xs),
-            x1: Math.max(...xs),
-            y0: Math.min(...ys),
-            y1: Math.max(...ys),
-            size,
-            vertical,
-          });
+          glyphs.push(horizontalGlyph(ch, bx, by, bx + dirX * adv, by + dirY * adv, [m[2] / size, m[3] / size], size));
         }
         if (ch !== printed) glyphs[glyphs.length - 1].original = printed;
       }
@@ -101,4 +86,66 @@ export function runsToGlyphs(runs: TextRun[], styles: Record<string, FontStyle>,
     }
   }
   return glyphs;
+}
+
+/**
+ * A glyph of horizontal text from its baseline origin (bx, by) to its advanced end (ex, ey), `up` the unit vector of
+ * its upright axis: its box runs from the ascent (~0.88 em) to the descent (~0.12 em) in device space.
+ */
+function horizontalGlyph(
+  text: string,
+  bx: number,
+  by: number,
+  ex: number,
+  ey: number,
+  up: [number, number],
+  size: number,
+): Glyph {
+  const [upX, upY] = up;
+  const xs = [bx - upX * 0.12 * size, ex - upX * 0.12 * size, bx + upX * 0.88 * size, ex + upX * 0.88 * size];
+  const ys = [by - upY * 0.12 * size, ey - upY * 0.12 * size, by + upY * 0.88 * size, ey + upY * 0.88 * size];
+  return {
+    text,
+    x0: Math.min(...xs),
+    x1: Math.max(...xs),
+    y0: Math.min(...ys),
+    y1: Math.max(...ys),
+    size,
+    vertical: false,
+  };
+}
+
+/**
+ * The glyphs of what one glyph of a font printed (mostly one character; a ligature or a multi-character mapping
+ * gives several, sharing its advance evenly), whitespace left out, each character normalised (normalizeChar).
+ */
+export function glyphsOfRun(
+  printed: string,
+  bx: number,
+  by: number,
+  ex: number,
+  ey: number,
+  up: [number, number],
+  size: number,
+): Glyph[] {
+  const chars = Array.from(printed);
+  const out: Glyph[] = [];
+  for (let k = 0; k < chars.length; k++) {
+    const ch = normalizeChar(chars[k]);
+    if (ch.trim() === "") continue;
+    const a = k / chars.length;
+    const b = (k + 1) / chars.length;
+    const g = horizontalGlyph(
+      ch,
+      bx + (ex - bx) * a,
+      by + (ey - by) * a,
+      bx + (ex - bx) * b,
+      by + (ey - by) * b,
+      up,
+      size,
+    );
+    if (ch !== chars[k]) g.original = chars[k];
+    out.push(g);
+  }
+  return out;
 }

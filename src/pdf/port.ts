@@ -4,8 +4,8 @@
  * small argument arrays. Messages here are copied by a plain recursive copy instead, with the same outcome for
  * what pdf.js sends (arrays, plain objects, typed arrays, Maps and Sets of them; no functions): the sender may
  * reuse its arrays once a message is out (an operator list chunk empties them), so each message still gets
- * copies, except for the buffers it transfers, which the sender gives up. A port for extraction also leaves out
- * the arguments of operators nobody reads (the glyphs of every text-showing operator are most of a page's list).
+ * copies, except for the buffers it transfers, which the sender gives up. A port for extraction also copies
+ * operator arguments its own way (leaving out those nobody reads, sharing the glyphs pdf.js caches per font).
  */
 
 type Listener = (event: { data: unknown }) => void;
@@ -57,21 +57,27 @@ function isOperatorListChunk(chunk: unknown): chunk is OperatorListChunk {
 }
 
 /**
+ * What an operator list chunk carries of one operator's arguments: `copy` is copyMessage for this message (null:
+ * the arguments are left out).
+ */
+export type ArgumentsCopier = (fn: number, args: unknown, copy: (value: unknown) => unknown) => unknown;
+
+/**
  * pdf.js's LoopbackPort, with copyMessage for structuredClone: messages are delivered in order, asynchronously.
- * With `keptOperators`, operator list chunks carry the arguments of those operators only (the others' are null).
+ * With `copyArguments`, operator list chunks carry what it gives of each operator's arguments.
  */
 export class CopyingLoopbackPort {
   private readonly listeners = new Set<Listener>();
   private readonly delivered = Promise.resolve();
-  constructor(private readonly keptOperators: ReadonlySet<number> | null = null) {}
+  constructor(private readonly copyArguments: ArgumentsCopier | null = null) {}
   private copy(message: unknown, transferred: ReadonlySet<ArrayBufferLike>): unknown {
     const chunk = (message as { chunk?: unknown } | null)?.chunk;
-    if (!this.keptOperators || !isOperatorListChunk(chunk)) return copyMessage(message, transferred);
-    const kept = this.keptOperators;
+    if (!this.copyArguments || !isOperatorListChunk(chunk)) return copyMessage(message, transferred);
+    const copyArguments = this.copyArguments;
+    const copy = (value: unknown) => copyMessage(value, transferred);
     const { fnArray, argsArray } = chunk;
     const args = new Array(argsArray.length);
-    for (let i = 0; i < argsArray.length; i++)
-      args[i] = kept.has(fnArray[i]) ? copyMessage(argsArray[i], transferred) : null;
+    for (let i = 0; i < argsArray.length; i++) args[i] = copyArguments(fnArray[i], argsArray[i], copy);
     const rest = copyMessage({ ...(message as object), chunk: { ...chunk, fnArray: [], argsArray: [] } }, transferred);
     const out = rest as { chunk: OperatorListChunk };
     out.chunk.fnArray = fnArray.slice();
