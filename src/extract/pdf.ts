@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { findTables } from "../layout/index.js";
 import { colCount } from "../layout/table.js";
-import { blockText, contains, toLines } from "../layout/text.js";
+import { blockText, contains, toLines, union } from "../layout/text.js";
 import { sharedEngine } from "../ocr/engine.js";
 import { ocrPage } from "../ocr/page.js";
 import { openPdf, readPage } from "../pdf/document.js";
@@ -31,7 +31,13 @@ export function pdfInput(pages: PageModel[]): ReportInput {
   // is prose set on ruled lines (WPS underlines, which a table below may join), so it stays in.
   const lines = pages.flatMap((p, k) => {
     const cells = tables[k].flatMap((t) => t.cells.filter((c) => c.colSpan < colCount(t)));
-    const free = p.glyphs.filter((g) => !cells.some((c) => contains(c.box, (g.x0 + g.x1) / 2, (g.y0 + g.y1) / 2)));
+    // Cells are looked through only for a glyph inside their bounds (most of a page's prose is not).
+    const bounds = union(cells.map((c) => c.box));
+    const free = p.glyphs.filter((g) => {
+      const x = (g.x0 + g.x1) / 2;
+      const y = (g.y0 + g.y1) / 2;
+      return !contains(bounds, x, y) || !cells.some((c) => contains(c.box, x, y));
+    });
     return toLines(free).flatMap((l) => (isPageNumber(l.text.trim()) ? [] : [{ text: l.text, page: p.number }]));
   });
   return {

@@ -196,7 +196,9 @@ export function findLatticeTables(
       const j = slot(xs, a.x);
       if (i < 0 || j < 0) continue;
       const root = rootOf(i, j);
-      byRoot.set(root, [...(byRoot.get(root) ?? []), g]);
+      const list = byRoot.get(root);
+      if (list) list.push(g);
+      else byRoot.set(root, [g]);
     }
     const cells: Cell[] = [];
     for (const [root, r] of regions) {

@@ -58,6 +58,8 @@ const NUMERIC = /^[0-9０-９.,，．—–―\-－/／]$/u;
  * With `splitRuns`, a wide gap starts a new line, so columns of a borderless layout stay apart.
  */
 export function toLines(glyphs: Glyph[], splitRuns = false): TextLine[] {
+  // Most table cells hold one glyph or none (a figure, a blank).
+  if (glyphs.length <= 1) return glyphs.map((g) => Object.assign(union([g]), { text: g.text, glyphs: [g] }));
   const sorted = [...glyphs].sort((a, b) => midY(a) - midY(b) || a.x0 - b.x0);
   const rows: Glyph[][] = [];
   for (const g of sorted) {

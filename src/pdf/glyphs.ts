@@ -101,25 +101,37 @@ function horizontalGlyph(
   up: [number, number],
   size: number,
 ): Glyph {
-  const [upX, upY] = up;
-  const xs = [bx - upX * 0.12 * size, ex - upX * 0.12 * size, bx + upX * 0.88 * size, ex + upX * 0.88 * size];
-  const ys = [by - upY * 0.12 * size, ey - upY * 0.12 * size, by + upY * 0.88 * size, ey + upY * 0.88 * size];
+  // The box's corners: origin and end, each moved down by the descent and up by the ascent.
+  const downX = up[0] * 0.12 * size;
+  const downY = up[1] * 0.12 * size;
+  const upX = up[0] * 0.88 * size;
+  const upY = up[1] * 0.88 * size;
+  const xa = bx - downX;
+  const xb = ex - downX;
+  const xc = bx + upX;
+  const xd = ex + upX;
+  const ya = by - downY;
+  const yb = ey - downY;
+  const yc = by + upY;
+  const yd = ey + upY;
   return {
     text,
-    x0: Math.min(...xs),
-    x1: Math.max(...xs),
-    y0: Math.min(...ys),
-    y1: Math.max(...ys),
+    x0: Math.min(xa, xb, xc, xd),
+    x1: Math.max(xa, xb, xc, xd),
+    y0: Math.min(ya, yb, yc, yd),
+    y1: Math.max(ya, yb, yc, yd),
     size,
     vertical: false,
   };
 }
 
 /**
- * The glyphs of what one glyph of a font printed (mostly one character; a ligature or a multi-character mapping
- * gives several, sharing its advance evenly), whitespace left out, each character normalised (normalizeChar).
+ * Adds to `out` the glyphs of what one glyph of a font printed (mostly one character; a ligature or a
+ * multi-character mapping gives several, sharing its advance evenly), whitespace left out, each character
+ * normalised (normalizeChar).
  */
 export function glyphsOfRun(
+  out: Glyph[],
   printed: string,
   bx: number,
   by: number,
@@ -127,9 +139,8 @@ export function glyphsOfRun(
   ey: number,
   up: [number, number],
   size: number,
-): Glyph[] {
-  const chars = Array.from(printed);
-  const out: Glyph[] = [];
+): void {
+  const chars = printed.length === 1 ? [printed] : Array.from(printed);
   for (let k = 0; k < chars.length; k++) {
     const ch = normalizeChar(chars[k]);
     if (ch.trim() === "") continue;
@@ -147,5 +158,4 @@ export function glyphsOfRun(
     if (ch !== chars[k]) g.original = chars[k];
     out.push(g);
   }
-  return out;
 }

@@ -160,6 +160,8 @@ function show(shown: (ShownGlyph | number)[], st: TextState, out: Glyph[] | null
   const trm = multiply(st.ctm, st.tm);
   const size = st.fontSize * Math.hypot(trm[2], trm[3]);
   const angle = (Math.atan2(trm[1], trm[0]) * 180) / Math.PI;
+  // The glyphs' upright axis: the text matrix's y axis through the CTM, as a unit vector.
+  const up: [number, number] = [(trm[2] * st.fontSize) / size, (trm[3] * st.fontSize) / size];
   const placed = out && size > 0 && Math.abs(angle - 90 * Math.round(angle / 90)) <= MAX_SKEW_DEGREES;
   let x = 0;
   for (const glyph of shown) {
@@ -175,12 +177,10 @@ function show(shown: (ShownGlyph | number)[], st: TextState, out: Glyph[] | null
       const ty = st.y + st.rise;
       const bx = trm[0] * tx + trm[2] * ty + trm[4];
       const by = trm[1] * tx + trm[3] * ty + trm[5];
-      // Advance along the text matrix's x axis, glyph "up" along its y axis (both through the CTM).
+      // Advance along the text matrix's x axis (through the CTM).
       const ex = bx + trm[0] * width * hScale;
       const ey = by + trm[1] * width * hScale;
-      out.push(
-        ...glyphsOfRun(text, bx, by, ex, ey, [(trm[2] * st.fontSize) / size, (trm[3] * st.fontSize) / size], size),
-      );
+      glyphsOfRun(out, text, bx, by, ex, ey, up, size);
     }
     x += width + ((glyph.isSpace ? st.wordSpacing : 0) + st.charSpacing) * st.fontDirection;
   }
