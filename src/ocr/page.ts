@@ -16,6 +16,7 @@ import { amongFigures, gridSegments, rowLabels, virtualGrids } from "./virtualGr
 import {
   estimateSkew,
   findPixelLines,
+  inkBands,
   inkGray,
   inkMask,
   inkShare,
@@ -422,7 +423,71 @@ async function readJobs(
     settings.voteScales,
   );
   toVote.forEach((k, i) => (readings[k] = voteFigure(readings[k], each[i], settings)));
+  await joinWrappedCells(engine, source, crops, readings, cleanMask, img, settings);
   return { crops, readings };
+}
+
+/** Lines of a cell are apart by at least this many points of blank (a wrapped figure's lines by 2 or more). */
+const CELL_LINE_GAP_PT = 1;
+/** The upper line of a wrapped figure fills its cell: its ink spans at least this share of the crop's width. */
+const WRAPPED_FILL = 0.6;
+/** A figure's wrapped lines are of one size: none taller than this many times the shortest. */
+const LINE_HEIGHT_SPREAD = 1.6;
+
+/**
+ * A figure wrapped inside its ruled cell (1728 as 17 over 28 in a narrow column) reads as one of its lines: the
+ * cell's crop is read as one figure. A ruled cell read as a figure whose ink is two or more lines of one size,
+ * the upper filling the cell, is read line by line; when every line reads as figures alone and the cell's
+ * reading is one of them, the cell is the lines joined, as sure as its least sure line.
+ */
+async function joinWrappedCells(
+  engine: OcrEngine,
+  source: Image,
+  crops: CropJob[],
+  readings: Reading[],
+  cleanMask: Uint8Array,
+  img: { width: number; height: number; scale: number },
+  settings: OcrSettings,
+): Promise<void> {
+  const { width, height, scale } = img;
+  const pad = settings.blockPad;
+  const wrapped = crops.flatMap((c, k) => {
+    if (c.row === null || !NUMERIC.test(readings[k].text)) return [];
+    const lines = inkBands(
+      cleanMask,
+      width,
+      c.crop,
+      Math.max(2, Math.round(CELL_LINE_GAP_PT * scale)),
+      settings.minInkPixels,
+    );
+    if (lines.length < 2) return [];
+    const heights = lines.map((l) => l.y1 - l.y0);
+    if (Math.max(...heights) > LINE_HEIGHT_SPREAD * Math.min(...heights)) return [];
+    if (lines[0].x1 - lines[0].x0 < WRAPPED_FILL * (c.crop.x1 - c.crop.x0)) return [];
+    const lineCrops = lines.map((l) => ({
+      x0: Math.max(0, l.x0 - pad),
+      y0: Math.max(0, l.y0 - pad),
+      x1: Math.min(width, l.x1 + pad),
+      y1: Math.min(height, l.y1 + pad),
+    }));
+    return [{ k, lineCrops }];
+  });
+  if (!wrapped.length) return;
+  const read = await engine.readCrops(
+    source,
+    wrapped.flatMap((w) => w.lineCrops),
+    "digits",
+  );
+  let at = 0;
+  for (const { k, lineCrops } of wrapped) {
+    const lines = read.slice(at, (at += lineCrops.length));
+    if (!lines.every((l) => /^[0-9][0-9,.]*$|^[0-9,.]*[0-9]$/.test(l.text))) continue;
+    // Only where the cell's reading is one of its lines: a reading of the whole that differs saw more of it.
+    if (!lines.some((l) => l.text === readings[k].text)) continue;
+    const joined = lines.map((l) => l.text).join("");
+    if (joined === readings[k].text) continue;
+    readings[k] = { text: joined, confidence: Math.min(...lines.map((l) => l.confidence)) };
+  }
 }
 
 /**

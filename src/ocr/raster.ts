@@ -202,3 +202,38 @@ export function paperLevel(img: Gray, x0: number, y0: number, x1: number, y1: nu
   }
   return 255;
 }
+
+/**
+ * The horizontal bands of ink in a rectangle, top to bottom: runs of pixel rows holding ink, split where at least
+ * `minGap` rows hold none; each with the horizontal extent of its ink. Bands with fewer than `minInk` ink pixels
+ * (specks) are left out.
+ */
+export function inkBands(mask: Uint8Array, width: number, r: Box, minGap: number, minInk: number): Box[] {
+  const bands: (Box & { ink: number })[] = [];
+  let open: (Box & { ink: number }) | null = null;
+  let blank = 0;
+  for (let y = Math.max(0, r.y0); y < r.y1; y++) {
+    let x0 = Infinity;
+    let x1 = -Infinity;
+    let ink = 0;
+    for (let x = Math.max(0, r.x0); x < Math.min(width, r.x1); x++)
+      if (mask[y * width + x]) {
+        ink++;
+        if (x < x0) x0 = x;
+        x1 = x + 1;
+      }
+    if (!ink) {
+      if (open && ++blank >= minGap) open = null;
+      continue;
+    }
+    blank = 0;
+    if (!open) bands.push((open = { x0, y0: y, x1, y1: y + 1, ink }));
+    else {
+      open.x0 = Math.min(open.x0, x0);
+      open.x1 = Math.max(open.x1, x1);
+      open.y1 = y + 1;
+      open.ink += ink;
+    }
+  }
+  return bands.filter((b) => b.ink >= minInk).map(({ x0, y0, x1, y1 }) => ({ x0, y0, x1, y1 }));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { estimateSkew, paperLevel, whiten } from "../../src/ocr/raster.js";
+import { estimateSkew, inkBands, paperLevel, whiten } from "../../src/ocr/raster.js";
 
 const gray = (width: number, values: number[]) => ({
   width,
@@ -44,5 +44,31 @@ describe("estimateSkew", () => {
 
   it("is not held at 0° by a shadow along the image's edge", () => {
     expect(Math.abs(estimateSkew(page(1.5, true), W, W) - 1.5)).toBeLessThanOrEqual(0.25);
+  });
+});
+
+describe("inkBands", () => {
+  /** A 20 × 12 mask with ink in the given [x0, y0, x1, y1) rectangles. */
+  const mask = (...rects: [number, number, number, number][]) => {
+    const m = new Uint8Array(20 * 12);
+    for (const [x0, y0, x1, y1] of rects) for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) m[y * 20 + x] = 1;
+    return m;
+  };
+  const all = { x0: 0, y0: 0, x1: 20, y1: 12 };
+  it("gives each line of ink with its extent, split by blank rows", () => {
+    expect(inkBands(mask([2, 1, 18, 4], [5, 7, 9, 10]), 20, all, 2, 1)).toEqual([
+      { x0: 2, y0: 1, x1: 18, y1: 4 },
+      { x0: 5, y0: 7, x1: 9, y1: 10 },
+    ]);
+  });
+  it("keeps a line whole across a gap narrower than minGap, and leaves specks out", () => {
+    expect(inkBands(mask([2, 1, 8, 4], [2, 5, 8, 7], [15, 10, 16, 11]), 20, all, 2, 3)).toEqual([
+      { x0: 2, y0: 1, x1: 8, y1: 7 },
+    ]);
+  });
+  it("looks inside the rectangle only", () => {
+    expect(inkBands(mask([0, 0, 20, 2], [4, 6, 6, 8]), 20, { x0: 3, y0: 3, x1: 10, y1: 12 }, 1, 1)).toEqual([
+      { x0: 4, y0: 6, x1: 6, y1: 8 },
+    ]);
   });
 });
