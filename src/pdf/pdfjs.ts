@@ -6,7 +6,7 @@
 import { restoreNatives } from "./natives.js";
 import { getDocument, ImageKind, OPS, PasswordResponses, PDFWorker } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, sep } from "node:path";
 import { threadId } from "node:worker_threads";
@@ -88,6 +88,35 @@ const CMAP_FOR_EACH_KEY =
   "        }\n" +
   "      }\n";
 
+/**
+ * The graphics state's copy at every `q` of getOperatorList made the copied state the copy's prototype, as the
+ * text state's did: every read of the current state (its font, its matrix) in pdf.js's operator loop then met a
+ * new map and deoptimised, and V8 recompiled that loop all batch long. A state's fields are all its own (class
+ * fields), so the copy takes them and shares the class's prototype; a state on the stack is not changed while a
+ * copy of it is current, so nothing read through the chain differs.
+ */
+const EVAL_STATE_CLONE = "    const clone = Object.create(this);\n    if (newPath) {\n";
+
+/**
+ * getOperatorList and getTextContent run their loop in a closure made anew at every call (`promiseBody`, and
+ * getTextContent's helpers beside it). V8 holds a closure's optimised code only weakly once no closure of it is
+ * alive, so every full GC of a batch (one every few reports) dropped the code of pdf.js's largest function and
+ * its helpers, and V8 compiled them again, ~60 ms of a compiler thread each time. The class keeps the last loop
+ * of each (its scope holds the helpers), which keeps their code.
+ */
+const OPERATOR_LIST_BODY =
+  "    return new Promise(function promiseBody(resolve, reject) {\n" +
+  "      const next = function (promise) {\n" +
+  "        Promise.all([promise, operatorList.ready])";
+const TEXT_CONTENT_BODY =
+  "    return new Promise(function promiseBody(resolve, reject) {\n" +
+  "      const next = function (promise) {\n" +
+  "        enqueueChunk(true);";
+const keepLoop = (anchor: string, key: string): SourcePatch => {
+  const [first, ...rest] = anchor.split("\n");
+  return { anchor, replacement: [first, `      PartialEvaluator.${key} = promiseBody;`, ...rest].join("\n") };
+};
+
 export const TEXT_ONLY_PATCHES: SourcePatch[] = [
   { anchor: GLYPH_PROGRAM_ANCHOR, replacement: GLYPH_PROGRAM_ANCHOR + SKIP_GLYPH_PROGRAMS },
   {
@@ -95,6 +124,13 @@ export const TEXT_ONLY_PATCHES: SourcePatch[] = [
     replacement: "    const clone = Object.assign(Object.create(Object.getPrototypeOf(this)), this);\n",
   },
   { anchor: CMAP_FOR_EACH, replacement: CMAP_FOR_EACH_KEY },
+  {
+    anchor: EVAL_STATE_CLONE,
+    replacement:
+      "    const clone = Object.create(Object.getPrototypeOf(this));\n    Object.assign(clone, this);\n    if (newPath) {\n",
+  },
+  keepLoop(OPERATOR_LIST_BODY, "lastOperatorListLoop"),
+  keepLoop(TEXT_CONTENT_BODY, "lastTextContentLoop"),
 ];
 
 /** pdf.js's worker half with TEXT_ONLY_PATCHES applied; null when its source no longer has each anchor once. */
@@ -112,21 +148,26 @@ let textOnly: Promise<MessageHandler> | null = null;
 
 /**
  * A second instance of pdf.js's worker half for extraction, whose fonts keep no glyph programs. Its source,
- * patched as above, is written once under a name made of its hash to node_modules/.cache/xxgk (where tools
- * keep what they derive from their dependencies; a file module keeps one copy of its source, a data: URL module
- * kept three) and imported from there. If a pdf.js update moved the anchor, or the folder is read-only, pdf.js's
- * own half serves instead (slower, same text); the test of textOnlyWorkerSource fails on the first.
+ * patched as above, is written once to node_modules/.cache/xxgk (where tools keep what they derive from their
+ * dependencies; a file module keeps one copy of its source, a data: URL module kept three) and imported from
+ * there. The file is named after the installed pdf.js file (size, time) and the patches, so a thread that finds
+ * it reads nothing else (patching and hashing the 2.4 MB source cost each thread ~0.1 s). If a pdf.js update
+ * moved an anchor, or the folder is read-only, pdf.js's own half serves instead (slower, same text); the test of
+ * textOnlyWorkerSource fails on the first.
  */
 export function textOnlyWorkerHandler(): Promise<MessageHandler> {
   textOnly ??= (async () => {
     const path = createRequire(import.meta.url).resolve("pdfjs-dist/legacy/build/pdf.worker.mjs");
-    const source = textOnlyWorkerSource(readFileSync(path, "utf8"));
-    if (!source) return fullWorkerHandler();
-    const hash = createHash("sha256").update(source).digest("hex").slice(0, 16);
+    const { size, mtimeMs } = statSync(path);
+    const key = createHash("sha256")
+      .update(JSON.stringify([size, mtimeMs, TEXT_ONLY_PATCHES]))
+      .digest("hex");
     const nodeModules = path.slice(0, path.lastIndexOf(`${sep}pdfjs-dist${sep}`));
-    const file = join(nodeModules, ".cache", "xxgk", `pdf.worker.text-${hash}.mjs`);
+    const file = join(nodeModules, ".cache", "xxgk", `pdf.worker.text-${key.slice(0, 16)}.mjs`);
     try {
       if (!existsSync(file)) {
+        const source = textOnlyWorkerSource(readFileSync(path, "utf8"));
+        if (!source) return fullWorkerHandler();
         mkdirSync(dirname(file), { recursive: true });
         // Written under a name of its own, then renamed: threads starting together never import half a file.
         const partial = `${file}.${process.pid}.${threadId}`;
