@@ -185,6 +185,20 @@ describe("xxgk extract rerun over a smaller batch into the same folder", () => {
       rules(out).filter((r) => r.includes("cross_year.")).length,
       "the pair gives cross_year warnings",
     ).toBeGreaterThan(0);
+    // The database took the reports as they came, before the check across them: it has the warnings added since.
+    const db = new sqlite.Database(join(out, "xxgk.sqlite"), { readOnly: true });
+    try {
+      const inDb = db.all("SELECT r.file AS file, w.rule AS rule FROM warnings w JOIN reports r ON r.id = w.report_id");
+      expect(inDb.map((w) => `${w.file} ${w.rule}`).sort()).toEqual(rules(out));
+      const counts = db.all("SELECT file, warnings FROM reports ORDER BY file");
+      expect(counts.map((r) => [r.file, r.warnings])).toEqual(
+        readCsv(join(out, "reports.csv"))
+          .map((r) => [r.file, Number(r.warnings)])
+          .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      );
+    } finally {
+      db.close();
+    }
     const small = await runXxgk(["extract", y2023, "-o", out, "--jobs", "2", "--quiet"]);
     expect(small.code, failed(small)).toBe(0);
     expect(readCsv(join(out, "files.csv")).map((r) => r.cached)).toEqual(["true"]);
