@@ -263,7 +263,9 @@ function buildTable(
   }
   const rows = streamRows(labels, figures, rowRules, headerWidths);
   if (!rows.length) return null;
-  const labelLeft = Math.min(...[...labels, ...header.flatMap((l) => l.runs)].map((r) => r.x0), valueLeft) - 1;
+  // The label column ends where the first value column begins (which a header word may set left of every label).
+  const labelLeft =
+    Math.min(...[...labels, ...header.flatMap((l) => l.runs)].map((r) => r.x0), valueLeft, columns.bounds[0]) - 1;
   return assembleTable(page.number, header, rows, columns, { labelLeft, valueLeft, top: bodyTop, bottom: bodyBottom });
 }
 
@@ -331,7 +333,7 @@ function valueColumns(
   if (!ruledHeader || ruledHeader.length - 1 < centres.length)
     centres = withHeaderColumns(
       centres,
-      header.flatMap((l) => l.runs),
+      header.map((l) => l.runs),
       labelRight,
     );
   const bounds =
@@ -346,7 +348,7 @@ function valueColumns(
       ? 0
       : wordShift(
           centres,
-          header.flatMap((l) => l.runs),
+          header.map((l) => l.runs),
           labelRight,
         );
   return { centres, bounds, colOf, headerColOf: (x) => colOf(x + shift) };
@@ -476,38 +478,46 @@ function splitAtGaps(run: TextLine, share: number): TextLine[] {
  * the nearest header column that keeps the order) and the unpaired header columns are added, shifted as the
  * paired ones are (figures may sit left or right in their cells, headers centred).
  */
-export function withHeaderColumns(centres: number[], headerRuns: TextLine[], labelRight: number): number[] {
+export function withHeaderColumns(centres: number[], headerLines: TextLine[][], labelRight: number): number[] {
   if (centres.length < 2) return centres;
-  const { columns, pitch } = headerWordColumns(centres, headerRuns, labelRight);
+  const { columns, pitch } = headerWordColumns(centres, headerLines, labelRight);
   if (columns.length <= centres.length) return centres;
   const shift = headerShift(centres, columns);
-  // Only where a column fits: in a gap of the figures wide enough for one more, or one column beyond them.
-  const fits = (x: number) => {
+  const paired = pairInOrder(centres, columns);
+  const unpaired = columns.filter((_, h) => !paired.some(([, k]) => k === h)).map((x) => x + shift);
+  const last = centres[centres.length - 1];
+  const oneOver = (d: number) => d > 0.6 * pitch && d < 1.4 * pitch;
+  // Only where a column fits: in a gap of the figures wide enough for one more,
+  const added = unpaired.filter((x) => {
     const next = centres.findIndex((c) => c > x);
-    // Before the first figures only in a table without row labels: else it is the label column's header.
-    if (next === 0) return labelRight === -Infinity && centres[0] - x > 0.6 * pitch && centres[0] - x < 1.4 * pitch;
-    if (next === -1)
-      return x - centres[centres.length - 1] > 0.6 * pitch && x - centres[centres.length - 1] < 1.4 * pitch;
     return (
+      next > 0 &&
       centres[next] - centres[next - 1] > 1.6 * pitch &&
       Math.min(x - centres[next - 1], centres[next] - x) > 0.6 * pitch
     );
-  };
-  const paired = pairInOrder(centres, columns);
-  const added = columns
-    .filter((_, h) => !paired.some(([, k]) => k === h))
-    .map((x) => x + shift)
-    .filter(fits);
+  });
+  // or beyond the figures, each a column further out than the one before (before the first figures only in a
+  // table without row labels: else it is the label column's header).
+  let edge = last;
+  for (const x of unpaired.filter((x) => x > last).sort((a, b) => a - b))
+    if (oneOver(x - edge)) added.push((edge = x));
+    else break;
+  edge = centres[0];
+  if (labelRight === -Infinity)
+    for (const x of unpaired.filter((x) => x < centres[0]).sort((a, b) => b - a))
+      if (oneOver(edge - x)) added.push((edge = x));
+      else break;
   return [...centres, ...added].sort((a, b) => a - b);
 }
 
 /**
  * The centres of the header's column words (one per column: the lines of a stacked header word 自然/人
- * together), and the figures' column pitch they were grouped by.
+ * together), and the figures' column pitch they were grouped by. `headerLines`: the header's runs by line,
+ * top line first.
  */
 function headerWordColumns(
   centres: number[],
-  headerRuns: TextLine[],
+  headerLines: TextLine[][],
   labelRight: number,
 ): { columns: number[]; pitch: number } {
   const gaps = centres
@@ -517,9 +527,19 @@ function headerWordColumns(
   const pitch = gaps[Math.floor((gaps.length - 1) / 2)];
   // Header words of neighbouring columns come out as one run: they are cut at any visible gap. Words wider
   // than a column span several (申请人情况); words over the row labels head the label column.
-  const words = headerRuns
-    .flatMap((r) => splitAtGaps(r, HEADER_GAP_SHARE))
-    .filter((r) => r.x1 - r.x0 <= 1.2 * pitch && r.x0 >= labelRight - 1)
+  const lines = headerLines.map((runs) =>
+    runs
+      .flatMap((r) => splitAtGaps(r, HEADER_GAP_SHARE))
+      .filter((r) => r.x1 - r.x0 <= 1.2 * pitch && r.x0 >= labelRight - 1),
+  );
+  // A short word over the words of two columns below it (on any lines) is their group's title (行政诉讼 over
+  // 总计 | 结果维持), not a column of its own.
+  const spansColumns = (w: TextLine, below: TextLine[]) => {
+    const under = below.filter((b) => Math.min(w.x1, b.x1) - Math.max(w.x0, b.x0) > 0.2 * sizeOf(w)).map(cx);
+    return under.length >= 2 && Math.max(...under) - Math.min(...under) >= 0.4 * pitch;
+  };
+  const words = lines
+    .flatMap((line, k) => line.filter((w) => !spansColumns(w, lines.slice(k + 1).flat())))
     .map(cx)
     .sort((a, b) => a - b);
   const columns: number[] = [];
@@ -546,9 +566,9 @@ function headerShift(centres: number[], columns: number[]): number {
  * columns would cut the words of neighbouring headers (自然人 | 商业企业) in two. The shift is measured where
  * every figure column has a header word over it.
  */
-function wordShift(centres: number[], headerRuns: TextLine[], labelRight: number): number {
+function wordShift(centres: number[], headerLines: TextLine[][], labelRight: number): number {
   if (centres.length < 2) return 0;
-  const { columns, pitch } = headerWordColumns(centres, headerRuns, labelRight);
+  const { columns, pitch } = headerWordColumns(centres, headerLines, labelRight);
   if (columns.length !== centres.length) return 0;
   const shift = headerShift(centres, columns);
   return Math.abs(shift) < pitch / 2 ? shift : 0;
