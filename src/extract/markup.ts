@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { gridTable } from "../layout/grid.js";
 import type { Table } from "../layout/table.js";
-import { pictureTables, type Picture } from "../ocr/pictures.js";
+import type { Picture } from "../ocr/pictures.js";
 import type { Glyph, PageModel } from "../pdf/types.js";
 import { isWide } from "../pdf/glyphs.js";
 import type { Block, MarkupDocument } from "../markup/types.js";
@@ -127,6 +127,8 @@ export async function markupReport(
   const incomplete = !report || report.warnings.some((w) => w.rule === "table.cells_missing");
   const notes: Warning[] = [];
   if (incomplete && pictures.size && ocr !== "off") {
+    // OCR's modules load only for a document with pictured tables (see pdfReport).
+    const { pictureTables } = await import("../ocr/pictures.js");
     const read = await pictureTables([...pictures.values()]);
     ({ report, error } = build(read.tables));
     const undecoded = read.unreadable.length

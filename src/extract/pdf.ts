@@ -7,8 +7,6 @@ import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { findTables } from "../layout/index.js";
 import { colCount } from "../layout/table.js";
 import { blockText, contains, toLines, union } from "../layout/text.js";
-import { sharedEngine } from "../ocr/engine.js";
-import { ocrPage } from "../ocr/page.js";
 import { openPdf, readPage } from "../pdf/document.js";
 import { ocrNeed } from "../pdf/ocrNeed.js";
 import type { PageModel } from "../pdf/types.js";
@@ -102,6 +100,9 @@ export async function pdfReport(
     const ocrNotes: Warning[] = [];
     if (pending.length && mode !== "off") {
       renderDoc = await openPdf(copy!, { ...options, render: true });
+      // OCR's modules (tesseract.js and its engine) load with the first page that needs them: a thread that
+      // reads only text layers never holds them.
+      const [{ sharedEngine }, { ocrPage }] = await Promise.all([import("../ocr/engine.js"), import("../ocr/page.js")]);
       const engine = sharedEngine();
       for (const n of pending) {
         const k = pages.findIndex((p) => p.number === n.page);
