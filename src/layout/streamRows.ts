@@ -159,12 +159,18 @@ export interface ColumnWidths {
  */
 const fillsACharacter = (r: TextLine) => r.x1 - r.x0 >= 0.9 * sizeOf(r);
 
+/** A number's head broken after a thousands separator ("20,"), and the groups that end it ("495", "495.5"). */
+const BROKEN_AT_SEPARATOR = /^[-−+]?[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})*[,，]$/u;
+const SEPARATED_TAIL = /^[0-9０-９]{3}(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?$/u;
+
 /**
  * Whether two figures stacked in one cell are one number wrapped in it: digits only, the upper one at least
  * a character wide and filling the cell (no other figure of the column is wider, no header word is wider than it
- * plus a digit), the lower one no wider.
+ * plus a digit), the lower one no wider; or a number broken where its thousands separator allows ("20," over
+ * "495"), whose head fills no cell but is no number alone.
  */
 function wrapsInCell(upper: TextLine, lower: TextLine, col: number, widths: ColumnWidths): boolean {
+  if (BROKEN_AT_SEPARATOR.test(upper.text) && SEPARATED_TAIL.test(lower.text)) return true;
   const width = (r: TextLine) => r.x1 - r.x0;
   // The cell had no room for one more digit: as wide as the upper piece plus one of its characters.
   const nextDigit = width(upper) / Math.max(1, [...upper.text].length);

@@ -103,6 +103,12 @@ describe("figureText", () => {
     expect(figureText([run("70", 0, 0), run("0", 0, 11)], 0, widths(10, 30))).toBe("70 / 0");
     expect(figureText([run("70", 0, 0), run("0", 0, 11)], 0, widths(10, 12))).toBe("700");
   });
+
+  it("joins a number broken after a thousands separator, however narrow its head (no number ends in a comma)", () => {
+    expect(figureText([run("20,", 0, 0), run("495", 0, 11)], 0, widths(30, 30))).toBe("20,495");
+    expect(figureText([run("１,２３４,", 0, 0), run("５６７", 0, 11)], 0, widths(40))).toBe("１,２３４,５６７");
+    expect(figureText([run("12,", 0, 0), run("34", 0, 11)], 0, widths(30, 30))).toBe("12, / 34");
+  });
 });
 
 describe("streamRows", () => {
