@@ -212,6 +212,30 @@ describe("findStreamTables", () => {
     const header = t.cells.filter((c) => c.row === 0 && c.col > 0).map((c) => c.text.replace(/\s/g, ""));
     expect(header).toEqual(["自然人", "商业企业"]);
   });
+  it("gives a borderless header's columns under a group title, blank columns before the first figures included", () => {
+    // The 行政诉讼 half of a review table without borders or row labels: a group title over two groups, each of
+    // five 48 pt columns whose words wrap in two lines (结果维 over 持) but 总计, set between the lines; figures,
+    // left-aligned in their cells, in six columns only.
+    const heads = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+    const centred = (text: string, x: number, y: number) => run(text, x - [...text].length * 5, y);
+    const centre = (k: number) => 89 + 48 * k;
+    const lines = [
+      centred("行政诉讼", 305, 100),
+      centred("未经复议直接起诉", 185, 115),
+      centred("复议后起诉", 425, 115),
+    ];
+    for (let k = 0; k < 10; k++) {
+      const head = heads[k % 5];
+      if (head === "总计") lines.push(centred(head, centre(k), 137));
+      else lines.push(centred(head.slice(0, 3), centre(k), 130), centred(head.slice(3), centre(k), 145));
+    }
+    for (const k of [2, 3, 5, 6, 7, 9]) lines.push(run(String(k), 69 + 48 * k, 170));
+    const [t] = findStreamTables(pageOf(lines), []);
+    const row = (r: number) => t.cells.filter((c) => c.row === r && c.col >= t.labelColumns!);
+    // Ten columns, each headed by its own words last (under the pieces of the titles over its group).
+    expect(row(0).map((c) => heads.find((h) => c.text.endsWith(h)))).toEqual([...heads, ...heads]);
+    expect(row(1).map((c) => c.text)).toEqual(["", "", "2", "3", "", "5", "6", "7", "", "9"]);
+  });
   it("leaves out a decorated page number in the bottom margin however close the table above it comes", () => {
     const rows = (footer: string) => [
       run("信息内容", 0, 690),
