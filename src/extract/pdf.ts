@@ -5,11 +5,11 @@
 import { createHash } from "node:crypto";
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { findTables } from "../layout/index.js";
-import { colCount } from "../layout/table.js";
+import { colCount, type Cell } from "../layout/table.js";
 import { blockText, contains, toLines, union } from "../layout/text.js";
 import { openPdf, readPage } from "../pdf/document.js";
 import { ocrNeed } from "../pdf/ocrNeed.js";
-import type { PageModel } from "../pdf/types.js";
+import type { Box, PageModel } from "../pdf/types.js";
 import type { ReportJson } from "../report/types.js";
 import { isPageNumber } from "../text/numbering.js";
 import { warning, type Warning } from "../report/warning.js";
@@ -22,6 +22,15 @@ import { buildReport, NoReportError, type ReportInput } from "./report.js";
 /** Pages read at most: a report has a handful; a 500-page file is something else and must not run for minutes. */
 export const MAX_PAGES = 80;
 
+/** Whether a glyph's centre is in one of the cells (within their bounds); a loop, not a callback per page. */
+function inAnyCell(g: PageModel["glyphs"][number], bounds: Box, cells: Cell[]): boolean {
+  const x = (g.x0 + g.x1) / 2;
+  const y = (g.y0 + g.y1) / 2;
+  if (!contains(bounds, x, y)) return false;
+  for (const c of cells) if (contains(c.box, x, y)) return true;
+  return false;
+}
+
 /** The report input of a PDF's page models. */
 export function pdfInput(pages: PageModel[]): ReportInput {
   const tables = pages.map((p) => findTables(p));
@@ -31,11 +40,8 @@ export function pdfInput(pages: PageModel[]): ReportInput {
     const cells = tables[k].flatMap((t) => t.cells.filter((c) => c.colSpan < colCount(t)));
     // Cells are looked through only for a glyph inside their bounds (most of a page's prose is not).
     const bounds = union(cells.map((c) => c.box));
-    const free = p.glyphs.filter((g) => {
-      const x = (g.x0 + g.x1) / 2;
-      const y = (g.y0 + g.y1) / 2;
-      return !contains(bounds, x, y) || !cells.some((c) => contains(c.box, x, y));
-    });
+    const free: PageModel["glyphs"] = [];
+    for (const g of p.glyphs) if (!inAnyCell(g, bounds, cells)) free.push(g);
     return toLines(free).flatMap((l) => (isPageNumber(l.text.trim()) ? [] : [{ text: l.text, page: p.number }]));
   });
   return {

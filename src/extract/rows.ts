@@ -1,4 +1,4 @@
-import { colCount, rowCount, type Cell, type Table } from "../layout/table.js";
+import { cellsStartingOn, colCount, rowCount, type Cell, type Table } from "../layout/table.js";
 import { isValueText } from "../text/values.js";
 import { UNREAD } from "../pdf/types.js";
 import { ACTIVE_DISCLOSURE, APPLICATION_COLUMNS, REVIEW_COLUMNS } from "../template/templates.js";
@@ -33,8 +33,12 @@ const MAX_HEADER_ROWS = 4;
 
 const overlap = (a0: number, a1: number, b0: number, b1: number) => Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
 
+const byCol = (a: Cell, b: Cell) => a.col - b.col;
+
 function rowCells(table: Table, row: number): Cell[] {
-  return table.cells.filter((c) => c.row <= row && c.row + c.rowSpan > row).sort((a, b) => a.col - b.col);
+  const out: Cell[] = [];
+  for (const c of table.cells) if (c.row <= row && c.row + c.rowSpan > row) out.push(c);
+  return out.sort(byCol);
 }
 
 /**
@@ -73,7 +77,7 @@ function valueStartOf(table: Table, numberRows: Set<number>): number {
   // A ruled table printed without a single figure (every value blank) has rows of a label and empty cells:
   // its first column holds the labels.
   const labelOnlyRow = (r: number) => {
-    const own = table.cells.filter((c) => c.row === r);
+    const own = cellsStartingOn(table, r);
     return (
       own.some((c) => c.col === 0 && c.colSpan === 1 && c.text.trim() !== "") &&
       own.every((c) => c.col === 0 || c.text.trim() === "")
@@ -106,7 +110,7 @@ function dataRowTest(table: Table, numberRows: Set<number>, valueStart: number):
   const firstNumberRow = Math.min(...numberRows);
   const isBlankRow = (r: number) => {
     if (table.strategy === "stream" && r < firstNumberRow) return false;
-    const own = table.cells.filter((c) => c.row === r);
+    const own = cellsStartingOn(table, r);
     const values = own.filter((c) => c.col >= valueStart);
     return (
       valueStart < ncols &&
@@ -240,7 +244,7 @@ function record(
 
 function contextOf(table: Table, rows: number[]): string {
   return rows
-    .flatMap((hr) => table.cells.filter((c) => c.row === hr))
+    .flatMap((hr) => cellsStartingOn(table, hr))
     .map((c) => c.text)
     .join(" ");
 }

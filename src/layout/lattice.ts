@@ -3,6 +3,9 @@ import { snapValues, type Ruling } from "./rulings.js";
 import type { Cell, Table } from "./table.js";
 import { anchor, blockText, toLines } from "./text.js";
 
+// Made once (a callback made anew per call is compiled again after every full collection).
+const byRowThenCol = (a: Cell, b: Cell) => a.row - b.row || a.col - b.col;
+
 export interface LatticeSettings {
   /** A horizontal and a vertical line this close to crossing are taken to meet. */
   intersectTolerance: number;
@@ -221,7 +224,7 @@ export function findLatticeTables(
         text: blockText(inside),
       });
     }
-    cells.sort((a, b) => a.row - b.row || a.col - b.col);
+    cells.sort(byRowThenCol);
     tables.push(trimEmptyEdges({ page, strategy: "lattice", box, xs, ys, cells }));
   }
   return tables.sort((a, b) => a.box.y0 - b.box.y0);

@@ -1,5 +1,9 @@
 import type { Segment } from "../pdf/types.js";
 
+// Comparators made once (a callback made anew per call is compiled again after every full collection).
+const ascending = (a: number, b: number) => a - b;
+const byStart = (p: Ruling, q: Ruling) => p.a - q.a;
+
 /** A horizontal (y fixed, from a to b along x) or vertical (x fixed, from a to b along y) ruling line. */
 export interface Ruling {
   /** The fixed coordinate: y for horizontal, x for vertical. */
@@ -21,7 +25,7 @@ export const defaultRulingSettings: RulingSettings = { snapTolerance: 2.5, joinT
 
 /** Groups values that lie within `tol` of their neighbour; returns the mean of each group for every input. */
 export function snapValues(values: number[], tol: number): Map<number, number> {
-  const sorted = [...new Set(values)].sort((a, b) => a - b);
+  const sorted = [...new Set(values)].sort(ascending);
   const out = new Map<number, number>();
   let group: number[] = [];
   const flush = () => {
@@ -46,7 +50,7 @@ function joinCollinear(lines: Ruling[], joinTol: number, minLength: number): Rul
   }
   const out: Ruling[] = [];
   for (const list of byAt.values()) {
-    list.sort((p, q) => p.a - q.a);
+    list.sort(byStart);
     let cur = { ...list[0] };
     for (const l of list.slice(1)) {
       if (l.a <= cur.b + joinTol) cur.b = Math.max(cur.b, l.b);

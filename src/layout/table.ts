@@ -31,4 +31,14 @@ export interface Table {
 }
 
 export const rowCount = (t: Table) => t.ys.length - 1;
+
+/**
+ * The cells that start on a row. (A plain loop, as the other helpers of this hot path: V8 keeps the compiled
+ * code of a callback made anew at each call only until the next full collection, and compiles it again.)
+ */
+export function cellsStartingOn(t: Table, row: number): Cell[] {
+  const out: Cell[] = [];
+  for (const c of t.cells) if (c.row === row) out.push(c);
+  return out;
+}
 export const colCount = (t: Table) => t.xs.length - 1;

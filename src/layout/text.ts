@@ -10,6 +10,10 @@ export function center(b: Box): { x: number; y: number } {
 }
 
 const midY = (b: Box) => (b.y0 + b.y1) / 2;
+// Comparators made once: V8 drops the compiled code of a callback made anew per call at every full collection.
+const byMidYThenX = (a: Box, b: Box) => midY(a) - midY(b) || a.x0 - b.x0;
+const byX0 = (a: Box, b: Box) => a.x0 - b.x0;
+const byTopThenX0 = (a: Box, b: Box) => a.y0 - b.y0 || a.x0 - b.x0;
 
 export function union(boxes: Box[]): Box {
   const u = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
@@ -60,7 +64,7 @@ const NUMERIC = /^[0-9０-９.,，．—–―\-－/／]$/u;
 export function toLines(glyphs: Glyph[], splitRuns = false): TextLine[] {
   // Most table cells hold one glyph or none (a figure, a blank).
   if (glyphs.length <= 1) return glyphs.map((g) => Object.assign(union([g]), { text: g.text, glyphs: [g] }));
-  const sorted = [...glyphs].sort((a, b) => midY(a) - midY(b) || a.x0 - b.x0);
+  const sorted = [...glyphs].sort(byMidYThenX);
   const rows: Glyph[][] = [];
   for (const g of sorted) {
     const cy = midY(g);
@@ -75,7 +79,7 @@ export function toLines(glyphs: Glyph[], splitRuns = false): TextLine[] {
   }
   const lines: TextLine[] = [];
   for (const row of rows) {
-    row.sort((a, b) => a.x0 - b.x0);
+    row.sort(byX0);
     let run: Glyph[] = [];
     const flush = () => {
       if (!run.length) return;
@@ -102,7 +106,7 @@ export function toLines(glyphs: Glyph[], splitRuns = false): TextLine[] {
     });
     flush();
   }
-  return lines.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+  return lines.sort(byTopThenX0);
 }
 
 /** The text of a block of glyphs (a table cell), lines joined without separators as Chinese wraps. */
