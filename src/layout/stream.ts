@@ -138,6 +138,13 @@ function orderedText(glyphs: Glyph[]): string {
     .join("");
 }
 
+/** Whether a glyph stands in one of the tables (a loop: a callback made per page is compiled again and again). */
+function inAnyTable(g: Glyph, tables: Table[]): boolean {
+  const a = anchor(g);
+  for (const t of tables) if (contains(t.box, a.x, a.y)) return true;
+  return false;
+}
+
 /**
  * Reads borderless tables (three-line tables, tables whose borders did not survive) from text alignment:
  * data lines are lines holding numbers; their numbers' x positions give the columns, lines above give the header,
@@ -149,10 +156,8 @@ export function findStreamTables(
   h: Ruling[] = [],
   settings: StreamSettings = defaultStreamSettings,
 ): Table[] {
-  const free = page.glyphs.filter((g) => {
-    const a = anchor(g);
-    return !lattice.some((t) => contains(t.box, a.x, a.y));
-  });
+  const free: Glyph[] = [];
+  for (const g of page.glyphs) if (!inAnyTable(g, lattice)) free.push(g);
   const lines = withoutPageNumbers(visualLines(toLines(free, true), settings.lineShare), page);
   const tables: Table[] = [];
   let k = 0;

@@ -19,8 +19,15 @@ export function align(
   threshold = MATCH_THRESHOLD,
 ): AlignmentMatch[] {
   const EARLY = 1e-5;
-  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  const sims: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: m }, (_, j) => score(i, j)));
+  // Plain loops: callbacks made anew per call lose their compiled code at every full collection.
+  const dp: number[][] = [];
+  for (let i = 0; i <= n; i++) dp.push(new Array<number>(m + 1).fill(0));
+  const sims: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const row = new Array<number>(m);
+    for (let j = 0; j < m; j++) row[j] = score(i, j);
+    sims.push(row);
+  }
   for (let i = 1; i <= n; i++)
     for (let j = 1; j <= m; j++) {
       let best = Math.max(dp[i - 1][j], dp[i][j - 1]);
