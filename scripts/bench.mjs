@@ -6,9 +6,10 @@
 //
 //   npm run bench [-- --files 1000] [--small 150] [--jobs N]
 //
-// Prints pages/s, reports/s, wall time and peak RSS (polled from /proc) at --jobs 1 and at all cores, for a large
-// batch and an everyday one (fixed costs weigh there), and OCR seconds per page on the scanned sample (with the
-// native tesseract CLI's, when installed, as a ratio).
+// Prints pages/s, reports/s, wall time, CPU time (all threads and processes) and peak RSS (polled from /proc)
+// at --jobs 1 and at all cores, for a large batch and an everyday one (fixed costs weigh there), and OCR seconds
+// per page on the scanned sample (with the native tesseract CLI's, when installed, as a ratio). The CPU columns
+// show what a run costs whatever the machine lends it: pdftotext's wall time moves with process start costs.
 import { spawn, spawnSync } from "node:child_process";
 import {
   copyFileSync,
@@ -59,10 +60,25 @@ function makeCorpus(n) {
   return { dir, files: n, pages };
 }
 
-/** Runs a command, polling its process tree's resident memory; resolves with seconds and peak RSS in MB. */
+const clockTicks = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout) || 100;
+/** CPU seconds of this process's waited-for children so far (user + system; Linux /proc). */
+function childrenCpu() {
+  try {
+    const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+    return (Number(fields[13]) + Number(fields[14])) / clockTicks;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs a command, polling its process tree's resident memory; resolves with seconds, CPU seconds (all its threads
+ * and processes: what the machine's cores spent, which bounds the time at any number of jobs) and peak RSS in MB.
+ */
 function measure(cmd, argv, env = {}) {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
+    const cpuBefore = childrenCpu();
     const child = spawn(cmd, argv, { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...env } });
     let peak = 0;
     let stderr = "";
@@ -79,7 +95,9 @@ function measure(cmd, argv, env = {}) {
     child.on("error", reject);
     child.on("close", (code) => {
       clearInterval(poll);
-      resolvePromise({ seconds: (performance.now() - started) / 1000, peakMb: peak, code, stderr });
+      const cpuAfter = childrenCpu();
+      const cpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+      resolvePromise({ seconds: (performance.now() - started) / 1000, cpu, peakMb: peak, code, stderr });
     });
   });
 }
@@ -91,7 +109,7 @@ function measure(cmd, argv, env = {}) {
 async function pdftotext(dir, jobs) {
   const script = `find "$1" -name '*.pdf' -print0 | xargs -0 -P ${jobs} -I{} pdftotext -layout {} /dev/null`;
   const r = await measure("sh", ["-c", script, "sh", dir]);
-  return { seconds: r.seconds };
+  return { seconds: r.seconds, cpu: r.cpu };
 }
 
 const hasPdftotext = spawnSync("pdftotext", ["-v"]).status !== null;
@@ -160,11 +178,11 @@ const fmt = (n, d = 1) => (n === null || n === undefined ? "—" : n.toFixed(d))
 const lines = [
   `corpus: copies of ${sources.length} text-layer reports from ${sourceDir === corpusText ? "../shared/corpus/text" : "samples/"}; cores: ${availableParallelism()}`,
   "",
-  "| files | pages | jobs | xxgk s | xxgk pages/s | xxgk reports/s | xxgk peak RSS MB | pdftotext s | pdftotext pages/s | time ratio xxgk/pdftotext |",
-  "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  "| files | pages | jobs | xxgk s | xxgk CPU s | xxgk pages/s | xxgk reports/s | xxgk peak RSS MB | pdftotext s | pdftotext CPU s | pdftotext pages/s | time ratio xxgk/pdftotext |",
+  "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ...rows.map(
     ({ corpus, jobs, xxgk, ref }) =>
-      `| ${corpus.files} | ${corpus.pages} | ${jobs} | ${fmt(xxgk.seconds)} | ${fmt(corpus.pages / xxgk.seconds)} | ${fmt(corpus.files / xxgk.seconds)} | ${fmt(xxgk.peakMb, 0)} | ${fmt(ref?.seconds)} | ${ref ? fmt(corpus.pages / ref.seconds) : "—"} | ${ref ? fmt(xxgk.seconds / ref.seconds, 2) : "—"} |`,
+      `| ${corpus.files} | ${corpus.pages} | ${jobs} | ${fmt(xxgk.seconds)} | ${fmt(xxgk.cpu)} | ${fmt(corpus.pages / xxgk.seconds)} | ${fmt(corpus.files / xxgk.seconds)} | ${fmt(xxgk.peakMb, 0)} | ${fmt(ref?.seconds)} | ${fmt(ref?.cpu)} | ${ref ? fmt(corpus.pages / ref.seconds) : "—"} | ${ref ? fmt(xxgk.seconds / ref.seconds, 2) : "—"} |`,
   ),
 ];
 if (!hasPdftotext) lines.push("", "pdftotext not found: install poppler-utils for the reference column.");
