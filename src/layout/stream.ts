@@ -615,9 +615,11 @@ function headerColumnsAbove(
     (t) => t.box.y1 <= top + 2 && top - t.box.y1 < 3 * em && t.box.x0 <= valueLeft + em && t.box.x1 >= right - em,
   );
   if (!above) return null;
+  // A column holds figures when the figures reach into it (left-aligned ones stop short of its middle), or
+  // when its middle is within an em of their right end.
   const cols = above.xs.slice(0, -1).flatMap((x, j) => {
     const mid = (x + above.xs[j + 1]) / 2;
-    return x >= labelRight - 1 && mid < right + em ? [j] : [];
+    return x >= labelRight - 1 && (x < right - 1 || mid < right + em) ? [j] : [];
   });
   return cols.length ? above.xs.slice(cols[0], cols[cols.length - 1] + 2) : null;
 }

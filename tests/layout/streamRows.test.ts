@@ -3,6 +3,7 @@ import { figureText, labelParagraphs, splitAtNumbering, streamRows } from "../..
 import { findStreamTables, splitTrailingFigure } from "../../src/layout/stream.js";
 import { union, type TextLine } from "../../src/layout/text.js";
 import type { Glyph, PageModel } from "../../src/pdf/types.js";
+import type { Table } from "../../src/layout/table.js";
 
 /** A run of 10 pt glyphs from (x, y); digits and ASCII half as wide as CJK. */
 function run(text: string, x: number, y: number, size = 10): TextLine {
@@ -235,6 +236,32 @@ describe("findStreamTables", () => {
     // Ten columns, each headed by its own words last (under the pieces of the titles over its group).
     expect(row(0).map((c) => heads.find((h) => c.text.endsWith(h)))).toEqual([...heads, ...heads]);
     expect(row(1).map((c) => c.text)).toEqual(["", "", "2", "3", "", "5", "6", "7", "", "9"]);
+  });
+  it("takes every column of a ruled header over borderless figures set left in wide cells", () => {
+    // Five 40 pt header cells drawn with borders; the one row below, without borders or label, has its figures
+    // at each cell's left edge, so the last figure ends well short of the last cell's middle.
+    const xs = [100, 140, 180, 220, 260, 300];
+    const header: Table = {
+      page: 1,
+      strategy: "lattice",
+      box: { x0: 100, y0: 80, x1: 300, y1: 100 },
+      ys: [80, 100],
+      xs,
+      cells: ["维持", "纠正", "其他", "尚未", "总计"].map((text, col) => ({
+        row: 0,
+        col,
+        rowSpan: 1,
+        colSpan: 1,
+        text,
+        box: { x0: xs[col], x1: xs[col + 1], y0: 80, y1: 100 },
+        glyphs: [],
+      })),
+    };
+    const figures = ["1", "2", "0", "3", "6"].map((text, k) => run(text, xs[k] + 2, 104));
+    const [t] = findStreamTables(pageOf(figures), [header]);
+    const values = t.cells.filter((c) => c.col >= t.labelColumns!).map((c) => c.text);
+    expect(values).toEqual(["1", "2", "0", "3", "6"]);
+    expect(t.xs.slice(-6)).toEqual(xs);
   });
   it("leaves out a decorated page number in the bottom margin however close the table above it comes", () => {
     const rows = (footer: string) => [
