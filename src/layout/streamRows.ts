@@ -213,7 +213,6 @@ function splitByFigureLines(
     levels
       .slice(1)
       .some((lower, k) => Math.abs(y - (levels[k] + lower) / 2) < tolerance && lower - levels[k] > 2 * tolerance);
-  if (figures.some((f) => centred(cy(f.run))) || p.runs.some((r) => centred(cy(r)))) return [p];
   const labelled = levels.every((y) => p.runs.some((r) => Math.abs(cy(r) - y) < tolerance));
   const byCol = new Map<number, TextLine[]>();
   for (const f of figures) byCol.set(f.col, [...(byCol.get(f.col) ?? []), f.run]);
@@ -221,11 +220,14 @@ function splitByFigureLines(
     const sorted = [...runs].sort((a, b) => a.y0 - b.y0);
     return sorted.slice(1).every((lower, k) => wrapsInCell(sorted[k], lower, col, widths));
   });
+  // Something centred between figure lines that could be one wrapped number each is that number's row; figures
+  // that cannot (30 over 221 in a column as wide as 221) are rows of their own, whatever lies between them.
+  if (wraps && (figures.some((f) => centred(cy(f.run))) || p.runs.some((r) => centred(cy(r))))) return [p];
   // Figure lines level with label lines look like rows; but when few columns are stacked (the others hold
   // one figure each), those are numbers wrapped beside a wrapped label.
   const stacked = [...byCol.values()].filter((runs) => runs.length > 1).length;
   if (wraps && (!labelled || stacked * 2 <= byCol.size)) return [p];
-  const cuts = levels.slice(1).map((lower, k) => (levels[k] + lower) / 2);
+  const cuts = cutsBetween(levels, p.runs, tolerance);
   const pieces: TextLine[][] = cuts.map(() => []).concat([[]]);
   for (const r of p.runs) pieces[cuts.filter((c) => cy(r) >= c).length].push(r);
   const make = (runs: TextLine[]): Paragraph => ({
@@ -235,6 +237,30 @@ function splitByFigureLines(
   });
   const kept = pieces.filter((runs) => runs.length);
   return kept.length > 1 ? kept.map(make) : [p];
+}
+
+/**
+ * Where a label paragraph is cut between its figure lines: halfway between them; but a label centred on its
+ * figures from above them (a wrapped label, the figures level with its middle) keeps its lines down to as far
+ * below the figures as its first line is above them.
+ */
+function cutsBetween(levels: number[], runs: TextLine[], tolerance: number): number[] {
+  const cuts: number[] = [];
+  for (let k = 0; k + 1 < levels.length; k++) {
+    const [upper, lower] = [levels[k], levels[k + 1]];
+    const from = k > 0 ? cuts[k - 1] : -Infinity;
+    const ys = runs.map(cy).filter((y) => y >= from);
+    const top = Math.min(...ys);
+    let cut = (upper + lower) / 2;
+    if (upper - top > tolerance) {
+      const reach = 2 * upper - top + tolerance;
+      const last = Math.max(...ys.filter((y) => y <= reach));
+      const next = Math.min(...ys.filter((y) => y > last + tolerance));
+      if (last > upper + tolerance && last < lower - tolerance && next < Infinity) cut = (last + next) / 2;
+    }
+    cuts.push(cut);
+  }
+  return cuts;
 }
 
 /** The index of the anchor whose middle is nearest to y, or -1 when none is within reach. */

@@ -137,6 +137,25 @@ describe("streamRows", () => {
     ]);
   });
 
+  it("cuts below a three-line label centred on its figures when the next, unnumbered label follows it", () => {
+    // The label's middle line lies halfway between the two figure lines, as a number wrapped round a label
+    // would; but 30 over 221 in a column as wide as 221 is two figures, so two rows.
+    const rows = streamRows(
+      [
+        run("2、申请人逾期未按收费通知", 0, 0),
+        run("要求缴纳费用、行政机关不", 0, 12),
+        run("再处理其政府信息公开申请", 0, 24),
+        run("其他", 0, 36),
+      ],
+      [fig("30", 200, 12, 0), fig("8", 250, 12, 1), fig("221", 200, 36, 0), fig("42", 250, 36, 1)],
+      [],
+    );
+    expect(rows.map((r) => [texts(r.leaf), cellText(r, 0), cellText(r, 1)])).toEqual([
+      ["2、申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "30", "8"],
+      ["其他", "221", "42"],
+    ]);
+  });
+
   it("keeps a row of figures without a label, and a label without figures, as rows of their own", () => {
     const rows = streamRows([run("重复申请", 0, 0)], [fig("1", 100, 40, 0), fig("2", 130, 40, 1)], []);
     expect(rows.map((r) => [texts(r.leaf), r.values.size])).toEqual([
