@@ -131,6 +131,15 @@ export const wideEnough = (cells: Cell[]) =>
   cells.length > 0 &&
   Math.max(...cells.map((c) => c.box.x1)) - Math.min(...cells.map((c) => c.box.x0)) >= MIN_TABLE_WIDTH;
 
+/** A ruled table's row holds a line of text at least this tall (points), with its padding. */
+const MIN_ROW_HEIGHT = 8;
+
+/**
+ * Whether ruled rows can hold text: strokes of a line of large type (a title's 二, 工, 口 side by side) make
+ * a lattice whose every row is a slice of one character's height.
+ */
+export const tallEnough = (ys: number[]) => ys.slice(1).some((y, k) => y - ys[k] >= MIN_ROW_HEIGHT);
+
 /** Pixels painted out around a read crop before the rest of the page is read as prose. */
 const PROSE_CROP_MARGIN = 2;
 
@@ -239,7 +248,7 @@ function ruledTables(img: PageImage, page: PageModel, areas: Box[], settings: Oc
     .map((l) => ({ x0: l.x0 / scale, y0: l.y0 / scale, x1: l.x1 / scale, y1: l.y1 / scale }))
     .filter((s) => areas.some((a) => inside(s, a)));
   const { h, v } = buildRulings(segments);
-  const tables = findLatticeTables(page.number, h, v, []).filter((t) => wideEnough(t.cells));
+  const tables = findLatticeTables(page.number, h, v, []).filter((t) => wideEnough(t.cells) && tallEnough(t.ys));
   // Long rules are never text: under a running header, tesseract took one and the title below for a picture.
   const rules = lines.h.filter((l) => l.x1 - l.x0 >= settings.ruleShare * canvas.width);
   return { lines, segments, tables, cells: tables.flatMap((t) => t.cells), rules };

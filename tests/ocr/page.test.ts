@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Cell } from "../../src/layout/table.js";
-import { readArea, wideEnough } from "../../src/ocr/page.js";
+import { readArea, tallEnough, wideEnough } from "../../src/ocr/page.js";
 
 const cell = (x0: number, x1: number): Cell => ({
   row: 0,
@@ -17,6 +17,16 @@ describe("wideEnough", () => {
     expect(wideEnough([cell(100, 180), cell(180, 260)])).toBe(true);
     expect(wideEnough([cell(333.8, 338), cell(338, 341.9)])).toBe(false);
     expect(wideEnough([])).toBe(false);
+  });
+});
+
+describe("tallEnough", () => {
+  it("takes rows that can hold a line of text, not the slices a title line's strokes cut", () => {
+    // 孟州市商务局 in large type: its strokes ruled three rows of 6 pt over one line of the title.
+    expect(tallEnough([67, 73.5, 79.2, 85.9])).toBe(false);
+    expect(tallEnough([94.4, 125, 156.4])).toBe(true);
+    // A sliver between a double border does not make a table less of one.
+    expect(tallEnough([60, 61.5, 91.4])).toBe(true);
   });
 });
 
